@@ -1,0 +1,436 @@
+package dataflow
+
+import (
+	"go/constant"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// call applies a call's effects: the rules' model when there is one, the
+// engine's own carriers (context values, string functions, builtins), or
+// the callee's summary.
+func (f *funcState) call(instr ssa.CallInstruction) {
+	common := instr.Common()
+	c := &Call{Common: common, Fn: f.fn, Pos: instr.Pos()}
+	if !c.Pos.IsValid() {
+		if v := instr.Value(); v != nil {
+			c.Pos = v.Pos()
+		}
+	}
+	var result ssa.Value
+	if v := instr.Value(); v != nil {
+		result = v
+	}
+	if b, ok := common.Value.(*ssa.Builtin); ok {
+		f.builtin(b, common.Args, result)
+		return
+	}
+	var callee *ssa.Function
+	if common.IsInvoke() {
+		c.Callee = common.Method
+		c.Args = append([]ssa.Value{common.Value}, common.Args...)
+	} else {
+		c.Args = common.Args
+		if callee = common.StaticCallee(); callee != nil {
+			c.Callee = funcObject(callee)
+			if mc, ok := common.Value.(*ssa.MakeClosure); ok {
+				c.Args = append(append([]ssa.Value(nil), common.Args...), mc.Bindings...)
+			}
+		}
+	}
+	if f.contextCall(c, result) {
+		return
+	}
+	if flows := f.rules.Model(c); flows != nil {
+		f.apply(c, flows, result, true)
+		return
+	}
+	if c.Callee != nil && f.derive(c, result) {
+		return
+	}
+	switch {
+	case callee != nil && f.isLocal(callee):
+		f.apply(c, f.summaryOf(callee).list(), result, false)
+	case c.Callee != nil && !common.IsInvoke():
+		f.apply(c, f.factFlows(c.Callee), result, false)
+	}
+}
+
+// isLocal reports whether fn belongs to the package being analyzed
+// (including its function literals and the wrappers built for it).
+func (f *funcState) isLocal(fn *ssa.Function) bool {
+	if fn.Origin() != nil {
+		fn = fn.Origin()
+	}
+	if fn.Pkg == f.pkg {
+		return true
+	}
+	if fn.Synthetic != "" && fn.Blocks != nil {
+		if obj, ok := fn.Object().(*types.Func); ok && obj.Pkg() == f.pass.Pkg {
+			return true
+		}
+	}
+	return false
+}
+
+// funcObject returns the declared function behind an SSA function, seeing
+// through generic instantiation.
+func funcObject(fn *ssa.Function) *types.Func {
+	if fn.Origin() != nil {
+		fn = fn.Origin()
+	}
+	obj, _ := fn.Object().(*types.Func)
+	if obj != nil {
+		obj = obj.Origin()
+	}
+	return obj
+}
+
+// apply applies flows at a call site. model is set for the rules' models,
+// whose steps describe the call itself rather than a callee's body.
+func (f *funcState) apply(c *Call, flows []Flow, result ssa.Value, model bool) {
+	if len(flows) == 0 {
+		return
+	}
+	here := f.posString(c.Pos)
+	name := "call"
+	if c.Callee != nil {
+		name = c.Callee.Name()
+	}
+	results := map[int]labels{}
+	for i := range flows {
+		fl := &flows[i]
+		if model && len(fl.Path) > 0 && (fl.From == Source || fl.FromKind != fl.ToKind) {
+			// A model step that gives the value its kind is its origin.
+			fl = markOrigin(*fl)
+		}
+		in := make(labels)
+		switch fl.From {
+		case Source:
+			p := f.stepsAt(fl.Path, here, c.Pos)
+			if !model {
+				p = p.then(here, c.Pos, "returned by "+name)
+			}
+			in.add(label{origin{port: Source}, fl.ToKind}, p)
+		case Field, Key:
+			for k, p := range f.holds[fl.FromID] {
+				if k == fl.FromKind {
+					p = concat(p, f.stepsAt(fl.Path, here, c.Pos)).then(here, c.Pos, "returned by "+name)
+					in.add(label{origin{port: Source}, fl.ToKind}, p)
+				}
+			}
+		case Param:
+			if fl.FromIndex >= len(c.Args) || c.Args[fl.FromIndex] == nil {
+				continue
+			}
+			for l, p := range f.labelsOf(c.Args[fl.FromIndex]) {
+				if l.kind != fl.FromKind {
+					continue
+				}
+				if !model {
+					p = p.then(here, c.Pos, "passed to "+name)
+				}
+				in.add(label{l.origin, fl.ToKind}, concat(p, f.stepsAt(fl.Path, here, c.Pos)))
+			}
+		}
+		if len(in) == 0 {
+			continue
+		}
+		switch fl.To {
+		case Result:
+			if results[fl.ToIndex] == nil {
+				results[fl.ToIndex] = make(labels)
+			}
+			for l, p := range in {
+				results[fl.ToIndex].add(l, p)
+			}
+		case Contents:
+			if fl.ToIndex < len(c.Args) && c.Args[fl.ToIndex] != nil {
+				f.addAll(f.loc(c.Args[fl.ToIndex]), in)
+			}
+		case Sink:
+			sink := *fl.Sink
+			if sink.At == "" {
+				sink.At, sink.Pkg = here, f.pass.Pkg.Path()
+			}
+			cond, ok := f.require(c, fl.Require)
+			if !ok {
+				continue
+			}
+			for l, p := range in {
+				f.sinkEvent(l, p, sink, cond, c.Pos)
+			}
+		case Field:
+			f.fieldStore(fl.ToID, nil, in, c.Pos)
+		case Key:
+			f.keyStore(fl.ToID, in, c.Pos)
+		}
+	}
+	if result == nil || len(results) == 0 {
+		return
+	}
+	if tup, ok := result.Type().(*types.Tuple); ok && tup.Len() > 1 {
+		ts := f.tuples[result]
+		if ts == nil {
+			ts = make([]labels, tup.Len())
+			f.tuples[result] = ts
+		}
+		for i, ls := range results {
+			if i >= len(ts) {
+				continue
+			}
+			if ts[i] == nil {
+				ts[i] = make(labels)
+			}
+			for l, p := range ls {
+				if ts[i].add(l, p) {
+					f.dirty = true
+				}
+			}
+		}
+		return
+	}
+	f.setAll(result, results[0])
+}
+
+// stepsAt turns a flow's steps into a path, placing steps without a
+// position (those of models) at the call.
+func (f *funcState) stepsAt(steps []Step, here string, pos token.Pos) *path {
+	var p *path
+	for _, st := range steps {
+		if st.At == "" {
+			st.At = here
+			p = p.step(st, pos)
+		} else {
+			p = p.step(st, f.resolve(st.At))
+		}
+	}
+	return p
+}
+
+// require evaluates a flow's condition at a call site: met (nil, true),
+// not met (false), or depending on a parameter of this function.
+func (f *funcState) require(c *Call, req *Require) (*Require, bool) {
+	if req == nil {
+		return nil, true
+	}
+	if req.Param >= len(c.Args) || c.Args[req.Param] == nil {
+		return nil, false
+	}
+	var cond *Require
+	for l := range f.labelsOf(c.Args[req.Param]) {
+		if l.kind != req.Kind {
+			continue
+		}
+		switch l.port {
+		case Source, Field, Key:
+			return nil, true
+		case Param:
+			if cond == nil || l.index < cond.Param {
+				cond = &Require{Param: l.index, Kind: l.assumed}
+			}
+		}
+	}
+	return cond, cond != nil
+}
+
+// closure applies, where a function literal or method value is made, the
+// flows from its captured variables to places outside it: the closure may
+// be called anywhere later.
+func (f *funcState) closure(mc *ssa.MakeClosure) {
+	fn, ok := mc.Fn.(*ssa.Function)
+	if !ok {
+		return
+	}
+	nparams := len(fn.Params)
+	var flows []Flow
+	for _, fl := range f.summaryOf(fn).list() {
+		if fl.From == Param && fl.FromIndex >= nparams && fl.To != Result {
+			flows = append(flows, fl)
+		}
+	}
+	if len(flows) == 0 {
+		return
+	}
+	args := make([]ssa.Value, nparams, nparams+len(mc.Bindings))
+	args = append(args, mc.Bindings...)
+	c := &Call{Fn: f.fn, Callee: funcObject(fn), Args: args, Pos: mc.Pos()}
+	f.apply(c, flows, nil, false)
+}
+
+// contextCall models context.WithValue and Context.Value: a context key
+// carries what is stored under it, keyed by the key's identity.
+func (f *funcState) contextCall(c *Call, result ssa.Value) bool {
+	switch {
+	case c.IsFunc("context", "WithValue") && len(c.Args) == 3:
+		if id := keyID(c.Args[1]); id != "" {
+			f.keyStore(id, f.labelsOf(c.Args[2]), c.Pos)
+		}
+		return true
+	case c.Callee != nil && c.Callee.Name() == "Value" && len(c.Args) == 2 && isContext(c.Args[0].Type()):
+		if id := keyID(c.Args[1]); id != "" && result != nil {
+			f.keyLoad(result, id)
+		}
+		return true
+	}
+	return false
+}
+
+func isContext(t types.Type) bool {
+	pkg, name := NamedType(t)
+	return pkg == "context" && name == "Context"
+}
+
+// keyID names a context key by identity: the constant's type and value, the
+// package variable, or the key's type. Two key types with the same
+// underlying value are different keys, as they are at run time.
+func keyID(v ssa.Value) string {
+	for {
+		switch x := v.(type) {
+		case *ssa.MakeInterface:
+			v = x.X
+			continue
+		case *ssa.ChangeType:
+			v = x.X
+			continue
+		}
+		break
+	}
+	qual := func(p *types.Package) string { return p.Path() }
+	switch x := v.(type) {
+	case *ssa.Const:
+		val := "zero"
+		if x.Value != nil {
+			val = x.Value.ExactString()
+			if x.Value.Kind() == constant.String {
+				val = x.Value.ExactString()
+			}
+		}
+		return "key:" + types.TypeString(x.Type(), qual) + "=" + val
+	case *ssa.UnOp:
+		if g, ok := x.X.(*ssa.Global); ok && x.Op == token.MUL {
+			return "key:var " + g.Pkg.Pkg.Path() + "." + g.Name()
+		}
+	case *ssa.Global:
+		return "key:var " + x.Pkg.Pkg.Path() + "." + x.Name()
+	}
+	if n, ok := types.Unalias(v.Type()).(*types.Named); ok && n.Obj().Pkg() != nil {
+		if _, isStruct := n.Underlying().(*types.Struct); isStruct {
+			return "key:" + types.TypeString(n, qual) + "{}"
+		}
+	}
+	return ""
+}
+
+// derivePackages are the library packages whose functions turn a string
+// into another string carrying the same secret. Any other function the
+// engine cannot see into does not propagate.
+var derivePackages = map[string]bool{
+	"strings": true, "bytes": true, "strconv": true, "unicode/utf8": false,
+	"encoding/base64": true, "encoding/hex": true, "net/url": true,
+	"path": true, "fmt": true, "slices": true,
+}
+
+var fmtDerive = map[string]bool{
+	"Sprint": true, "Sprintf": true, "Sprintln": true, "Append": true, "Appendf": true, "Appendln": true,
+}
+
+// derive models the string functions: each string-like result (and, for a
+// Builder or Buffer, its contents) carries what any argument carried.
+func (f *funcState) derive(c *Call, result ssa.Value) bool {
+	pkg := c.Callee.Pkg()
+	if pkg == nil || !derivePackages[pkg.Path()] {
+		return false
+	}
+	if pkg.Path() == "fmt" && !fmtDerive[c.Callee.Name()] {
+		return true
+	}
+	if pkg.Path() == "net/url" && !strings.HasSuffix(c.Callee.Name(), "Escape") {
+		return false
+	}
+	in := make(labels)
+	for _, a := range c.Args {
+		for l, p := range f.derived(f.labelsOf(a)) {
+			in.add(l, p)
+		}
+	}
+	if len(in) == 0 {
+		return true
+	}
+	sig := c.Callee.Type().(*types.Signature)
+	if sig.Recv() != nil && len(c.Args) > 0 {
+		if _, ok := sig.Recv().Type().(*types.Pointer); ok && strings.HasPrefix(c.Callee.Name(), "Write") {
+			f.addAll(f.loc(c.Args[0]), in)
+		}
+	}
+	if result == nil {
+		return true
+	}
+	if tup, ok := result.Type().(*types.Tuple); ok {
+		ts := f.tuples[result]
+		if ts == nil {
+			ts = make([]labels, tup.Len())
+			f.tuples[result] = ts
+		}
+		for i := 0; i < tup.Len(); i++ {
+			if !stringLike(tup.At(i).Type()) {
+				continue
+			}
+			if ts[i] == nil {
+				ts[i] = make(labels)
+			}
+			for l, p := range in {
+				if ts[i].add(l, p) {
+					f.dirty = true
+				}
+			}
+		}
+		return true
+	}
+	if stringLike(result.Type()) {
+		f.setAll(result, in)
+	}
+	return true
+}
+
+// stringLike reports whether t is a string, a byte slice, or a slice of them.
+func stringLike(t types.Type) bool {
+	switch u := t.Underlying().(type) {
+	case *types.Basic:
+		return u.Info()&types.IsString != 0
+	case *types.Slice:
+		if b, ok := u.Elem().Underlying().(*types.Basic); ok && b.Kind() == types.Byte {
+			return true
+		}
+		return stringLike(u.Elem())
+	case *types.Array:
+		return stringLike(u.Elem())
+	}
+	return false
+}
+
+func (f *funcState) builtin(b *ssa.Builtin, args []ssa.Value, result ssa.Value) {
+	switch b.Name() {
+	case "append":
+		if result == nil || len(args) == 0 {
+			return
+		}
+		f.setAll(result, f.labelsOf(args[0]))
+		for _, a := range args[1:] {
+			f.setAll(result, f.derived(f.labelsOf(a)))
+		}
+	case "copy":
+		if len(args) == 2 {
+			f.addAll(f.loc(args[0]), f.derived(f.labelsOf(args[1])))
+		}
+	}
+}
+
+func markOrigin(fl Flow) *Flow {
+	fl.Path = append([]Step(nil), fl.Path...)
+	fl.Path[len(fl.Path)-1].Origin = true
+	return &fl
+}

@@ -1,0 +1,73 @@
+package dataflow
+
+import "go/token"
+
+// A path is the explanation of how a value got where it is: an immutable
+// linked list of steps, newest last, shared between the labels that extend it.
+type path struct {
+	at     string // "file:line:col"; empty when unknown
+	pos    token.Pos
+	what   string
+	origin bool // the value took its kind here
+	prev   *path
+	n      int
+}
+
+// maxPathLen bounds explanations (and the work of building them).
+const maxPathLen = 24
+
+func (p *path) len() int {
+	if p == nil {
+		return 0
+	}
+	return p.n
+}
+
+func (p *path) then(at string, pos token.Pos, what string) *path {
+	if p.len() >= maxPathLen {
+		return p
+	}
+	return &path{at: at, pos: pos, what: what, prev: p, n: p.len() + 1}
+}
+
+// began is then for the step where the value took its kind.
+func (p *path) began(at string, pos token.Pos, what string) *path {
+	q := p.then(at, pos, what)
+	if q != p {
+		q = &path{at: q.at, pos: q.pos, what: q.what, origin: true, prev: q.prev, n: q.n}
+	}
+	return q
+}
+
+func (p *path) step(st Step, pos token.Pos) *path {
+	if st.Origin {
+		return p.began(st.At, pos, st.What)
+	}
+	return p.then(st.At, pos, st.What)
+}
+
+// steps returns the path oldest first, for facts and summaries.
+func (p *path) steps() []Step {
+	out := make([]Step, p.len())
+	for q := p; q != nil; q = q.prev {
+		out[q.n-1] = Step{At: q.at, What: q.what, Origin: q.origin}
+	}
+	return out
+}
+
+// A PathStep is one step of a finding's explanation. Pos is valid when the
+// step's file is known to the pass's file set; At always is.
+type PathStep struct {
+	Pos    token.Pos
+	At     string
+	What   string
+	Origin bool // the value took its kind here (the source, for a message)
+}
+
+func (p *path) pathSteps() []PathStep {
+	out := make([]PathStep, p.len())
+	for q := p; q != nil; q = q.prev {
+		out[q.n-1] = PathStep{Pos: q.pos, At: q.at, What: q.what, Origin: q.origin}
+	}
+	return out
+}

@@ -1,0 +1,465 @@
+package dataflow
+
+import (
+	"fmt"
+	"go/build"
+	"go/token"
+	"go/types"
+	"path/filepath"
+	"reflect"
+	"runtime/debug"
+	"sort"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+)
+
+// Config is what an analyzer hands the engine.
+type Config struct {
+	Rules Rules
+	// NewFuncFact and NewPackageFact make empty values of the analyzer's
+	// own fact types (each analyzer needs distinct fact types).
+	NewFuncFact    func() FuncFact
+	NewPackageFact func() PackageFact
+	// Relevant lists import paths that make a dependency worth analyzing:
+	// a module dependency that imports none of them, even indirectly, can
+	// neither produce nor leak a tracked value and is skipped. Packages of
+	// the main module are always analyzed (they may carry values between
+	// others); the standard library never is (the engine and the rules
+	// model it).
+	Relevant []string
+}
+
+// A Finding is a tracked value reaching a sink unconditionally.
+type Finding struct {
+	Pos  token.Pos // where to report: the sink, or the hand-over to a sink in another package
+	Sink SinkInfo
+	Kind Kind       // the kind of the value at the sink
+	Path []PathStep // from the source to the sink
+}
+
+// Limits that bound the work per package and per function.
+const (
+	maxRounds        = 12    // package-level fixpoint rounds
+	maxPasses        = 12    // intraprocedural fixpoint passes
+	maxInstrsPerFunc = 40000 // larger functions are not analyzed
+)
+
+// Run analyzes the package of pass: it builds SSA, summarizes every
+// function to a fixpoint, exports facts, and returns the findings sorted by
+// position. A panic inside the engine becomes an error naming the package,
+// so that one odd package never brings the whole run down.
+func Run(pass *analysis.Pass, cfg *Config) (findings []Finding, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("internal error analyzing %s: %v\n%s", pass.Pkg.Path(), r, debug.Stack())
+			findings = nil
+		}
+	}()
+	if !worthAnalyzing(pass, cfg) {
+		return nil, nil
+	}
+	s := newPkgState(pass, cfg)
+	s.solve()
+	s.exportFacts()
+	return s.sortedFindings(), nil
+}
+
+// worthAnalyzing skips, cheaply, the packages that cannot matter.
+func worthAnalyzing(pass *analysis.Pass, cfg *Config) bool {
+	if len(pass.Files) == 0 || isStandard(pass) {
+		return false
+	}
+	if pass.Module == nil || pass.Module.Version == "" {
+		return true // main module (or no module information): always
+	}
+	want := make(map[string]bool, len(cfg.Relevant))
+	for _, p := range cfg.Relevant {
+		want[p] = true
+	}
+	seen := make(map[*types.Package]bool)
+	var reaches func(p *types.Package) bool
+	reaches = func(p *types.Package) bool {
+		if seen[p] {
+			return false
+		}
+		seen[p] = true
+		if want[p.Path()] {
+			return true
+		}
+		for _, q := range p.Imports() {
+			if reaches(q) {
+				return true
+			}
+		}
+		return false
+	}
+	return reaches(pass.Pkg)
+}
+
+var goroot = filepath.Clean(build.Default.GOROOT)
+
+// isStandard reports whether the package is part of the standard library:
+// a path without a dot in its first element, with files under GOROOT.
+func isStandard(pass *analysis.Pass) bool {
+	if !isStdPath(pass.Pkg.Path()) {
+		return false
+	}
+	f := pass.Fset.File(pass.Files[0].Pos())
+	return f != nil && strings.HasPrefix(filepath.Clean(f.Name()), goroot+string(filepath.Separator))
+}
+
+func isStdPath(p string) bool {
+	first, _, _ := strings.Cut(p, "/")
+	return !strings.Contains(first, ".")
+}
+
+// pkgState is the analysis of one package.
+type pkgState struct {
+	pass  *analysis.Pass
+	cfg   *Config
+	rules Rules
+	pkg   *ssa.Package
+
+	funcs     []*ssa.Function
+	summaries map[*ssa.Function]*summaryBuilder
+	imported  map[*types.Func]*Summary
+
+	holds   map[string]map[Kind]*path // field/key ID -> kind -> how it got there
+	leaks   map[string]map[Kind]*leak
+	local   map[string]bool // IDs with holdings or leaks found in this package
+	globals map[*ssa.Global]labels
+
+	changed  bool
+	findings map[token.Pos]*Finding
+	files    map[string]*token.File // file name -> file, to turn "file:line:col" into a Pos
+}
+
+type leak struct {
+	sink SinkInfo
+	path *path
+}
+
+func newPkgState(pass *analysis.Pass, cfg *Config) *pkgState {
+	s := &pkgState{
+		pass:      pass,
+		cfg:       cfg,
+		rules:     cfg.Rules,
+		summaries: make(map[*ssa.Function]*summaryBuilder),
+		imported:  make(map[*types.Func]*Summary),
+		holds:     make(map[string]map[Kind]*path),
+		leaks:     make(map[string]map[Kind]*leak),
+		local:     make(map[string]bool),
+		globals:   make(map[*ssa.Global]labels),
+		findings:  make(map[token.Pos]*Finding),
+	}
+	s.pkg = buildSSA(pass)
+	s.importPlaces()
+	s.funcs = sourceFunctions(pass, s.pkg)
+	return s
+}
+
+// buildSSA builds SSA for the package alone, as buildssa does; the engine
+// builds it itself so that skipped packages cost nothing.
+func buildSSA(pass *analysis.Pass) *ssa.Package {
+	prog := ssa.NewProgram(pass.Fset, ssa.BuilderMode(0))
+	for _, p := range pass.Pkg.Imports() {
+		prog.CreatePackage(p, nil, nil, true)
+	}
+	pkg := prog.CreatePackage(pass.Pkg, pass.Files, pass.TypesInfo, false)
+	pkg.Build()
+	return pkg
+}
+
+// sourceFunctions lists the package's functions, methods and function
+// literals in source order.
+func sourceFunctions(pass *analysis.Pass, pkg *ssa.Package) []*ssa.Function {
+	var out []*ssa.Function
+	var add func(f *ssa.Function)
+	add = func(f *ssa.Function) {
+		if f == nil {
+			return
+		}
+		out = append(out, f)
+		for _, a := range f.AnonFuncs {
+			add(a)
+		}
+	}
+	scope := pass.Pkg.Scope()
+	for _, name := range scope.Names() {
+		switch obj := scope.Lookup(name).(type) {
+		case *types.Func:
+			add(pkg.Prog.FuncValue(obj))
+		case *types.TypeName:
+			if n, ok := types.Unalias(obj.Type()).(*types.Named); ok && !obj.IsAlias() {
+				for i := 0; i < n.NumMethods(); i++ {
+					add(pkg.Prog.FuncValue(n.Method(i)))
+				}
+			}
+		}
+	}
+	if init := pkg.Func("init"); init != nil {
+		add(init)
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Pos() < out[j].Pos() })
+	return out
+}
+
+// importPlaces merges the field and key knowledge of all dependencies.
+func (s *pkgState) importPlaces() {
+	want := reflect.TypeOf(s.cfg.NewPackageFact())
+	var all []analysis.PackageFact
+	for _, pf := range s.pass.AllPackageFacts() {
+		if reflect.TypeOf(pf.Fact) == want && pf.Package != s.pass.Pkg {
+			all = append(all, pf)
+		}
+	}
+	sort.Slice(all, func(i, j int) bool { return all[i].Package.Path() < all[j].Package.Path() })
+	for _, pf := range all {
+		p := pf.Fact.(PackageFact).places()
+		for _, h := range p.Holdings {
+			s.addHolding(h.ID, h.Kind, s.pathOf(h.Path))
+		}
+		for _, l := range p.Leaks {
+			s.addLeak(l.ID, l.Kind, l.Sink, s.pathOf(l.Path))
+		}
+	}
+	for id := range s.local {
+		delete(s.local, id) // imported, not found here
+	}
+}
+
+func (s *pkgState) addHolding(id string, k Kind, p *path) bool {
+	m := s.holds[id]
+	if m == nil {
+		m = make(map[Kind]*path)
+		s.holds[id] = m
+	}
+	if old, ok := m[k]; ok {
+		if p.len() < old.len() {
+			m[k] = p
+		}
+		return false
+	}
+	m[k] = p
+	s.local[id] = true
+	s.changed = true
+	return true
+}
+
+func (s *pkgState) addLeak(id string, k Kind, sink SinkInfo, p *path) bool {
+	m := s.leaks[id]
+	if m == nil {
+		m = make(map[Kind]*leak)
+		s.leaks[id] = m
+	}
+	if old, ok := m[k]; ok {
+		if p.len() < old.path.len() {
+			m[k] = &leak{sink, p}
+		}
+		return false
+	}
+	m[k] = &leak{sink, p}
+	s.local[id] = true
+	s.changed = true
+	return true
+}
+
+// solve summarizes all functions until nothing changes (or the round limit).
+func (s *pkgState) solve() {
+	for round := 0; round < maxRounds; round++ {
+		s.changed = false
+		for i := 0; i < len(s.funcs); i++ { // s.funcs may grow (wrappers)
+			s.analyze(s.funcs[i])
+		}
+		if !s.changed {
+			return
+		}
+	}
+}
+
+// summaryOf returns the current summary of a function of this package,
+// adding it to the work list the first time it is seen (synthetic wrappers).
+func (s *pkgState) summaryOf(fn *ssa.Function) *summaryBuilder {
+	if fn.Origin() != nil {
+		fn = fn.Origin()
+	}
+	sb := s.summaries[fn]
+	if sb == nil {
+		sb = &summaryBuilder{flows: make(map[string]*Flow)}
+		s.summaries[fn] = sb
+		if fn.Synthetic != "" && fn.Blocks != nil {
+			s.funcs = append(s.funcs, fn)
+			s.changed = true
+		}
+	}
+	return sb
+}
+
+// factFlows returns the flows of a function declared in another package.
+func (s *pkgState) factFlows(obj *types.Func) []Flow {
+	if sum, ok := s.imported[obj]; ok {
+		if sum == nil {
+			return nil
+		}
+		return sum.Flows
+	}
+	fact := s.cfg.NewFuncFact()
+	if obj.Pkg() == nil || obj.Pkg() == s.pass.Pkg || !s.pass.ImportObjectFact(obj, fact) {
+		s.imported[obj] = nil
+		return nil
+	}
+	sum := fact.summary()
+	s.imported[obj] = sum
+	return sum.Flows
+}
+
+func (s *pkgState) exportFacts() {
+	for fn, sb := range s.summaries {
+		obj, ok := fn.Object().(*types.Func)
+		// Only exported functions can be called from other packages (the
+		// engine does not resolve interface calls), so only they get facts.
+		if !ok || !obj.Exported() || len(sb.flows) == 0 || fn.Parent() != nil || fn.Synthetic != "" || obj.Pkg() != s.pass.Pkg {
+			continue
+		}
+		fact := s.cfg.NewFuncFact()
+		*fact.summary() = sb.sorted()
+		s.pass.ExportObjectFact(obj, fact)
+	}
+	var places Places
+	for id := range s.local {
+		for k, p := range s.holds[id] {
+			places.Holdings = append(places.Holdings, Holding{ID: id, Kind: k, Path: p.steps()})
+		}
+		for k, l := range s.leaks[id] {
+			places.Leaks = append(places.Leaks, Leak{ID: id, Kind: k, Sink: l.sink, Path: l.path.steps()})
+		}
+	}
+	if len(places.Holdings)+len(places.Leaks) == 0 {
+		return
+	}
+	sort.Slice(places.Holdings, func(i, j int) bool {
+		a, b := places.Holdings[i], places.Holdings[j]
+		return a.ID < b.ID || a.ID == b.ID && a.Kind < b.Kind
+	})
+	sort.Slice(places.Leaks, func(i, j int) bool {
+		a, b := places.Leaks[i], places.Leaks[j]
+		return a.ID < b.ID || a.ID == b.ID && a.Kind < b.Kind
+	})
+	fact := s.cfg.NewPackageFact()
+	*fact.places() = places
+	s.pass.ExportPackageFact(fact)
+}
+
+// addFinding records a finding at pos, keeping the shortest explanation.
+func (s *pkgState) addFinding(pos token.Pos, k Kind, sink SinkInfo, p *path) {
+	if old, ok := s.findings[pos]; ok && len(old.Path) <= p.len() {
+		return
+	}
+	s.findings[pos] = &Finding{Pos: pos, Sink: sink, Kind: k, Path: p.pathSteps()}
+}
+
+func (s *pkgState) sortedFindings() []Finding {
+	out := make([]Finding, 0, len(s.findings))
+	for _, f := range s.findings {
+		out = append(out, *f)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Pos < out[j].Pos })
+	return out
+}
+
+// posString renders a position as facts store it.
+func (s *pkgState) posString(pos token.Pos) string {
+	if !pos.IsValid() {
+		return ""
+	}
+	p := s.pass.Fset.Position(pos)
+	return fmt.Sprintf("%s:%d:%d", p.Filename, p.Line, p.Column)
+}
+
+// resolve turns "file:line:col" back into a Pos when the file is in the
+// pass's file set (always for this package; for dependencies only under
+// drivers that share one file set).
+func (s *pkgState) resolve(at string) token.Pos {
+	if at == "" {
+		return token.NoPos
+	}
+	if s.files == nil {
+		s.files = make(map[string]*token.File)
+		s.pass.Fset.Iterate(func(f *token.File) bool {
+			s.files[f.Name()] = f
+			return true
+		})
+	}
+	rest, colStr, ok1 := cutLast(at, ":")
+	name, lineStr, ok2 := cutLast(rest, ":")
+	if !ok1 || !ok2 {
+		return token.NoPos
+	}
+	f := s.files[name]
+	var line, col int
+	if _, err := fmt.Sscan(lineStr, &line); err != nil || f == nil || line < 1 || line > f.LineCount() {
+		return token.NoPos
+	}
+	fmt.Sscan(colStr, &col)
+	pos := f.LineStart(line) + token.Pos(max(col-1, 0))
+	if int(pos) > f.Base()+f.Size() {
+		return token.NoPos
+	}
+	return pos
+}
+
+func cutLast(s, sep string) (before, after string, ok bool) {
+	i := strings.LastIndex(s, sep)
+	if i < 0 {
+		return s, "", false
+	}
+	return s[:i], s[i+len(sep):], true
+}
+
+// pathOf rebuilds a path from a fact's steps.
+func (s *pkgState) pathOf(steps []Step) *path {
+	var p *path
+	for _, st := range steps {
+		p = p.step(st, s.resolve(st.At))
+	}
+	return p
+}
+
+// summaryBuilder accumulates the flows of one function.
+type summaryBuilder struct {
+	flows map[string]*Flow
+}
+
+func (b *summaryBuilder) add(s *pkgState, f Flow) {
+	k := f.key()
+	if old, ok := b.flows[k]; ok {
+		if len(f.Path) < len(old.Path) {
+			b.flows[k] = &f
+		}
+		return
+	}
+	b.flows[k] = &f
+	s.changed = true
+}
+
+func (b *summaryBuilder) list() []Flow {
+	if b == nil {
+		return nil
+	}
+	return b.sorted().Flows
+}
+
+func (b *summaryBuilder) sorted() Summary {
+	keys := make([]string, 0, len(b.flows))
+	for k := range b.flows {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	out := Summary{Flows: make([]Flow, len(keys))}
+	for i, k := range keys {
+		out.Flows[i] = *b.flows[k]
+	}
+	return out
+}

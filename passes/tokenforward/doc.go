@@ -1,0 +1,53 @@
+// Package tokenforward defines an Analyzer that reports inbound credentials
+// forwarded to upstream services.
+//
+// # Analyzer tokenforward
+//
+// tokenforward: report an inbound credential that reaches an outbound credential
+//
+// An MCP server (or any API proxy) must not pass the bearer token its client
+// sent on to an upstream API: the MCP authorization specification forbids
+// this "token passthrough". The upstream would trust a token the server
+// never vetted (a confused deputy), stolen tokens could be laundered
+// through the server, and audit logs would blame the wrong principal. The
+// server must be its own OAuth client upstream, with a token issued for that
+// purpose (RFC 8693 token exchange, client credentials).
+//
+// The analyzer follows a credential read from a received request:
+//
+//   - r.Header.Get("Authorization"), Values, r.Header["Authorization"],
+//     r.BasicAuth(), for Authorization, Proxy-Authorization and configured
+//     header names, however the name is spelled;
+//   - in HTTP handlers, middleware, mcp-go HTTP context hooks,
+//     httputil.ProxyRequest.In, go-sdk RequestExtra.Header and mcp-go
+//     request Header fields, and the token given to a go-sdk verifier;
+//
+// through string operations, variables, function parameters and results,
+// struct fields, closures, method values, generic functions and context
+// values (by key identity), in this package and across packages, to:
+//
+//   - Header.Set/Add or index assignment of a credential header on a
+//     request the program sends (http.NewRequest, a clone, a RoundTrip
+//     argument, ProxyRequest.Out, a Director's request, a new http.Header);
+//   - Request.SetBasicAuth on such a request;
+//   - oauth2.Token.AccessToken, client-go rest.Config.BearerToken,
+//     go-github Client.WithAuthToken;
+//   - gRPC outgoing metadata with an "authorization" entry, and per-RPC
+//     credentials returning one;
+//   - any function parameter or struct field that reaches one of these in
+//     analyzed code, dependencies included (discovered, exported as facts).
+//
+// The diagnostic is reported at the sink when it is in the package being
+// analyzed, and otherwise at the call or store that hands the credential
+// to it; the path from source to sink is attached as related information.
+//
+// Not reported: response headers, the inbound request's own header in
+// middleware, the body of a token-exchange or introspection request,
+// logging, hashing or comparing the token, and credentials from
+// configuration, the environment or a token-exchange response. Validation
+// does not make forwarding safe: a validated token that is then forwarded
+// is still reported.
+//
+// Wholesale copies of the inbound header set are the headerforward
+// analyzer's findings; tokenforward stays silent about them.
+package tokenforward

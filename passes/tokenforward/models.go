@@ -1,0 +1,196 @@
+package tokenforward
+
+import (
+	"fmt"
+	"go/constant"
+	"slices"
+	"strings"
+
+	"github.com/passthroughlint/passthrough/passes/dataflow"
+	"golang.org/x/tools/go/ssa"
+)
+
+type flow = dataflow.Flow
+
+// Shorthands for writing models.
+func paramTo(from int, fromKind dataflow.Kind, to dataflow.Port, toIndex int, toKind dataflow.Kind, what string) flow {
+	f := flow{From: dataflow.Param, FromIndex: from, FromKind: fromKind, To: to, ToIndex: toIndex, ToKind: toKind}
+	if what != "" {
+		f.Path = []dataflow.Step{{What: what}}
+	}
+	return f
+}
+
+func source(k dataflow.Kind, what string) flow {
+	return flow{From: dataflow.Source, FromKind: k, To: dataflow.Result, ToKind: k, Path: []dataflow.Step{{What: what}}}
+}
+
+func sink(from int, what string, req *dataflow.Require) flow {
+	return flow{From: dataflow.Param, FromIndex: from, FromKind: credential, To: dataflow.Sink, ToKind: credential,
+		Sink: &dataflow.SinkInfo{What: what}, Require: req}
+}
+
+// keep preserves the kind of the receiver in the result (Clone, WithContext).
+func keep(kinds ...dataflow.Kind) []flow {
+	var out []flow
+	for _, k := range kinds {
+		out = append(out, paramTo(0, k, dataflow.Result, 0, k, ""))
+	}
+	return out
+}
+
+var handled = []flow{} // a model that says: nothing flows
+
+// Model describes the library calls that produce, transform or leak
+// credentials. Returning nil lets the engine use the callee's summary.
+func (r *rules) Model(c *dataflow.Call) []flow {
+	switch c.Op {
+	case dataflow.OpLookup:
+		if name, ok := r.isCredentialHeader(c.Args[1]); ok {
+			return []flow{paramTo(0, inboundHeader, dataflow.Result, 0, credential, fmt.Sprintf("Header[%q]", name))}
+		}
+		return handled
+	case dataflow.OpMapUpdate:
+		if name, ok := r.isCredentialHeader(c.Args[1]); ok {
+			return []flow{sink(2, fmt.Sprintf("Header[%q] on an outbound request", name), &dataflow.Require{Param: 0, Kind: outboundHeader})}
+		}
+		if c.Fn.Name() == "GetRequestMetadata" {
+			if key, ok := dataflow.ConstString(c.Args[1]); ok && strings.EqualFold(key, "authorization") {
+				return []flow{sink(2, "gRPC per-RPC credentials metadata \"authorization\"", nil)}
+			}
+		}
+		return handled
+	}
+	if c.Callee == nil || c.Callee.Pkg() == nil {
+		return nil
+	}
+	name := dataflow.FuncName(c.Callee)
+	switch c.Callee.Pkg().Path() {
+	case "net/http":
+		return r.httpModel(c, name)
+	case "net/textproto":
+		if strings.HasPrefix(name, "MIMEHeader.") {
+			return r.headerModel(c, strings.TrimPrefix(name, "MIMEHeader."))
+		}
+	case "google.golang.org/grpc/metadata":
+		return r.metadataModel(c, name)
+	}
+	if strings.HasPrefix(c.Callee.Pkg().Path(), "github.com/google/go-github/") && name == "Client.WithAuthToken" {
+		return []flow{sink(1, "go-github Client.WithAuthToken", nil)}
+	}
+	return nil
+}
+
+func (r *rules) httpModel(c *dataflow.Call, name string) []flow {
+	switch name {
+	case "NewRequest", "NewRequestWithContext":
+		return []flow{source(outboundRequest, "new outbound request http."+name)}
+	case "Request.Clone", "Request.WithContext":
+		return keep(inboundRequest, outboundRequest)
+	case "Request.BasicAuth":
+		return []flow{
+			paramTo(0, inboundRequest, dataflow.Result, 0, credential, "Request.BasicAuth() user"),
+			paramTo(0, inboundRequest, dataflow.Result, 1, credential, "Request.BasicAuth() password"),
+		}
+	case "Request.SetBasicAuth":
+		req := &dataflow.Require{Param: 0, Kind: outboundRequest}
+		return []flow{sink(1, "Request.SetBasicAuth on an outbound request", req), sink(2, "Request.SetBasicAuth on an outbound request", req)}
+	}
+	if strings.HasPrefix(name, "Header.") {
+		return r.headerModel(c, strings.TrimPrefix(name, "Header."))
+	}
+	return handled
+}
+
+func (r *rules) headerModel(c *dataflow.Call, method string) []flow {
+	switch method {
+	case "Get", "Values":
+		if name, ok := r.isCredentialHeader(c.Args[1]); ok {
+			return []flow{paramTo(0, inboundHeader, dataflow.Result, 0, credential, fmt.Sprintf("Header.%s(%q)", method, name))}
+		}
+	case "Set", "Add":
+		if name, ok := r.isCredentialHeader(c.Args[1]); ok {
+			return []flow{sink(2, fmt.Sprintf("Header.%s(%q) on an outbound request", method, name), &dataflow.Require{Param: 0, Kind: outboundHeader})}
+		}
+	case "Clone":
+		return keep(inboundHeader, outboundHeader)
+	}
+	return handled
+}
+
+// metadataModel covers gRPC outgoing metadata: an "authorization" entry
+// built from an inbound credential and attached to an outgoing context.
+func (r *rules) metadataModel(c *dataflow.Call, name string) []flow {
+	const what = "gRPC outgoing metadata \"authorization\""
+	switch name {
+	case "AppendToOutgoingContext":
+		var out []flow
+		for _, v := range authorizationValues(c.Args[len(c.Args)-1]) {
+			c.Args = append(c.Args, v)
+			out = append(out, sink(len(c.Args)-1, what, nil))
+		}
+		return append(out, handled...)
+	case "Pairs":
+		var out []flow
+		for _, v := range authorizationValues(c.Args[0]) {
+			c.Args = append(c.Args, v)
+			out = append(out, paramTo(len(c.Args)-1, credential, dataflow.Result, 0, credential, ""))
+		}
+		return append(out, handled...)
+	case "New":
+		return []flow{paramTo(0, credential, dataflow.Result, 0, credential, "")}
+	case "MD.Set", "MD.Append":
+		if key, ok := dataflow.ConstString(c.Args[1]); ok && strings.EqualFold(key, "authorization") {
+			return []flow{paramTo(2, credential, dataflow.Contents, 0, credential, "")}
+		}
+		return handled
+	case "NewOutgoingContext":
+		return []flow{sink(1, what, nil)}
+	}
+	return handled
+}
+
+// authorizationValues finds, in a variadic key/value list built in place,
+// the values that follow an "authorization" key.
+func authorizationValues(v ssa.Value) []ssa.Value {
+	s, ok := v.(*ssa.Slice)
+	if !ok {
+		return nil
+	}
+	alloc, ok := s.X.(*ssa.Alloc)
+	if !ok {
+		return nil
+	}
+	elems := map[int64]ssa.Value{}
+	for _, ref := range *alloc.Referrers() {
+		ia, ok := ref.(*ssa.IndexAddr)
+		if !ok {
+			continue
+		}
+		idx, ok := ia.Index.(*ssa.Const)
+		if !ok || idx.Value == nil {
+			continue
+		}
+		i, _ := constant.Int64Val(idx.Value)
+		for _, r2 := range *ia.Referrers() {
+			if st, ok := r2.(*ssa.Store); ok {
+				elems[i] = st.Val
+			}
+		}
+	}
+	idxs := make([]int64, 0, len(elems))
+	for i := range elems {
+		idxs = append(idxs, i)
+	}
+	slices.Sort(idxs)
+	var out []ssa.Value
+	for _, i := range idxs {
+		k := elems[i]
+		if key, ok := dataflow.ConstString(k); ok && i%2 == 0 && strings.EqualFold(key, "authorization") {
+			if val, ok := elems[i+1]; ok {
+				out = append(out, val)
+			}
+		}
+	}
+	return out
+}
