@@ -369,10 +369,12 @@ func (f *funcState) store(addr, val ssa.Value, pos token.Pos) {
 	if !pos.IsValid() {
 		pos = val.Pos()
 	}
-	f.fieldStore(id, field, ls, pos)
+	f.fieldStore(id, field, ls, pos, false)
 }
 
-func (f *funcState) fieldStore(id string, field *types.Var, ls labels, pos token.Pos) {
+// fieldStore handles values stored into a field. stepped is set when the
+// paths already end with the store (they come from a callee's summary).
+func (f *funcState) fieldStore(id string, field *types.Var, ls labels, pos token.Pos, stepped bool) {
 	here := f.posString(pos)
 	for l, p := range ls {
 		if field != nil {
@@ -383,7 +385,10 @@ func (f *funcState) fieldStore(id string, field *types.Var, ls labels, pos token
 		if id == "" {
 			continue
 		}
-		stored := p.then(here, pos, "stored in field "+shortID(id))
+		stored := p
+		if !stepped {
+			stored = p.then(here, pos, "stored in field "+shortID(id))
+		}
 		for k, lk := range f.leaks[id] {
 			if k == l.kind {
 				f.sinkEvent(l, concat(stored, lk.path), lk.sink, nil, pos)
@@ -393,10 +398,13 @@ func (f *funcState) fieldStore(id string, field *types.Var, ls labels, pos token
 	}
 }
 
-func (f *funcState) keyStore(id string, ls labels, pos token.Pos) {
+func (f *funcState) keyStore(id string, ls labels, pos token.Pos, stepped bool) {
 	here := f.posString(pos)
 	for l, p := range ls {
-		stored := p.then(here, pos, "stored in context key "+shortID(id))
+		stored := p
+		if !stepped {
+			stored = p.then(here, pos, "stored in context key "+shortID(id))
+		}
 		for k, lk := range f.leaks[id] {
 			if k == l.kind {
 				f.sinkEvent(l, concat(stored, lk.path), lk.sink, nil, pos)

@@ -1,7 +1,6 @@
 package dataflow
 
 import (
-	"go/constant"
 	"go/token"
 	"go/types"
 	"strings"
@@ -164,9 +163,9 @@ func (f *funcState) apply(c *Call, flows []Flow, result ssa.Value, model bool) {
 				f.sinkEvent(l, p, sink, cond, c.Pos)
 			}
 		case Field:
-			f.fieldStore(fl.ToID, nil, in, c.Pos)
+			f.fieldStore(fl.ToID, nil, in, c.Pos, true)
 		case Key:
-			f.keyStore(fl.ToID, in, c.Pos)
+			f.keyStore(fl.ToID, in, c.Pos, true)
 		}
 	}
 	if result == nil || len(results) == 0 {
@@ -267,7 +266,7 @@ func (f *funcState) contextCall(c *Call, result ssa.Value) bool {
 	switch {
 	case c.IsFunc("context", "WithValue") && len(c.Args) == 3:
 		if id := keyID(c.Args[1]); id != "" {
-			f.keyStore(id, f.labelsOf(c.Args[2]), c.Pos)
+			f.keyStore(id, f.labelsOf(c.Args[2]), c.Pos, false)
 		}
 		return true
 	case c.Callee != nil && c.Callee.Name() == "Value" && len(c.Args) == 2 && isContext(c.Args[0].Type()):
@@ -302,14 +301,10 @@ func keyID(v ssa.Value) string {
 	qual := func(p *types.Package) string { return p.Path() }
 	switch x := v.(type) {
 	case *ssa.Const:
-		val := "zero"
-		if x.Value != nil {
-			val = x.Value.ExactString()
-			if x.Value.Kind() == constant.String {
-				val = x.Value.ExactString()
-			}
+		if x.Value == nil {
+			return "key:" + types.TypeString(x.Type(), qual) + "{}" // the zero value: a struct{} key
 		}
-		return "key:" + types.TypeString(x.Type(), qual) + "=" + val
+		return "key:" + types.TypeString(x.Type(), qual) + "(" + x.Value.ExactString() + ")"
 	case *ssa.UnOp:
 		if g, ok := x.X.(*ssa.Global); ok && x.Op == token.MUL {
 			return "key:var " + g.Pkg.Pkg.Path() + "." + g.Name()

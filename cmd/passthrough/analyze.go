@@ -1,0 +1,147 @@
+package main
+
+import (
+	"fmt"
+	"go/token"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"sort"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
+)
+
+// A finding is one diagnostic, resolved to file positions.
+type finding struct {
+	analyzer string
+	pkgID    string
+	posn     token.Position
+	end      token.Position
+	diag     analysis.Diagnostic
+	related  []relatedStep
+}
+
+type relatedStep struct {
+	posn    token.Position
+	message string
+}
+
+type result struct {
+	findings []finding
+	errors   []string // package load and analysis errors, one line each
+	fset     *token.FileSet
+}
+
+// analyze loads the packages matching patterns and runs the analyzers on
+// them. Packages that fail to load or type-check are reported as errors
+// and skipped; the others are analyzed.
+func analyze(analyzers []*analysis.Analyzer, patterns []string, tests bool) (*result, error) {
+	cfg := &packages.Config{Mode: packages.LoadAllSyntax | packages.NeedModule, Tests: tests}
+	pkgs, err := packages.Load(cfg, patterns...)
+	if err != nil {
+		return nil, fmt.Errorf("loading packages: %v", firstLine(err.Error()))
+	}
+	if len(pkgs) == 0 {
+		return nil, fmt.Errorf("%s matched no packages", strings.Join(patterns, " "))
+	}
+	res := &result{fset: pkgs[0].Fset}
+	seenErr := map[string]bool{}
+	packages.Visit(pkgs, nil, func(p *packages.Package) {
+		for _, e := range p.Errors {
+			msg := e.Error()
+			if e.Kind == packages.ListError && strings.Contains(msg, "no Go files") || strings.Contains(msg, "matched no packages") {
+				msg = fmt.Sprintf("%s matched no packages", strings.Join(patterns, " "))
+			}
+			if !seenErr[msg] {
+				seenErr[msg] = true
+				res.errors = append(res.errors, msg)
+			}
+		}
+	})
+	var good []*packages.Package
+	for _, p := range pkgs {
+		if p.Types != nil && len(p.Syntax) > 0 {
+			good = append(good, p)
+		}
+	}
+	if len(good) == 0 {
+		if len(res.errors) > 0 {
+			return nil, fmt.Errorf("%s", res.errors[0])
+		}
+		return nil, fmt.Errorf("%s matched no packages", strings.Join(patterns, " "))
+	}
+	graph, err := checker.Analyze(analyzers, good, nil)
+	if err != nil {
+		return nil, err
+	}
+	seen := map[string]bool{}
+	for act := range graph.All() {
+		if act.Err != nil && act.IsRoot {
+			msg := fmt.Sprintf("%s: %s: %v", act.Package.PkgPath, act.Analyzer.Name, firstLine(act.Err.Error()))
+			if !seenErr[msg] {
+				seenErr[msg] = true
+				res.errors = append(res.errors, msg)
+			}
+		}
+		if !act.IsRoot {
+			continue
+		}
+		fset := act.Package.Fset
+		for _, d := range act.Diagnostics {
+			f := finding{analyzer: act.Analyzer.Name, pkgID: act.Package.ID, posn: fset.Position(d.Pos), end: fset.Position(d.End), diag: d}
+			if !d.End.IsValid() {
+				f.end = f.posn
+			}
+			// The same file can belong to a package and its test variant.
+			key := fmt.Sprintf("%s|%s|%s", f.posn, f.analyzer, d.Message)
+			if seen[key] {
+				continue
+			}
+			seen[key] = true
+			for _, r := range d.Related {
+				f.related = append(f.related, relatedStep{posn: fset.Position(r.Pos), message: r.Message})
+			}
+			res.findings = append(res.findings, f)
+		}
+	}
+	sort.Slice(res.findings, func(i, j int) bool {
+		a, b := res.findings[i], res.findings[j]
+		if a.posn.Filename != b.posn.Filename {
+			return a.posn.Filename < b.posn.Filename
+		}
+		if a.posn.Offset != b.posn.Offset {
+			return a.posn.Offset < b.posn.Offset
+		}
+		return a.analyzer < b.analyzer
+	})
+	sort.Strings(res.errors)
+	return res, nil
+}
+
+func firstLine(s string) string {
+	s, _, _ = strings.Cut(s, "\n")
+	return s
+}
+
+// relPath shows a file relative to the working directory when it is below it.
+func relPath(name string) string {
+	wd, err := os.Getwd()
+	if err != nil {
+		return name
+	}
+	if rel, err := filepath.Rel(wd, name); err == nil && !strings.HasPrefix(rel, "..") {
+		return rel
+	}
+	return name
+}
+
+func version() string {
+	info, ok := debug.ReadBuildInfo()
+	if !ok || info.Main.Version == "" {
+		return "(devel)"
+	}
+	return info.Main.Version
+}

@@ -1,0 +1,133 @@
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"strings"
+
+	"github.com/fatih/color"
+	"github.com/mattn/go-isatty"
+)
+
+// useColor decides whether text output is colored: never when NO_COLOR is
+// set or the output is not a terminal, unless -color=always.
+func useColor(mode string, w io.Writer) bool {
+	switch mode {
+	case "always":
+		return true
+	case "never":
+		return false
+	}
+	if _, ok := os.LookupEnv("NO_COLOR"); ok {
+		return false
+	}
+	f, ok := w.(*os.File)
+	return ok && (isatty.IsTerminal(f.Fd()) || isatty.IsCygwinTerminal(f.Fd()))
+}
+
+// writeText prints each finding as the Go tools do (file:line:col: ...),
+// then the source line and the flow path, one step a line, and a summary.
+func writeText(w io.Writer, res *result, contextLines int, colored bool) error {
+	bw := bufio.NewWriter(w)
+	paint := func(c *color.Color, s string) string {
+		if !colored {
+			return s
+		}
+		c.EnableColor()
+		return c.Sprint(s)
+	}
+	bold, red, cyan, faint := color.New(color.Bold), color.New(color.FgRed, color.Bold), color.New(color.FgCyan), color.New(color.Faint)
+	counts := map[string]int{}
+	for _, f := range res.findings {
+		counts[f.analyzer]++
+		fmt.Fprintf(bw, "%s: %s %s\n",
+			paint(bold, fmt.Sprintf("%s:%d:%d", relPath(f.posn.Filename), f.posn.Line, f.posn.Column)),
+			paint(red, f.analyzer+":"), f.diag.Message)
+		if contextLines >= 0 {
+			writeSource(bw, f.posn.Filename, f.posn.Line, contextLines, paint, faint)
+		}
+		for _, r := range f.related {
+			role, msg, _ := strings.Cut(r.message, ": ")
+			arrow := "  → "
+			if role == "source" || role == "from" {
+				arrow = "    "
+			}
+			fmt.Fprintf(bw, "  %s%-7s %s  %s\n", arrow, paint(cyan, role), msg, paint(faint, fmt.Sprintf("%s:%d", relPath(r.posn.Filename), r.posn.Line)))
+		}
+	}
+	if len(res.findings) == 0 {
+		fmt.Fprintln(bw, "no findings")
+	} else {
+		names := make([]string, 0, len(counts))
+		for n := range counts {
+			names = append(names, n)
+		}
+		sort.Strings(names)
+		parts := make([]string, len(names))
+		for i, n := range names {
+			parts[i] = fmt.Sprintf("%s %d", n, counts[n])
+		}
+		noun := "findings"
+		if len(res.findings) == 1 {
+			noun = "finding"
+		}
+		fmt.Fprintf(bw, "%d %s: %s\n", len(res.findings), noun, strings.Join(parts, ", "))
+	}
+	return bw.Flush()
+}
+
+// writeSource prints the reported line with n lines of context, like the
+// Go compiler's context lines.
+func writeSource(w io.Writer, file string, line, n int, paint func(*color.Color, string) string, faint *color.Color) {
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return
+	}
+	lines := strings.Split(string(data), "\n")
+	for l := max(line-n, 1); l <= min(line+n, len(lines)); l++ {
+		text := strings.TrimRight(lines[l-1], "\r")
+		mark := "   "
+		if l == line {
+			mark = " > "
+		}
+		fmt.Fprintf(w, "%s%s\n", paint(faint, fmt.Sprintf("%s%5d | ", mark, l)), text)
+	}
+}
+
+// The JSON output is the golang.org/x/tools analysis JSON tree:
+// package ID -> analyzer name -> diagnostics.
+type jsonDiagnostic struct {
+	Category string        `json:"category,omitempty"`
+	Posn     string        `json:"posn"`
+	End      string        `json:"end"`
+	Message  string        `json:"message"`
+	Related  []jsonRelated `json:"related,omitempty"`
+}
+
+type jsonRelated struct {
+	Posn    string `json:"posn"`
+	End     string `json:"end"`
+	Message string `json:"message"`
+}
+
+func writeJSON(w io.Writer, res *result) error {
+	tree := map[string]map[string]any{}
+	for _, f := range res.findings {
+		if tree[f.pkgID] == nil {
+			tree[f.pkgID] = map[string]any{}
+		}
+		d := jsonDiagnostic{Category: f.diag.Category, Posn: f.posn.String(), End: f.end.String(), Message: f.diag.Message}
+		for _, r := range f.related {
+			d.Related = append(d.Related, jsonRelated{Posn: r.posn.String(), End: r.posn.String(), Message: r.message})
+		}
+		list, _ := tree[f.pkgID][f.analyzer].([]jsonDiagnostic)
+		tree[f.pkgID][f.analyzer] = append(list, d)
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "\t")
+	return enc.Encode(tree)
+}
