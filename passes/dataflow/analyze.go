@@ -2,8 +2,8 @@ package dataflow
 
 import (
 	"go/token"
-	"strings"
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/ssa"
 )
@@ -29,7 +29,7 @@ type labels map[label]*path
 
 func (ls labels) add(l label, p *path) bool {
 	if old, ok := ls[l]; ok {
-		if p.len() < old.len() {
+		if p.better(old) {
 			ls[l] = p
 		}
 		return false
@@ -271,7 +271,8 @@ func (f *funcState) visit(instr ssa.Instruction) {
 	case *ssa.Lookup:
 		if _, ok := v.X.Type().Underlying().(*types.Map); ok {
 			f.setAll(v, f.contents(f.loc(v.X)))
-			f.apply(&Call{Op: OpLookup, Fn: f.fn, Args: []ssa.Value{v.X, v.Index}, Pos: v.Pos()}, nil, v, true)
+			c := &Call{Op: OpLookup, Fn: f.fn, Args: []ssa.Value{v.X, v.Index}, Pos: v.Pos()}
+			f.apply(c, f.rules.Model(c), v, true)
 		} else {
 			f.setAll(v, f.derived(f.vals[v.X]))
 		}
@@ -293,7 +294,15 @@ func (f *funcState) visit(instr ssa.Instruction) {
 		f.store(v.Addr, v.Val, v.Pos())
 	case *ssa.MapUpdate:
 		f.addAll(f.loc(v.Map), f.labelsOf(v.Value))
-		f.apply(&Call{Op: OpMapUpdate, Fn: f.fn, Args: []ssa.Value{v.Map, v.Key, v.Value}, Pos: v.Pos()}, nil, nil, true)
+		pos := v.Pos()
+		if !pos.IsValid() {
+			pos = v.Value.Pos()
+		}
+		if !pos.IsValid() {
+			pos = v.Key.Pos()
+		}
+		c := &Call{Op: OpMapUpdate, Fn: f.fn, Args: []ssa.Value{v.Map, v.Key, v.Value}, Pos: pos}
+		f.apply(c, f.rules.Model(c), nil, true)
 	case *ssa.MakeClosure:
 		f.closure(v)
 	case *ssa.Return:
@@ -317,8 +326,13 @@ func (f *funcState) addAll(key any, ls labels) {
 // what the rules and the package-wide field knowledge say.
 func (f *funcState) load(v ssa.Value, addr ssa.Value) {
 	f.setAll(v, f.contents(f.loc(addr)))
-	if fa, ok := addr.(*ssa.FieldAddr); ok {
-		f.fieldLoad(v, fa.X.Type(), fa.Field, f.vals[fa.X])
+	switch a := addr.(type) {
+	case *ssa.FieldAddr:
+		f.fieldLoad(v, a.X.Type(), a.Field, f.vals[a.X])
+	case *ssa.IndexAddr:
+		// An element of a slice carries what the slice as a whole carries
+		// (strings.Fields(token)[1]).
+		f.setAll(v, f.derived(f.vals[a.X]))
 	}
 }
 
@@ -339,14 +353,16 @@ func (f *funcState) fieldLoad(v ssa.Value, structType types.Type, index int, bas
 			f.set(v, label{l.origin, k}, p)
 		}
 	}
-	if id == "" {
-		return
+	if id == "" || isStdPath(idPackage(id)) {
+		return // standard library fields are modelled by the rules
 	}
 	what := "read from field " + shortID(id)
 	for k, p := range f.holds[id] {
 		f.set(v, label{origin{port: Source}, k}, p.then(here, v.Pos(), what))
 	}
-	if !isStdPath(id[len("field:"):]) {
+	if k, _ := f.rules.Field(field, 0); k == 0 {
+		// Seed the field's own symbolic value, to discover whether what it
+		// holds leaks; fields the rules already know are sources need not.
 		for _, k := range f.rules.Assumable(field.Type()) {
 			f.set(v, label{origin{port: Field, id: id, assumed: k}, k}, (*path)(nil).then(here, v.Pos(), what))
 		}
@@ -382,7 +398,7 @@ func (f *funcState) fieldStore(id string, field *types.Var, ls labels, pos token
 				f.sinkEvent(l, p, SinkInfo{What: what, At: here, Pkg: f.pass.Pkg.Path()}, nil, pos)
 			}
 		}
-		if id == "" {
+		if id == "" || isStdPath(idPackage(id)) {
 			continue
 		}
 		stored := p
@@ -498,4 +514,18 @@ func shortID(id string) string {
 		head = head[i+1:]
 	}
 	return head + tail
+}
+
+// idPackage returns the package path of a field ID ("field:pkg/path.T.f").
+func idPackage(id string) string {
+	_, rest, _ := strings.Cut(id, ":")
+	rest = strings.TrimPrefix(rest, "var ")
+	if i := strings.IndexAny(rest, "{(["); i >= 0 {
+		rest = rest[:i]
+	}
+	slash := strings.LastIndex(rest, "/")
+	if dot := strings.Index(rest[slash+1:], "."); dot >= 0 {
+		return rest[:slash+1+dot]
+	}
+	return rest
 }

@@ -32,7 +32,7 @@ func (f *funcState) call(instr ssa.CallInstruction) {
 		c.Callee = common.Method
 		c.Args = append([]ssa.Value{common.Value}, common.Args...)
 	} else {
-		c.Args = common.Args
+		c.Args = append([]ssa.Value(nil), common.Args...) // models may append to it
 		if callee = common.StaticCallee(); callee != nil {
 			c.Callee = funcObject(callee)
 			if mc, ok := common.Value.(*ssa.MakeClosure); ok {

@@ -71,3 +71,24 @@ func (p *path) pathSteps() []PathStep {
 	}
 	return out
 }
+
+// better reports whether p is a better explanation than q: shorter, or as
+// long and first in a fixed order, so that results do not depend on the
+// order in which paths were found.
+func (p *path) better(q *path) bool {
+	if p.len() != q.len() {
+		return p.len() < q.len()
+	}
+	for a, b := p, q; a != nil && b != nil; a, b = a.prev, b.prev {
+		if a == b {
+			return false
+		}
+		if a.at != b.at {
+			return a.at < b.at
+		}
+		if a.what != b.what {
+			return a.what < b.what
+		}
+	}
+	return false
+}

@@ -131,9 +131,10 @@ type pkgState struct {
 	local   map[string]bool // IDs with holdings or leaks found in this package
 	globals map[*ssa.Global]labels
 
-	changed  bool
-	findings map[token.Pos]*Finding
-	files    map[string]*token.File // file name -> file, to turn "file:line:col" into a Pos
+	changed      bool
+	findings     map[token.Pos]*Finding
+	findingPaths map[token.Pos]*path
+	files        map[string]*token.File // file name -> file, to turn "file:line:col" into a Pos
 }
 
 type leak struct {
@@ -153,6 +154,8 @@ func newPkgState(pass *analysis.Pass, cfg *Config) *pkgState {
 		local:     make(map[string]bool),
 		globals:   make(map[*ssa.Global]labels),
 		findings:  make(map[token.Pos]*Finding),
+
+		findingPaths: make(map[token.Pos]*path),
 	}
 	s.pkg = buildSSA(pass)
 	s.importPlaces()
@@ -237,7 +240,7 @@ func (s *pkgState) addHolding(id string, k Kind, p *path) bool {
 		s.holds[id] = m
 	}
 	if old, ok := m[k]; ok {
-		if p.len() < old.len() {
+		if p.better(old) {
 			m[k] = p
 		}
 		return false
@@ -255,7 +258,7 @@ func (s *pkgState) addLeak(id string, k Kind, sink SinkInfo, p *path) bool {
 		s.leaks[id] = m
 	}
 	if old, ok := m[k]; ok {
-		if p.len() < old.path.len() {
+		if p.better(old.path) {
 			m[k] = &leak{sink, p}
 		}
 		return false
@@ -329,6 +332,9 @@ func (s *pkgState) exportFacts() {
 	}
 	var places Places
 	for id := range s.local {
+		if !s.visibleOutside(id) {
+			continue
+		}
 		for k, p := range s.holds[id] {
 			places.Holdings = append(places.Holdings, Holding{ID: id, Kind: k, Path: p.steps()})
 		}
@@ -354,9 +360,10 @@ func (s *pkgState) exportFacts() {
 
 // addFinding records a finding at pos, keeping the shortest explanation.
 func (s *pkgState) addFinding(pos token.Pos, k Kind, sink SinkInfo, p *path) {
-	if old, ok := s.findings[pos]; ok && len(old.Path) <= p.len() {
+	if old, ok := s.findingPaths[pos]; ok && !p.better(old) {
 		return
 	}
+	s.findingPaths[pos] = p
 	s.findings[pos] = &Finding{Pos: pos, Sink: sink, Kind: k, Path: p.pathSteps()}
 }
 
@@ -462,4 +469,26 @@ func (b *summaryBuilder) sorted() Summary {
 		out.Flows[i] = *b.flows[k]
 	}
 	return out
+}
+
+// visibleOutside reports whether other packages can touch a field or key:
+// one declared elsewhere, or an exported one of this package. What an
+// unexported one holds or leaks is already part of this package's function
+// summaries.
+func (s *pkgState) visibleOutside(id string) bool {
+	if idPackage(id) != s.pass.Pkg.Path() {
+		return true
+	}
+	_, rest, _ := strings.Cut(id, ":")
+	rest = strings.TrimPrefix(rest, "var ")
+	rest = strings.TrimPrefix(rest, idPackage(id)+".")
+	if i := strings.IndexAny(rest, "{(["); i >= 0 {
+		rest = rest[:i]
+	}
+	for _, part := range strings.Split(rest, ".") {
+		if !token.IsExported(part) {
+			return false
+		}
+	}
+	return true
 }

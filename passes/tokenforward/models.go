@@ -51,13 +51,13 @@ func (r *rules) Model(c *dataflow.Call) []flow {
 		}
 		return handled
 	case dataflow.OpMapUpdate:
-		if name, ok := r.isCredentialHeader(c.Args[1]); ok {
-			return []flow{sink(2, fmt.Sprintf("Header[%q] on an outbound request", name), &dataflow.Require{Param: 0, Kind: outboundHeader})}
-		}
 		if c.Fn.Name() == "GetRequestMetadata" {
 			if key, ok := dataflow.ConstString(c.Args[1]); ok && strings.EqualFold(key, "authorization") {
 				return []flow{sink(2, "gRPC per-RPC credentials metadata \"authorization\"", nil)}
 			}
+		}
+		if name, ok := r.isCredentialHeader(c.Args[1]); ok {
+			return []flow{sink(2, fmt.Sprintf("Header[%q] on an outbound request", name), &dataflow.Require{Param: 0, Kind: outboundHeader})}
 		}
 		return handled
 	}

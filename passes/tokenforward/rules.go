@@ -56,7 +56,12 @@ func (r *rules) Assumable(t types.Type) []dataflow.Kind {
 			return []dataflow.Kind{credential}
 		}
 	case *types.Slice:
-		if b, ok := u.Elem().Underlying().(*types.Basic); ok && (b.Kind() == types.Byte || b.Info()&types.IsString != 0) {
+		switch e := u.Elem().Underlying().(type) {
+		case *types.Basic:
+			if e.Kind() == types.Byte || e.Info()&types.IsString != 0 {
+				return []dataflow.Kind{credential}
+			}
+		case *types.Interface: // []any, []T
 			return []dataflow.Kind{credential}
 		}
 	}

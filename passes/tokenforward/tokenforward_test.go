@@ -10,3 +10,37 @@ import (
 func TestSources(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), tokenforward.Analyzer, "example.com/sources")
 }
+
+func TestCarriers(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), tokenforward.Analyzer, "example.com/carriers")
+}
+
+func TestCrossPackage(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), tokenforward.Analyzer, "example.com/crosspkg/...")
+}
+
+func TestContextKeys(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), tokenforward.Analyzer, "example.com/contextkeys")
+}
+
+func TestSinks(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), tokenforward.Analyzer, "example.com/sinks")
+}
+
+func TestNegatives(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), tokenforward.Analyzer, "example.com/negatives")
+}
+
+func TestMCPSDK(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), tokenforward.Analyzer, "example.com/mcpsdk")
+}
+
+// TestConfiguredHeader adds X-Api-Key as a credential header, as
+// -tokenforward.headers=X-Api-Key does.
+func TestConfiguredHeader(t *testing.T) {
+	if err := tokenforward.Analyzer.Flags.Set("headers", "X-Api-Key"); err != nil {
+		t.Fatal(err)
+	}
+	defer tokenforward.Analyzer.Flags.Set("headers", "")
+	analysistest.Run(t, analysistest.TestData(), tokenforward.Analyzer, "example.com/apikey")
+}
