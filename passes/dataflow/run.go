@@ -33,8 +33,9 @@ type Config struct {
 
 // A Finding is a tracked value reaching a sink unconditionally.
 type Finding struct {
-	Pos  token.Pos // where to report: the sink, or the hand-over to a sink in another package
-	Sink SinkInfo
+	Pos     token.Pos // where to report: the sink, or the hand-over to a sink in another package
+	Sink    SinkInfo
+	SinkPos token.Pos // the sink itself, when its file is in the pass's file set
 	Kind Kind       // the kind of the value at the sink
 	Path []PathStep // from the source to the sink
 }
@@ -364,7 +365,7 @@ func (s *pkgState) addFinding(pos token.Pos, k Kind, sink SinkInfo, p *path) {
 		return
 	}
 	s.findingPaths[pos] = p
-	s.findings[pos] = &Finding{Pos: pos, Sink: sink, Kind: k, Path: p.pathSteps()}
+	s.findings[pos] = &Finding{Pos: pos, Sink: sink, SinkPos: s.resolve(sink.At), Kind: k, Path: p.pathSteps()}
 }
 
 func (s *pkgState) sortedFindings() []Finding {

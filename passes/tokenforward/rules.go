@@ -93,24 +93,24 @@ func (r *rules) Param(fn *ssa.Function, i int) (dataflow.Kind, string) {
 	isReq := func(t types.Type) bool { return isNamed(t, "net/http", "Request") }
 	switch {
 	case len(ts) == 2 && isNamed(ts[0], "net/http", "ResponseWriter") && isReq(ts[1]) && j == 1:
-		return inboundRequest, "inbound request " + params[i].Name() + " of HTTP handler " + fn.Name()
+		return inboundRequest, "inbound request " + params[i].Name() + " of HTTP handler " + funcName(fn)
 	case len(ts) == 2 && isNamed(ts[0], "context", "Context") && isReq(ts[1]) && j == 1 &&
 		sig.Results().Len() == 1 && isNamed(sig.Results().At(0).Type(), "context", "Context"):
-		return inboundRequest, "inbound request " + params[i].Name() + " of HTTP context hook " + fn.Name()
+		return inboundRequest, "inbound request " + params[i].Name() + " of HTTP context hook " + funcName(fn)
 	case len(ts) == 3 && isNamed(ts[0], "context", "Context") && isReq(ts[2]) && isString(ts[1]) &&
 		sig.Results().Len() == 2 && isNamed(sig.Results().At(0).Type(), goSDKAuth, "TokenInfo"):
 		if j == 1 {
-			return credential, "bearer token " + params[i].Name() + " given to token verifier " + fn.Name()
+			return credential, "bearer token " + params[i].Name() + " given to token verifier " + funcName(fn)
 		}
 		if j == 2 {
-			return inboundRequest, "inbound request " + params[i].Name() + " given to token verifier " + fn.Name()
+			return inboundRequest, "inbound request " + params[i].Name() + " given to token verifier " + funcName(fn)
 		}
 	case recv == 1 && fn.Name() == "RoundTrip" && len(ts) == 1 && isReq(ts[0]) && j == 0:
 		return outboundRequest, "outbound request " + params[i].Name() + " of RoundTrip"
 	case fn.Parent() != nil && len(ts) == 1 && isReq(ts[0]) && sig.Results().Len() == 0:
 		// A function literal of the Director shape: the request it gets is
 		// the one about to be sent.
-		return outboundRequest, "outbound request " + params[i].Name() + " of director " + fn.Name()
+		return outboundRequest, "outbound request " + params[i].Name() + " of director " + funcName(fn)
 	}
 	return 0, ""
 }
@@ -176,4 +176,16 @@ func isNamed(t types.Type, pkg, name string) bool {
 func isString(t types.Type) bool {
 	b, ok := t.Underlying().(*types.Basic)
 	return ok && b.Info()&types.IsString != 0
+}
+
+// funcName names a function for messages: "ServeHTTP", "func literal in
+// Middleware".
+func funcName(fn *ssa.Function) string {
+	if fn.Parent() != nil {
+		for fn.Parent() != nil {
+			fn = fn.Parent()
+		}
+		return "func literal in " + fn.Name()
+	}
+	return fn.Name()
 }

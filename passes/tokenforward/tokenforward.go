@@ -109,7 +109,11 @@ func diagnostic(f dataflow.Finding) analysis.Diagnostic {
 		}
 		d.Related = append(d.Related, analysis.RelatedInformation{Pos: pos, Message: text})
 	}
-	d.Related = append(d.Related, analysis.RelatedInformation{Pos: f.Pos, Message: "sink: " + f.Sink.What})
+	sinkPos, sinkText := f.SinkPos, "sink: "+f.Sink.What
+	if !sinkPos.IsValid() {
+		sinkPos, sinkText = f.Pos, fmt.Sprintf("sink: %s (%s)", f.Sink.What, shortPos(f.Sink.At))
+	}
+	d.Related = append(d.Related, analysis.RelatedInformation{Pos: sinkPos, Message: sinkText})
 	return d
 }
 
