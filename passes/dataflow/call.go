@@ -125,7 +125,11 @@ func (f *funcState) apply(c *Call, flows []Flow, result ssa.Value, model bool) {
 			if fl.FromIndex >= len(c.Args) || c.Args[fl.FromIndex] == nil {
 				continue
 			}
-			for l, p := range f.labelsOf(c.Args[fl.FromIndex]) {
+			arg := f.labelsOf(c.Args[fl.FromIndex])
+			if model {
+				arg = f.withFields(c.Args[fl.FromIndex], arg)
+			}
+			for l, p := range arg {
 				if l.kind != fl.FromKind {
 					continue
 				}
@@ -428,4 +432,35 @@ func markOrigin(fl Flow) *Flow {
 	fl.Path = append([]Step(nil), fl.Path...)
 	fl.Path[len(fl.Path)-1].Origin = true
 	return &fl
+}
+
+// withFields adds to a pointer's labels what was stored in the fields of
+// the struct it points to in this function: a model's parameter such as
+// *oauth2.Token stands for the whole value (&oauth2.Token{AccessToken: t}).
+func (f *funcState) withFields(v ssa.Value, ls labels) labels {
+	ptr, ok := v.Type().Underlying().(*types.Pointer)
+	if !ok {
+		return ls
+	}
+	st, ok := ptr.Elem().Underlying().(*types.Struct)
+	if !ok {
+		return ls
+	}
+	base := f.loc(v)
+	var out labels
+	for i := 0; i < st.NumFields(); i++ {
+		for l, p := range f.contents(fieldLoc{base, i}) {
+			if out == nil {
+				out = make(labels, len(ls))
+				for l0, p0 := range ls {
+					out.add(l0, p0)
+				}
+			}
+			out.add(l, p)
+		}
+	}
+	if out == nil {
+		return ls
+	}
+	return out
 }

@@ -74,6 +74,8 @@ func (r *rules) Model(c *dataflow.Call) []flow {
 		}
 	case "google.golang.org/grpc/metadata":
 		return r.metadataModel(c, name)
+	case "golang.org/x/oauth2":
+		return oauth2Model(name)
 	}
 	if strings.HasPrefix(c.Callee.Pkg().Path(), "github.com/google/go-github/") && name == "Client.WithAuthToken" {
 		return []flow{sink(1, "go-github Client.WithAuthToken", nil)}
@@ -193,4 +195,21 @@ func authorizationValues(v ssa.Value) []ssa.Value {
 		}
 	}
 	return out
+}
+
+// oauth2Model covers the golang.org/x/oauth2 calls that make a Token the
+// credential of a client: a Token whose AccessToken is an inbound
+// credential carries it (the engine passes a struct's fields with it).
+// Passing a Token to anything else, such as a token exchange, is not a leak.
+func oauth2Model(name string) []flow {
+	const what = "an oauth2 client credential via oauth2."
+	switch name {
+	case "StaticTokenSource", "ReuseTokenSource":
+		return []flow{sink(0, what+name, nil)}
+	case "Config.Client", "Config.TokenSource":
+		return []flow{sink(2, what+name, nil)}
+	case "Token.SetAuthHeader":
+		return []flow{sink(0, what+name, &dataflow.Require{Param: 1, Kind: outboundRequest})}
+	}
+	return nil
 }

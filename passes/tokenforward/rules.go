@@ -148,13 +148,14 @@ func (r *rules) Field(f *types.Var, base dataflow.Kind) (dataflow.Kind, string) 
 
 // FieldSink lists the library fields that turn a string into the bearer
 // credential of an upstream client, for when the library is not analyzed.
+// (oauth2.Token.AccessToken is not one: a Token is also how a subject
+// token is handed to a token exchange. The oauth2 functions that send a
+// Token are modelled instead.)
 func (r *rules) FieldSink(f *types.Var, k dataflow.Kind) (string, bool) {
 	if k != credential || f.Pkg() == nil {
 		return "", false
 	}
 	switch f.Pkg().Path() + "." + f.Name() {
-	case "golang.org/x/oauth2.AccessToken":
-		return "oauth2.Token.AccessToken", true
 	case "k8s.io/client-go/rest.BearerToken":
 		return "rest.Config.BearerToken", true
 	}

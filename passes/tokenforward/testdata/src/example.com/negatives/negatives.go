@@ -1,3 +1,5 @@
+// want package:`field:golang.org/x/oauth2.Token.AccessToken holds cred`
+
 // Package negatives holds code that a naive taint analysis would flag and
 // that tokenforward must not: no function here forwards the client's
 // credential upstream.
@@ -299,4 +301,33 @@ func moveHeader(next http.Handler) http.Handler {
 		r.Header.Del("Authorization")
 		next.ServeHTTP(w, r)
 	})
+}
+
+// 28. An oauth2.Token built from the inbound token and handed to a token
+// exchange as its subject token (found on kubernetes-mcp-server): the
+// exchange is the correct pattern, the Token literal is not a sink.
+type stsClient struct{ endpoint string }
+
+func (s *stsClient) exchangeToken(ctx context.Context, subject *oauth2.Token) (*oauth2.Token, error) {
+	form := url.Values{"subject_token": {subject.AccessToken}}
+	resp, err := http.PostForm(s.endpoint, form)
+	if err != nil {
+		return nil, err
+	}
+	defer resp.Body.Close()
+	var out oauth2.Token
+	err = json.NewDecoder(resp.Body).Decode(&out)
+	return &out, err
+}
+
+func subjectTokenLiteral(w http.ResponseWriter, r *http.Request) {
+	sts := &stsClient{endpoint: "https://sts.example.com/token"}
+	exchanged, err := sts.exchangeToken(r.Context(), &oauth2.Token{
+		AccessToken: strings.TrimPrefix(r.Header.Get("Authorization"), "Bearer "),
+		TokenType:   "Bearer",
+	})
+	if err != nil {
+		return
+	}
+	oauth2.NewClient(r.Context(), oauth2.StaticTokenSource(exchanged)).Get("https://api.example.com")
 }

@@ -1,4 +1,4 @@
-// want package:`field:golang.org/x/oauth2.Token.AccessToken holds cred; field:k8s.io/client-go/rest.Config.BearerToken holds cred`
+// want package:`field:k8s.io/client-go/rest.Config.BearerToken holds cred`
 
 // Package sinks has one function per kind of outbound credential.
 package sinks
@@ -63,8 +63,14 @@ func rewrite(w http.ResponseWriter, r *http.Request) {
 }
 
 func staticTokenSource(w http.ResponseWriter, r *http.Request) {
-	src := oauth2.StaticTokenSource(&oauth2.Token{AccessToken: token(r)}) // want `forwarded to oauth2.Token.AccessToken`
+	src := oauth2.StaticTokenSource(&oauth2.Token{AccessToken: token(r)}) // want `forwarded to an oauth2 client credential via oauth2.StaticTokenSource`
 	oauth2.NewClient(r.Context(), src).Get("https://api.example.com")
+}
+
+func oauth2ConfigClient(w http.ResponseWriter, r *http.Request) {
+	conf := &oauth2.Config{ClientID: "mcp"}
+	tok := &oauth2.Token{AccessToken: token(r), TokenType: "Bearer"}
+	conf.Client(r.Context(), tok).Get("https://api.example.com") // want `forwarded to an oauth2 client credential via oauth2.Config.Client`
 }
 
 func grpcAppend(w http.ResponseWriter, r *http.Request) {

@@ -36,3 +36,5 @@ func (c *Config) Exchange(ctx context.Context, code string, opts ...AuthCodeOpti
 	_ = url.Values{}
 	return &Token{}, nil
 }
+
+func (c *Config) Client(ctx context.Context, t *Token) *http.Client { return http.DefaultClient }
