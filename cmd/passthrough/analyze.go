@@ -51,7 +51,7 @@ func analyze(analyzers []*analysis.Analyzer, patterns []string, tests bool) (*re
 	seenErr := map[string]bool{}
 	packages.Visit(pkgs, nil, func(p *packages.Package) {
 		for _, e := range p.Errors {
-			msg := e.Error()
+			msg := strings.TrimPrefix(e.Error(), "-: ") // go list's "no package" position
 			if e.Kind == packages.ListError && strings.Contains(msg, "no Go files") || strings.Contains(msg, "matched no packages") {
 				msg = fmt.Sprintf("%s matched no packages", strings.Join(patterns, " "))
 			}
@@ -79,7 +79,9 @@ func analyze(analyzers []*analysis.Analyzer, patterns []string, tests bool) (*re
 	}
 	seen := map[string]bool{}
 	for act := range graph.All() {
-		if act.Err != nil && act.IsRoot {
+		// A package with type errors was reported above; the analyzers'
+		// "skipped due to errors" would only repeat it.
+		if act.Err != nil && act.IsRoot && !strings.Contains(act.Err.Error(), "analysis skipped due to errors") {
 			msg := fmt.Sprintf("%s: %s: %v", act.Package.PkgPath, act.Analyzer.Name, firstLine(act.Err.Error()))
 			if !seenErr[msg] {
 				seenErr[msg] = true

@@ -56,9 +56,6 @@ type options struct {
 	patterns []string
 }
 
-// errUsage is returned for bad flags; the flag package has already said why.
-var errUsage = errors.New("usage")
-
 func parseFlags(args []string, stderr io.Writer, analyzers []*analysis.Analyzer) (*options, error) {
 	fs := flag.NewFlagSet("passthrough", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -75,14 +72,18 @@ func parseFlags(args []string, stderr io.Writer, analyzers []*analysis.Analyzer)
 		})
 	}
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "usage: passthrough [flags] [packages]\n\nFinds token passthrough: inbound credentials forwarded upstream.\nExit status: 0 no findings, 1 findings, 2 usage, configuration or load error.\n\nFlags:\n")
+		fmt.Fprintf(fs.Output(), "usage: passthrough [flags] [packages]\n\nFinds token passthrough: inbound credentials forwarded upstream.\nExit status: 0 no findings, 1 findings, 2 usage, configuration or load error.\n\nFlags:\n")
 		fs.PrintDefaults()
 	}
+	// Parse quietly: a mistake gets one line, -help the whole usage.
+	fs.SetOutput(io.Discard)
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
+			fs.SetOutput(stderr)
+			fs.Usage()
 			return nil, flag.ErrHelp
 		}
-		return nil, errUsage
+		return nil, fmt.Errorf("%v (see passthrough -help)", err)
 	}
 	switch o.color {
 	case "auto", "always", "never":
@@ -102,8 +103,6 @@ func run(args []string, stdout, stderr io.Writer) int {
 	switch {
 	case errors.Is(err, flag.ErrHelp):
 		return exitClean
-	case errors.Is(err, errUsage):
-		return exitError
 	case err != nil:
 		fmt.Fprintf(stderr, "passthrough: %v\n", err)
 		return exitError

@@ -35,9 +35,9 @@ type Config struct {
 type Finding struct {
 	Pos     token.Pos // where to report: the sink, or the hand-over to a sink in another package
 	Sink    SinkInfo
-	SinkPos token.Pos // the sink itself, when its file is in the pass's file set
-	Kind Kind       // the kind of the value at the sink
-	Path []PathStep // from the source to the sink
+	SinkPos token.Pos  // the sink itself, when its file is in the pass's file set
+	Kind    Kind       // the kind of the value at the sink
+	Path    []PathStep // from the source to the sink
 }
 
 // Limits that bound the work per package and per function.

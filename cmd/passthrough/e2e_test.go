@@ -1,0 +1,256 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// The end-to-end tests build the command and run it, as users do, on the
+// modules under testdata: the demo server, code using the real MCP SDKs,
+// and bad input. They need the Go toolchain and the module proxy (the
+// modules require the real SDKs).
+
+var binary string
+
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "passthrough-e2e")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	binary = filepath.Join(dir, "passthrough")
+	if out, err := exec.Command("go", "build", "-o", binary, ".").CombinedOutput(); err != nil {
+		fmt.Fprintf(os.Stderr, "building passthrough: %v\n%s", err, out)
+		os.Exit(1)
+	}
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+func testdata(parts ...string) string {
+	return filepath.Join(append([]string{"..", "..", "testdata"}, parts...)...)
+}
+
+// runTool runs the command in dir and returns stdout, stderr and the exit code.
+func runTool(t *testing.T, dir string, args ...string) (string, string, int) {
+	t.Helper()
+	cmd := exec.Command(binary, args...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "NO_COLOR=1")
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	err := cmd.Run()
+	code := 0
+	var exit *exec.ExitError
+	if errors.As(err, &exit) {
+		code = exit.ExitCode()
+	} else if err != nil {
+		t.Fatal(err)
+	}
+	return stdout.String(), stderr.String(), code
+}
+
+// reported runs the command with -json in dir and returns the findings as
+// "file:line analyzer", file relative to dir, sorted.
+func reported(t *testing.T, dir string, args ...string) ([]string, int) {
+	t.Helper()
+	stdout, stderr, code := runTool(t, dir, append([]string{"-json"}, args...)...)
+	var tree map[string]map[string][]struct {
+		Posn string `json:"posn"`
+	}
+	if err := json.Unmarshal([]byte(stdout), &tree); err != nil {
+		t.Fatalf("bad JSON (%v):\n%s\nstderr:\n%s", err, stdout, stderr)
+	}
+	abs, _ := filepath.Abs(dir)
+	var out []string
+	for _, byAnalyzer := range tree {
+		for analyzer, diags := range byAnalyzer {
+			for _, d := range diags {
+				out = append(out, fmt.Sprintf("%s %s", relPosn(abs, d.Posn), analyzer))
+			}
+		}
+	}
+	slices.Sort(out)
+	return out, code
+}
+
+// relPosn turns "/abs/dir/file.go:12:3" into "file.go:12".
+func relPosn(dir, posn string) string {
+	m := regexp.MustCompile(`^(.*):(\d+):\d+$`).FindStringSubmatch(posn)
+	if m == nil {
+		return posn
+	}
+	rel, err := filepath.Rel(dir, m[1])
+	if err != nil {
+		rel = m[1]
+	}
+	return filepath.ToSlash(rel) + ":" + m[2]
+}
+
+// marked returns the lines of the module's Go files that carry a
+// "// want <analyzer>" comment, in the form reported returns.
+func marked(t *testing.T, dir string) []string {
+	t.Helper()
+	var out []string
+	re := regexp.MustCompile(`// want (\w+)\s*$`)
+	filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".go") {
+			return err
+		}
+		f, err := os.Open(path)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		rel, _ := filepath.Rel(dir, path)
+		sc := bufio.NewScanner(f)
+		for line := 1; sc.Scan(); line++ {
+			if m := re.FindStringSubmatch(sc.Text()); m != nil {
+				out = append(out, fmt.Sprintf("%s:%d %s", filepath.ToSlash(rel), line, m[1]))
+			}
+		}
+		return sc.Err()
+	})
+	slices.Sort(out)
+	return out
+}
+
+func checkSame(t *testing.T, got, want []string) {
+	t.Helper()
+	if !slices.Equal(got, want) {
+		t.Errorf("findings differ\ngot:\n  %s\nwant:\n  %s", strings.Join(got, "\n  "), strings.Join(want, "\n  "))
+	}
+}
+
+// TestDemo pins what the README's first command reports on the demo server:
+// the three passthroughs, and nothing on the correct code next to them.
+func TestDemo(t *testing.T) {
+	got, code := reported(t, testdata("demo"), "./...")
+	want := []string{
+		"internal/tools/tools.go:42 tokenforward",  // listIssues: context token handed to upstream.New
+		"internal/tools/tools.go:57 tokenforward",  // getProfile: req.Extra.Header's Authorization copied
+		"internal/tools/tools.go:120 tokenforward", // bearerTransport: inbound token held in a RoundTripper
+	}
+	slices.Sort(want)
+	checkSame(t, got, want)
+	if code != exitFindings {
+		t.Errorf("exit code %d, want %d", code, exitFindings)
+	}
+}
+
+// TestDemoText checks the text output a user sees: position, analyzer,
+// message, source line and the path, and the summary.
+func TestDemoText(t *testing.T) {
+	stdout, _, code := runTool(t, testdata("demo"), "./internal/tools")
+	for _, want := range []string{
+		"internal/tools/tools.go:57:16: tokenforward: inbound credential from Header.Get(\"Authorization\")",
+		">    57 | \tout.Header.Set(\"Authorization\", req.Extra.Header.Get(\"Authorization\"))",
+		"source  Header.Get(\"Authorization\")  internal/tools/tools.go:57",
+		"→ sink    Header.Set(\"Authorization\") on an outbound request  internal/tools/tools.go:57",
+		"3 findings: tokenforward 3",
+	} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("text output lacks %q:\n%s", want, stdout)
+		}
+	}
+	if strings.Contains(stdout, "\x1b[") {
+		t.Errorf("colored output with NO_COLOR set")
+	}
+	if code != exitFindings {
+		t.Errorf("exit code %d, want %d", code, exitFindings)
+	}
+}
+
+// TestRealSDKs runs on code written against the real go-sdk v1.8.0 and
+// mcp-go v1.2.1 modules.
+func TestRealSDKs(t *testing.T) {
+	dir := testdata("e2e", "sdks")
+	got, _ := reported(t, dir, "./...")
+	checkSame(t, got, marked(t, dir))
+}
+
+// TestVet runs the command as go vet's tool: findings appear, facts flow
+// across packages (the demo's listIssues finding needs facts from two
+// other packages), and the exit status is non-zero.
+func TestVet(t *testing.T) {
+	cmd := exec.Command("go", "vet", "-vettool="+binary, "./...")
+	cmd.Dir = testdata("demo")
+	out, err := cmd.CombinedOutput()
+	var exit *exec.ExitError
+	if !errors.As(err, &exit) {
+		t.Fatalf("go vet: want a non-zero exit, got %v\n%s", err, out)
+	}
+	for _, want := range []string{
+		"internal/tools/tools.go:42:24: inbound credential from Header.Get(\"Authorization\")",
+		"internal/tools/tools.go:57:16: inbound credential",
+		"internal/tools/tools.go:120:16: inbound credential",
+	} {
+		if !strings.Contains(string(out), want) {
+			t.Errorf("go vet output lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+func TestClean(t *testing.T) {
+	stdout, stderr, code := runTool(t, testdata("e2e", "clean"), "./...")
+	if code != exitClean || strings.TrimSpace(stdout) != "no findings" || stderr != "" {
+		t.Errorf("exit %d, stdout %q, stderr %q; want 0, \"no findings\", nothing", code, stdout, stderr)
+	}
+}
+
+// TestBadInput checks that bad input gives one clear line and exit code 2.
+func TestBadInput(t *testing.T) {
+	broken := testdata("e2e", "broken")
+	for _, tc := range []struct {
+		name, dir string
+		args      []string
+		want      string
+	}{
+		{"no packages", broken, []string{"example.com/broken/nothing/..."}, "passthrough: example.com/broken/nothing/... matched no packages"},
+		{"no directory", broken, []string{"./nonexistent/..."}, "passthrough: pattern ./nonexistent/...: lstat ./nonexistent/: no such file or directory\n"},
+		{"type errors only", broken, []string{"./bad"}, `bad.go:5:9: cannot use "not an int"`},
+		{"missing -C dir", ".", []string{"-C", "/nonexistent/dir", "./..."}, "passthrough: -C /nonexistent/dir: no such file or directory"},
+		{"bad flag", ".", []string{"-frobnicate"}, "passthrough: flag provided but not defined: -frobnicate (see passthrough -help)\n"},
+		{"bad color", ".", []string{"-color=sometimes"}, "passthrough: -color must be auto, always or never, not \"sometimes\""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, stderr, code := runTool(t, tc.dir, tc.args...)
+			if code != exitError {
+				t.Errorf("exit code %d, want %d", code, exitError)
+			}
+			if !strings.Contains(stderr, tc.want) {
+				t.Errorf("stderr lacks %q:\n%s", tc.want, stderr)
+			}
+			if strings.Contains(stderr, "goroutine ") || strings.Contains(stderr, "panic") {
+				t.Errorf("stack trace in stderr:\n%s", stderr)
+			}
+		})
+	}
+}
+
+// TestTypeErrorsAmongGood analyzes the good package of a module whose
+// other package does not type-check, and reports the error.
+func TestTypeErrorsAmongGood(t *testing.T) {
+	dir := testdata("e2e", "broken")
+	stdout, stderr, code := runTool(t, dir, "-json", "./...")
+	if !strings.Contains(stderr, "cannot use \"not an int\"") {
+		t.Errorf("type error not reported:\n%s", stderr)
+	}
+	if !strings.Contains(stdout, "good.go:8:16") {
+		t.Errorf("good package not analyzed:\n%s", stdout)
+	}
+	if code != exitFindings {
+		t.Errorf("exit code %d, want %d (findings take precedence over errors)", code, exitFindings)
+	}
+}

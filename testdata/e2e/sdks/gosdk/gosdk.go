@@ -1,0 +1,60 @@
+// Package gosdk exercises tokenforward against the real MCP go-sdk. A
+// "// want tokenforward" comment marks each line that must be reported;
+// the end-to-end test checks that exactly those are.
+package gosdk
+
+import (
+	"context"
+	"net/http"
+	"os"
+
+	"github.com/modelcontextprotocol/go-sdk/auth"
+	"github.com/modelcontextprotocol/go-sdk/mcp"
+)
+
+func newUpstream(ctx context.Context) *http.Request {
+	req, _ := http.NewRequestWithContext(ctx, http.MethodGet, "https://api.example.com/v1/me", nil)
+	return req
+}
+
+func viaExtra(ctx context.Context, req *mcp.CallToolRequest, _ struct{}) (*mcp.CallToolResult, any, error) {
+	out := newUpstream(ctx)
+	out.Header.Set("Authorization", req.Extra.Header.Get("Authorization")) // want tokenforward
+	_, err := http.DefaultClient.Do(out)
+	return nil, nil, err
+}
+
+func viaGetExtra(ctx context.Context, req *mcp.CallToolRequest, _ struct{}) (*mcp.CallToolResult, any, error) {
+	out := newUpstream(ctx)
+	out.Header.Set("Authorization", req.GetExtra().Header.Get("Authorization")) // want tokenforward
+	_, err := http.DefaultClient.Do(out)
+	return nil, nil, err
+}
+
+func ownCredential(ctx context.Context, req *mcp.CallToolRequest, _ struct{}) (*mcp.CallToolResult, any, error) {
+	out := newUpstream(ctx)
+	out.Header.Set("Authorization", "Bearer "+os.Getenv("UPSTREAM_TOKEN"))
+	_, err := http.DefaultClient.Do(out)
+	return nil, nil, err
+}
+
+// verify validates the bearer token by calling the upstream with it.
+func verify(ctx context.Context, token string, r *http.Request) (*auth.TokenInfo, error) {
+	out := newUpstream(ctx)
+	out.Header.Set("Authorization", "Bearer "+token) // want tokenforward
+	resp, err := http.DefaultClient.Do(out)
+	if err != nil {
+		return nil, err
+	}
+	resp.Body.Close()
+	return &auth.TokenInfo{}, nil
+}
+
+// Register wires the handlers to a server.
+func Register(s *mcp.Server) http.Handler {
+	mcp.AddTool(s, &mcp.Tool{Name: "extra"}, viaExtra)
+	mcp.AddTool(s, &mcp.Tool{Name: "get_extra"}, viaGetExtra)
+	mcp.AddTool(s, &mcp.Tool{Name: "own"}, ownCredential)
+	h := mcp.NewStreamableHTTPHandler(func(*http.Request) *mcp.Server { return s }, nil)
+	return auth.RequireBearerToken(verify, nil)(h)
+}
