@@ -1,0 +1,60 @@
+// Package dataflow is the taint engine shared by the passthrough analyzers.
+// It knows nothing about credentials: an analyzer describes its domain with
+// Rules (which values are sources, how library calls transform them, where
+// they leak) and the engine propagates, summarizes and explains.
+//
+// # Values and kinds
+//
+// Every SSA value carries a set of labels. A label is a Kind (defined by the
+// rule: "inbound request", "credential", "outbound header"...) and an
+// origin: either a concrete source inside the function, or a symbolic input
+// (parameter i, a struct field, a context key) together with the kind it is
+// assumed to have. Summarizing a function once per assumption is what makes
+// the analysis modular: the caller substitutes what it actually passes.
+//
+// # Inside a function
+//
+// Labels flow through phis, conversions, interface boxing, type
+// assertions, string concatenation and the modelled string functions
+// (strings, bytes, strconv, fmt.Sprint*, base64, hex, url escaping),
+// through memory (a store is seen by loads of the same location; array and
+// slice elements are one location; a pointer or slice carries what was
+// stored through it), maps (values, whatever the key), closures (captured
+// variables are inputs of the literal), method values and generic functions
+// (summarized once, in generic form). Unknown functions do not propagate.
+// Iteration is to a fixpoint, bounded in passes and in function size.
+//
+// # Across functions and packages
+//
+// A function's Summary is a list of Flows: parameter → result, parameter →
+// sink (possibly conditional on the kind of another parameter, e.g. the
+// request whose header is set must be outbound), source → result (the
+// function returns a credential), parameter → field or context key, and
+// field or key → result (accessors). Within a package, summaries are
+// recomputed until nothing changes; for exported functions they are
+// exported as object facts. Fields and context keys are flow-insensitive
+// package-wide places: Places records which of them hold a kind and which
+// of them leak a kind into a sink, and is exported as a package fact and
+// merged from all dependencies. A field of a client library that ends up in
+// an Authorization header is thereby discovered as a sink, and a store into
+// it from another package is reported.
+//
+// Context keys are identified as Go identifies them: by dynamic type and
+// value (key:pkg.T(0), key:pkg.T{}), or by the package variable used as the
+// key. Two key types with the same underlying value are different keys.
+//
+// # Findings
+//
+// A concrete source reaching an unconditional sink is a Finding, reported
+// at the sink when it is in the package being analyzed and at the hand-over
+// (the call, store or context.WithValue) otherwise. Each label keeps the
+// shortest path that produced it (ties broken by a fixed order, so output
+// is deterministic), and a finding carries that path for explanations.
+//
+// # Cost
+//
+// SSA is built by the engine itself, only for packages that can matter:
+// the standard library is modelled, and a module dependency that does not
+// import any of the rule's relevant packages (net/http, ...) is skipped
+// before any work. No call graph or pointer analysis is built.
+package dataflow
