@@ -34,7 +34,7 @@ func TestMain(m *testing.M) {
 		os.Exit(1)
 	}
 	code := m.Run()
-	os.RemoveAll(dir)
+	_ = os.RemoveAll(dir)
 	os.Exit(code)
 }
 
@@ -104,7 +104,7 @@ func marked(t *testing.T, dir string) []string {
 	t.Helper()
 	var out []string
 	re := regexp.MustCompile(`// want (\w+)\s*$`)
-	filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
+	err := filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
 		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".go") {
 			return err
 		}
@@ -112,7 +112,7 @@ func marked(t *testing.T, dir string) []string {
 		if err != nil {
 			return err
 		}
-		defer f.Close()
+		defer func() { _ = f.Close() }()
 		rel, _ := filepath.Rel(dir, path)
 		sc := bufio.NewScanner(f)
 		for line := 1; sc.Scan(); line++ {
@@ -122,6 +122,9 @@ func marked(t *testing.T, dir string) []string {
 		}
 		return sc.Err()
 	})
+	if err != nil {
+		t.Fatal(err)
+	}
 	slices.Sort(out)
 	return out
 }

@@ -83,7 +83,7 @@ func parseFlags(args []string, stderr io.Writer, analyzers []*analysis.Analyzer)
 			fs.Usage()
 			return nil, flag.ErrHelp
 		}
-		return nil, fmt.Errorf("%v (see passthrough -help)", err)
+		return nil, fmt.Errorf("%w (see passthrough -help)", err)
 	}
 	switch o.color {
 	case "auto", "always", "never":

@@ -59,11 +59,12 @@ func writeText(w io.Writer, res *result, contextLines int, colored bool) error {
 			fmt.Fprintf(bw, "  %s%-7s %s  %s\n", arrow, paint(cyan, role), msg, paint(faint, fmt.Sprintf("%s:%d", relPath(r.posn.Filename), r.posn.Line)))
 		}
 	}
-	if len(res.findings) == 0 && len(res.errors) > 0 {
+	switch {
+	case len(res.findings) == 0 && len(res.errors) > 0:
 		fmt.Fprintln(bw, "no findings in the packages that could be analyzed")
-	} else if len(res.findings) == 0 {
+	case len(res.findings) == 0:
 		fmt.Fprintln(bw, "no findings")
-	} else {
+	default:
 		names := make([]string, 0, len(counts))
 		for n := range counts {
 			names = append(names, n)

@@ -4,7 +4,6 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
-	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
@@ -174,7 +173,8 @@ type PackageFact interface {
 	places() *Places
 }
 
-// hasPrefixFold is strings.HasPrefix, ignoring case.
-func hasPrefixFold(s, prefix string) bool {
-	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
-}
+// The fact wrappers of analyzers satisfy these through embedding.
+var (
+	_ interface{ summary() *Summary } = (*Summary)(nil)
+	_ interface{ places() *Places }   = (*Places)(nil)
+)

@@ -234,7 +234,7 @@ func (s *pkgState) importPlaces() {
 	}
 }
 
-func (s *pkgState) addHolding(id string, k Kind, p *path) bool {
+func (s *pkgState) addHolding(id string, k Kind, p *path) {
 	m := s.holds[id]
 	if m == nil {
 		m = make(map[Kind]*path)
@@ -244,15 +244,14 @@ func (s *pkgState) addHolding(id string, k Kind, p *path) bool {
 		if p.better(old) {
 			m[k] = p
 		}
-		return false
+		return
 	}
 	m[k] = p
 	s.local[id] = true
 	s.changed = true
-	return true
 }
 
-func (s *pkgState) addLeak(id string, k Kind, sink SinkInfo, p *path) bool {
+func (s *pkgState) addLeak(id string, k Kind, sink SinkInfo, p *path) {
 	m := s.leaks[id]
 	if m == nil {
 		m = make(map[Kind]*leak)
@@ -262,12 +261,11 @@ func (s *pkgState) addLeak(id string, k Kind, sink SinkInfo, p *path) bool {
 		if p.better(old.path) {
 			m[k] = &leak{sink, p}
 		}
-		return false
+		return
 	}
 	m[k] = &leak{sink, p}
 	s.local[id] = true
 	s.changed = true
-	return true
 }
 
 // solve summarizes all functions until nothing changes (or the round limit).
@@ -410,7 +408,9 @@ func (s *pkgState) resolve(at string) token.Pos {
 	if _, err := fmt.Sscan(lineStr, &line); err != nil || f == nil || line < 1 || line > f.LineCount() {
 		return token.NoPos
 	}
-	fmt.Sscan(colStr, &col)
+	if _, err := fmt.Sscan(colStr, &col); err != nil {
+		col = 1
+	}
 	pos := f.LineStart(line) + token.Pos(max(col-1, 0))
 	if int(pos) > f.Base()+f.Size() {
 		return token.NoPos

@@ -155,8 +155,7 @@ func (r *rules) FieldSink(f *types.Var, k dataflow.Kind) (string, bool) {
 	if k != credential || f.Pkg() == nil {
 		return "", false
 	}
-	switch f.Pkg().Path() + "." + f.Name() {
-	case "k8s.io/client-go/rest.BearerToken":
+	if f.Pkg().Path() == "k8s.io/client-go/rest" && f.Name() == "BearerToken" {
 		return "rest.Config.BearerToken", true
 	}
 	return "", false

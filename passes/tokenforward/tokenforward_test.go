@@ -41,6 +41,6 @@ func TestConfiguredHeader(t *testing.T) {
 	if err := tokenforward.Analyzer.Flags.Set("headers", "X-Api-Key"); err != nil {
 		t.Fatal(err)
 	}
-	defer tokenforward.Analyzer.Flags.Set("headers", "")
+	defer func() { _ = tokenforward.Analyzer.Flags.Set("headers", "") }()
 	analysistest.Run(t, analysistest.TestData(), tokenforward.Analyzer, "example.com/apikey")
 }
