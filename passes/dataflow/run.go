@@ -47,24 +47,50 @@ const (
 	maxInstrsPerFunc = 40000 // larger functions are not analyzed
 )
 
+// Outcome is what the engine found in a package.
+type Outcome struct {
+	Findings []Finding // sorted by position
+	// Problems are internal errors the engine recovered from: a function
+	// (or the whole package) it could not analyze. They are not returned
+	// as errors, because a failed analysis of a dependency would make the
+	// driver skip every package that imports it.
+	Problems []Problem
+}
+
+// A Problem is an internal error, at the function or package it concerns.
+type Problem struct {
+	Pos     token.Pos
+	Message string
+}
+
 // Run analyzes the package of pass: it builds SSA, summarizes every
 // function to a fixpoint, exports facts, and returns the findings sorted by
-// position. A panic inside the engine becomes an error naming the package,
-// so that one odd package never brings the whole run down.
-func Run(pass *analysis.Pass, cfg *Config) (findings []Finding, err error) {
+// position. A panic is recovered and returned as a Problem.
+func Run(pass *analysis.Pass, cfg *Config) (res *Outcome) {
+	res = new(Outcome)
 	defer func() {
 		if r := recover(); r != nil {
-			err = fmt.Errorf("internal error analyzing %s: %v\n%s", pass.Pkg.Path(), r, debug.Stack())
-			findings = nil
+			res.Findings = nil
+			res.Problems = append(res.Problems, problem(pass.Files[0].Package, pass.Pkg.Path(), r))
 		}
 	}()
 	if !worthAnalyzing(pass, cfg) {
-		return nil, nil
+		return res
 	}
 	s := newPkgState(pass, cfg)
 	s.solve()
 	s.exportFacts()
-	return s.sortedFindings(), nil
+	res.Findings = s.sortedFindings()
+	res.Problems = s.problems
+	return res
+}
+
+func problem(pos token.Pos, what string, r any) Problem {
+	stack := string(debug.Stack())
+	if len(stack) > 2000 {
+		stack = stack[:2000]
+	}
+	return Problem{Pos: pos, Message: fmt.Sprintf("internal error analyzing %s (skipped; please report it): %v\n%s", what, r, stack)}
 }
 
 // worthAnalyzing skips, cheaply, the packages that cannot matter.
@@ -132,6 +158,9 @@ type pkgState struct {
 	local   map[string]bool // IDs with holdings or leaks found in this package
 	globals map[*ssa.Global]labels
 
+	failed   map[*ssa.Function]bool
+	problems []Problem
+
 	changed      bool
 	findings     map[token.Pos]*Finding
 	findingPaths map[token.Pos]*path
@@ -157,6 +186,7 @@ func newPkgState(pass *analysis.Pass, cfg *Config) *pkgState {
 		findings:  make(map[token.Pos]*Finding),
 
 		findingPaths: make(map[token.Pos]*path),
+		failed:       make(map[*ssa.Function]bool),
 	}
 	s.pkg = buildSSA(pass)
 	s.importPlaces()
@@ -273,12 +303,27 @@ func (s *pkgState) solve() {
 	for round := 0; round < maxRounds; round++ {
 		s.changed = false
 		for i := 0; i < len(s.funcs); i++ { // s.funcs may grow (wrappers)
-			s.analyze(s.funcs[i])
+			s.analyzeSafely(s.funcs[i])
 		}
 		if !s.changed {
 			return
 		}
 	}
+}
+
+// analyzeSafely analyzes one function; a panic skips that function from
+// then on and is recorded, and the rest of the package is still analyzed.
+func (s *pkgState) analyzeSafely(fn *ssa.Function) {
+	if s.failed[fn] {
+		return
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			s.failed[fn] = true
+			s.problems = append(s.problems, problem(fn.Pos(), fn.String(), r))
+		}
+	}()
+	s.analyze(fn)
 }
 
 // summaryOf returns the current summary of a function of this package,

@@ -111,6 +111,11 @@ func (r *rules) Param(fn *ssa.Function, i int) (dataflow.Kind, string) {
 		// A function literal of the Director shape: the request it gets is
 		// the one about to be sent.
 		return outboundRequest, "outbound request " + params[i].Name() + " of director " + funcName(fn)
+	case fn.Parent() != nil && len(ts) == 1 && isReq(ts[0]) && sig.Results().Len() == 2 &&
+		isNamed(sig.Results().At(0).Type(), "net/http", "Response"):
+		// A function literal of the RoundTrip shape, the usual way to
+		// write a transport (roundTripperFunc(func(req) ...)).
+		return outboundRequest, "outbound request " + params[i].Name() + " of round-trip func " + funcName(fn)
 	}
 	return 0, ""
 }

@@ -68,16 +68,16 @@ var relevant = []string{
 }
 
 func run(pass *analysis.Pass) (any, error) {
-	findings, err := dataflow.Run(pass, &dataflow.Config{
+	res := dataflow.Run(pass, &dataflow.Config{
 		Rules:          newRules(headers),
 		NewFuncFact:    func() dataflow.FuncFact { return new(funcFact) },
 		NewPackageFact: func() dataflow.PackageFact { return new(packageFact) },
 		Relevant:       relevant,
 	})
-	if err != nil {
-		return nil, err
+	for _, p := range res.Problems {
+		pass.Report(analysis.Diagnostic{Pos: p.Pos, Category: "internal", Message: p.Message})
 	}
-	for _, f := range findings {
+	for _, f := range res.Findings {
 		if f.Kind != credential {
 			continue
 		}

@@ -181,3 +181,23 @@ func headerLiteral(w http.ResponseWriter, r *http.Request) {
 	out := newUpstream()
 	out.Header = h
 }
+
+// A transport written as a function literal, as client libraries do: the
+// token is captured by the literal.
+
+type roundTripperFunc func(*http.Request) (*http.Response, error)
+
+func (f roundTripperFunc) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }
+
+func withToken(token string) http.RoundTripper {
+	return roundTripperFunc(func(req *http.Request) (*http.Response, error) {
+		req = req.Clone(req.Context())
+		req.Header.Set("Authorization", "Bearer "+token) // want `inbound credential`
+		return http.DefaultTransport.RoundTrip(req)
+	})
+}
+
+func viaTransportFunc(w http.ResponseWriter, r *http.Request) {
+	c := &http.Client{Transport: withToken(bearerFrom(r))}
+	c.Get("https://api.example.com")
+}
