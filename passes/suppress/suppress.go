@@ -1,0 +1,170 @@
+// Package suppress implements the //passthrough:allow directive for every
+// analyzer and every driver: an analyzer wrapped by Wrap has the findings
+// that a directive allows removed before they reach the driver, so the
+// command, go vet, golangci-lint and editors all honor it.
+//
+//	//passthrough:allow tokenforward,headerforward the upstream is our own token service
+//
+// A directive applies to findings on its own line and on the line below.
+// The reason is required; a directive without one, or naming an unknown
+// analyzer, is reported as a finding of category "directive".
+package suppress
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// Prefix starts a directive comment.
+const Prefix = "//passthrough:allow"
+
+// Options that the command sets; other drivers keep the defaults.
+var (
+	// ShowSuppressed reports allowed findings with category "suppressed"
+	// instead of dropping them.
+	ShowSuppressed bool
+	// ReportUnused reports directives that allow nothing.
+	ReportUnused bool
+)
+
+// A directive is one //passthrough:allow comment.
+type directive struct {
+	pos       token.Pos
+	file      string
+	line      int
+	analyzers []string
+	reason    string
+	used      map[string]bool
+}
+
+// Wrap makes a's findings subject to directives. known lists the names of
+// all analyzers of the suite (to check directives); the first of them
+// reports directives that name no known analyzer.
+func Wrap(a *analysis.Analyzer, known []string) {
+	run := a.Run
+	a.Run = func(pass *analysis.Pass) (any, error) {
+		var diags []analysis.Diagnostic
+		report := pass.Report
+		pass.Report = func(d analysis.Diagnostic) { diags = append(diags, d) }
+		result, err := run(pass)
+		pass.Report = report
+		for _, d := range apply(pass, a.Name, known, diags) {
+			report(d)
+		}
+		return result, err
+	}
+}
+
+// apply filters diags through the package's directives and adds the
+// diagnostics about directives themselves that this analyzer owns.
+func apply(pass *analysis.Pass, name string, known []string, diags []analysis.Diagnostic) []analysis.Diagnostic {
+	dirs := parse(pass.Fset, pass.Files)
+	var out []analysis.Diagnostic
+	for _, d := range dirs {
+		if msg := d.problem(known); msg != "" && d.reporter(known) == name {
+			out = append(out, analysis.Diagnostic{Pos: d.pos, Category: "directive", Message: msg})
+		}
+	}
+	for _, diag := range diags {
+		posn := pass.Fset.Position(diag.Pos)
+		var by *directive
+		for _, d := range dirs {
+			if d.file == posn.Filename && (d.line == posn.Line || d.line == posn.Line-1) &&
+				d.reason != "" && slices.Contains(d.analyzers, name) {
+				by = d
+				break
+			}
+		}
+		switch {
+		case by == nil:
+			out = append(out, diag)
+		case ShowSuppressed:
+			by.used[name] = true
+			diag.Category = "suppressed"
+			diag.Message = fmt.Sprintf("%s (allowed at %s:%d: %s)", diag.Message, shortName(by.file), by.line, by.reason)
+			out = append(out, diag)
+		default:
+			by.used[name] = true
+		}
+	}
+	if ReportUnused {
+		for _, d := range dirs {
+			if d.reason != "" && slices.Contains(d.analyzers, name) && !d.used[name] {
+				out = append(out, analysis.Diagnostic{Pos: d.pos, Category: "directive",
+					Message: fmt.Sprintf("%s %s allows no finding here: remove it", Prefix, name)})
+			}
+		}
+	}
+	return out
+}
+
+// problem says what is wrong with a directive, or "".
+func (d *directive) problem(known []string) string {
+	if len(d.analyzers) == 0 {
+		return fmt.Sprintf("%s needs an analyzer and a reason: %s <%s> <why this is safe>", Prefix, Prefix, strings.Join(known, "|"))
+	}
+	for _, a := range d.analyzers {
+		if !slices.Contains(known, a) {
+			return fmt.Sprintf("%s names unknown analyzer %q (known: %s)", Prefix, a, strings.Join(known, ", "))
+		}
+	}
+	if d.reason == "" {
+		return fmt.Sprintf("%s %s needs a reason: say why this flow is safe", Prefix, strings.Join(d.analyzers, ","))
+	}
+	return ""
+}
+
+// reporter is the analyzer that reports a problem with the directive, so
+// that it is reported once: the first known analyzer it names, else the
+// first of the suite.
+func (d *directive) reporter(known []string) string {
+	for _, a := range d.analyzers {
+		if slices.Contains(known, a) {
+			return a
+		}
+	}
+	if len(known) > 0 {
+		return known[0]
+	}
+	return ""
+}
+
+func parse(fset *token.FileSet, files []*ast.File) []*directive {
+	var out []*directive
+	for _, f := range files {
+		for _, group := range f.Comments {
+			for _, c := range group.List {
+				rest, ok := strings.CutPrefix(c.Text, Prefix)
+				if !ok || (rest != "" && rest[0] != ' ' && rest[0] != '\t') {
+					continue
+				}
+				posn := fset.Position(c.Slash)
+				d := &directive{pos: c.Slash, file: posn.Filename, line: posn.Line, used: map[string]bool{}}
+				fields := strings.Fields(rest)
+				if len(fields) > 0 {
+					for _, a := range strings.Split(fields[0], ",") {
+						if a = strings.TrimSpace(a); a != "" {
+							d.analyzers = append(d.analyzers, a)
+						}
+					}
+					// "//passthrough:allow a // why" reads like nolint; accept it.
+					d.reason = strings.TrimSpace(strings.TrimPrefix(strings.Join(fields[1:], " "), "//"))
+				}
+				out = append(out, d)
+			}
+		}
+	}
+	return out
+}
+
+func shortName(file string) string {
+	if i := strings.LastIndexAny(file, `/\`); i >= 0 {
+		return file[i+1:]
+	}
+	return file
+}
