@@ -353,7 +353,7 @@ func (f *funcState) fieldLoad(v ssa.Value, structType types.Type, index int, bas
 			f.set(v, label{l.origin, k}, p)
 		}
 	}
-	if id == "" || isStdPath(idPackage(id)) {
+	if id == "" || !f.tracked(id) {
 		return // standard library fields are modelled by the rules
 	}
 	what := "read from field " + shortID(id)
@@ -398,7 +398,7 @@ func (f *funcState) fieldStore(id string, field *types.Var, ls labels, pos token
 				f.sinkEvent(l, p, SinkInfo{What: what, At: here, Pkg: f.pass.Pkg.Path()}, nil, pos)
 			}
 		}
-		if id == "" || isStdPath(idPackage(id)) {
+		if id == "" || !f.tracked(id) {
 			continue
 		}
 		stored := p

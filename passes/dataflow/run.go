@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"runtime/debug"
+	"slices"
 	"sort"
 	"strings"
 
@@ -29,6 +30,12 @@ type Config struct {
 	// others); the standard library never is (the engine and the rules
 	// model it).
 	Relevant []string
+	// Modelled lists packages the rules describe by hand, like the
+	// standard library: they are not analyzed and their fields are not
+	// tracked, because the rules' models are more precise than what
+	// flow-insensitive facts would say (an oauth2.Token handed to a token
+	// exchange is not one a client sends).
+	Modelled []string
 }
 
 // A Finding is a tracked value reaching a sink unconditionally.
@@ -95,7 +102,7 @@ func problem(pos token.Pos, what string, r any) Problem {
 
 // worthAnalyzing skips, cheaply, the packages that cannot matter.
 func worthAnalyzing(pass *analysis.Pass, cfg *Config) bool {
-	if len(pass.Files) == 0 || isStandard(pass) {
+	if len(pass.Files) == 0 || isStandard(pass) || slices.Contains(cfg.Modelled, pass.Pkg.Path()) {
 		return false
 	}
 	if pass.Module == nil || pass.Module.Version == "" {
@@ -140,6 +147,13 @@ func isStandard(pass *analysis.Pass) bool {
 func isStdPath(p string) bool {
 	first, _, _ := strings.Cut(p, "/")
 	return !strings.Contains(first, ".")
+}
+
+// tracked reports whether the engine keeps package-wide knowledge about a
+// field or key ID: not for those of modelled packages.
+func (s *pkgState) tracked(id string) bool {
+	pkg := idPackage(id)
+	return !isStdPath(pkg) && !slices.Contains(s.cfg.Modelled, pkg)
 }
 
 // pkgState is the analysis of one package.

@@ -67,12 +67,19 @@ var relevant = []string{
 	"google.golang.org/grpc/credentials",
 }
 
+// modelled are the packages whose calls models.go describes.
+var modelled = []string{
+	"golang.org/x/oauth2",
+	"google.golang.org/grpc/metadata",
+}
+
 func run(pass *analysis.Pass) (any, error) {
 	res := dataflow.Run(pass, &dataflow.Config{
 		Rules:          newRules(headers),
 		NewFuncFact:    func() dataflow.FuncFact { return new(funcFact) },
 		NewPackageFact: func() dataflow.PackageFact { return new(packageFact) },
 		Relevant:       relevant,
+		Modelled:       modelled,
 	})
 	for _, p := range res.Problems {
 		pass.Report(analysis.Diagnostic{Pos: p.Pos, Category: "internal", Message: p.Message})

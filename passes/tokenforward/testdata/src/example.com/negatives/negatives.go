@@ -1,5 +1,3 @@
-// want package:`field:golang.org/x/oauth2.Token.AccessToken holds cred`
-
 // Package negatives holds code that a naive taint analysis would flag and
 // that tokenforward must not: no function here forwards the client's
 // credential upstream.

@@ -38,3 +38,26 @@ func (c *Config) Exchange(ctx context.Context, code string, opts ...AuthCodeOpti
 }
 
 func (c *Config) Client(ctx context.Context, t *Token) *http.Client { return http.DefaultClient }
+
+// SetAuthHeader and Transport mirror the real package: a Token's
+// AccessToken does end up in an Authorization header when a Transport
+// uses it. The rules model this package instead of analyzing it, so that a
+// Token handed to a token exchange is not taken for one a client uses.
+func (t *Token) SetAuthHeader(r *http.Request) {
+	r.Header.Set("Authorization", t.TokenType+" "+t.AccessToken)
+}
+
+type Transport struct {
+	Source TokenSource
+	Base   http.RoundTripper
+}
+
+func (t *Transport) RoundTrip(req *http.Request) (*http.Response, error) {
+	tok, err := t.Source.Token()
+	if err != nil {
+		return nil, err
+	}
+	req2 := req.Clone(req.Context())
+	tok.SetAuthHeader(req2)
+	return t.Base.RoundTrip(req2)
+}
