@@ -3,6 +3,7 @@ package tokenforward
 import (
 	"fmt"
 	"go/constant"
+	"go/types"
 	"slices"
 	"strings"
 
@@ -63,6 +64,9 @@ func (r *rules) Model(c *dataflow.Call) []flow {
 	}
 	if c.Callee == nil || c.Callee.Pkg() == nil {
 		return nil
+	}
+	if flows := r.configured(c); flows != nil {
+		return flows
 	}
 	name := dataflow.FuncName(c.Callee)
 	switch c.Callee.Pkg().Path() {
@@ -212,4 +216,23 @@ func oauth2Model(name string) []flow {
 		return []flow{sink(0, what+name, &dataflow.Require{Param: 1, Kind: outboundRequest})}
 	}
 	return nil
+}
+
+// configured returns the flows of a function named in the configuration's
+// sources or sinks.
+func (r *rules) configured(c *dataflow.Call) []flow {
+	full := c.Callee.FullName()
+	var out []flow
+	for _, i := range r.sources[full] {
+		out = append(out, flow{From: dataflow.Source, FromKind: credential, To: dataflow.Result, ToIndex: i, ToKind: credential,
+			Path: []dataflow.Step{{What: full + " (configured source)"}}})
+	}
+	recv := 0
+	if sig, ok := c.Callee.Type().(*types.Signature); ok && sig.Recv() != nil {
+		recv = 1
+	}
+	for _, i := range r.sinks[full] {
+		out = append(out, sink(i+recv, full+" (configured sink)", nil))
+	}
+	return out
 }

@@ -20,11 +20,17 @@ var (
 // rules tells the dataflow engine where inbound credentials come from and
 // where they leak.
 type rules struct {
-	headers map[string]bool // credential header names, lower case
+	headers map[string]bool  // credential header names, lower case
+	sources map[string][]int // configured: function full name -> result indexes
+	sinks   map[string][]int // configured: function full name -> argument indexes (receiver not counted)
 }
 
-func newRules(extraHeaders []string) *rules {
-	r := &rules{headers: map[string]bool{"authorization": true, "proxy-authorization": true}}
+func newRules(extraHeaders []string, sources, sinks map[string][]int) *rules {
+	r := &rules{
+		headers: map[string]bool{"authorization": true, "proxy-authorization": true},
+		sources: sources,
+		sinks:   sinks,
+	}
 	for _, h := range extraHeaders {
 		r.headers[strings.ToLower(strings.TrimSpace(h))] = true
 	}

@@ -4,7 +4,10 @@ import (
 	_ "embed"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
+
+	"github.com/passthroughlint/passthrough/passes/config"
 
 	"github.com/passthroughlint/passthrough/passes/dataflow"
 	"golang.org/x/tools/go/analysis"
@@ -30,21 +33,66 @@ credential sinks of outbound requests: Header.Set/Add of a credential header,
 SetBasicAuth, oauth2 tokens, gRPC metadata, and client fields and parameters
 discovered in analyzed dependencies.`
 
-// headers lists extra credential header names (-tokenforward.headers).
-var headers stringList
+// Configuration, as flags so that go vet users can pass it too. Each flag
+// may be repeated or given a comma-separated list; an empty value resets.
+var (
+	headers stringList                        // extra credential header names
+	sources = funcIndexList{what: "result"}   // functions returning an inbound credential
+	sinks   = funcIndexList{what: "argument"} // functions sending an argument upstream as a credential
+)
 
 func init() {
-	Analyzer.Flags.Var(&headers, "headers", "comma-separated extra credential header names (e.g. X-Api-Key)")
+	Analyzer.Flags.Var(&headers, "headers", "extra credential header names, comma-separated (e.g. X-Api-Key)")
+	Analyzer.Flags.Var(&sources, "sources", "extra sources: `pkg/path.Func:result`, comma-separated; the result (0-based) is an inbound credential")
+	Analyzer.Flags.Var(&sinks, "sinks", "extra sinks: `(*pkg/path.Type).Method:argument`, comma-separated; the argument (0-based, receiver not counted) is sent upstream as a credential")
 }
 
 type stringList []string
 
 func (l *stringList) String() string { return strings.Join(*l, ",") }
 func (l *stringList) Set(s string) error {
+	if s == "" {
+		*l = nil
+	}
 	for _, h := range strings.Split(s, ",") {
 		if h = strings.TrimSpace(h); h != "" {
 			*l = append(*l, h)
 		}
+	}
+	return nil
+}
+
+// funcIndexList is a list of "function:index" values.
+type funcIndexList struct {
+	what  string
+	funcs map[string][]int
+}
+
+func (l *funcIndexList) String() string {
+	var parts []string
+	for f, idx := range l.funcs {
+		for _, i := range idx {
+			parts = append(parts, fmt.Sprintf("%s:%d", f, i))
+		}
+	}
+	slices.Sort(parts)
+	return strings.Join(parts, ",")
+}
+
+func (l *funcIndexList) Set(s string) error {
+	if s == "" {
+		l.funcs = nil
+		return nil
+	}
+	for _, item := range strings.Split(s, ",") {
+		fn, i, err := config.ParseFuncIndex(strings.TrimSpace(item))
+		if err != nil {
+			return err
+		}
+		if l.funcs == nil {
+			l.funcs = map[string][]int{}
+		}
+		l.funcs[fn] = append(l.funcs[fn], i)
 	}
 	return nil
 }
@@ -75,7 +123,7 @@ var modelled = []string{
 
 func run(pass *analysis.Pass) (any, error) {
 	res := dataflow.Run(pass, &dataflow.Config{
-		Rules:          newRules(headers),
+		Rules:          newRules(headers, sources.funcs, sinks.funcs),
 		NewFuncFact:    func() dataflow.FuncFact { return new(funcFact) },
 		NewPackageFact: func() dataflow.PackageFact { return new(packageFact) },
 		Relevant:       relevant,

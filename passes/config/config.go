@@ -1,0 +1,276 @@
+// Package config reads the passthrough configuration: one schema for the
+// command's YAML file (.passthrough.yml) and the golangci-lint plugin's
+// settings. A bad configuration is an error that names the file, the line
+// and the key; it never silently falls back to defaults.
+package config
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// FileName is the configuration file the command reads from the module
+// root when -config is not given.
+const FileName = ".passthrough.yml"
+
+// Config is the configuration schema.
+type Config struct {
+	// Headers are extra credential header names, such as X-Api-Key.
+	Headers []string `yaml:"headers" json:"headers"`
+	// Sources are functions whose result is an inbound credential.
+	Sources []Source `yaml:"sources" json:"sources"`
+	// Sinks are functions whose argument becomes an upstream credential.
+	Sinks []Sink `yaml:"sinks" json:"sinks"`
+	// AudienceValidators are functions that check a token's audience.
+	AudienceValidators []Validator `yaml:"audience-validators" json:"audience-validators"`
+	// Disable lists analyzers not to run.
+	Disable []string `yaml:"disable" json:"disable"`
+}
+
+// Source is a function whose result Result (0-based) is an inbound credential.
+type Source struct {
+	Function string `yaml:"function" json:"function"`
+	Result   int    `yaml:"result" json:"result"`
+}
+
+// Sink is a function whose argument Argument (0-based, not counting a
+// method's receiver) is sent upstream as a credential.
+type Sink struct {
+	Function string `yaml:"function" json:"function"`
+	Argument int    `yaml:"argument" json:"argument"`
+}
+
+// Validator is a function that checks a token's audience.
+type Validator struct {
+	Function string `yaml:"function" json:"function"`
+}
+
+// Load reads a configuration file.
+func Load(path string) (*Config, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return Parse(path, data)
+}
+
+// Parse decodes and checks a configuration; name is used in errors.
+func Parse(name string, data []byte) (*Config, error) {
+	var root yaml.Node
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	if err := dec.Decode(&root); err != nil {
+		if errors.Is(err, io.EOF) {
+			return new(Config), nil // an empty file is the default configuration
+		}
+		return nil, fmt.Errorf("%s: %v", name, strings.TrimPrefix(err.Error(), "yaml: "))
+	}
+	c := new(Config)
+	if len(root.Content) == 0 {
+		return c, nil
+	}
+	if err := decode(name, root.Content[0], c); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// A schemaError locates a problem in the file.
+func schemaError(name string, n *yaml.Node, format string, args ...any) error {
+	return fmt.Errorf("%s:%d: %s", name, n.Line, fmt.Sprintf(format, args...))
+}
+
+// decode walks the document itself, rather than letting the YAML library
+// fill the struct, so that every error can name the key and its line.
+func decode(name string, n *yaml.Node, c *Config) error {
+	if n.Kind != yaml.MappingNode {
+		return schemaError(name, n, "the configuration must be a mapping of keys (headers, sources, sinks, audience-validators, disable)")
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		key, val := n.Content[i], n.Content[i+1]
+		var err error
+		switch key.Value {
+		case "headers":
+			c.Headers, err = stringList(name, key.Value, val)
+			for _, h := range c.Headers {
+				if !validHeader.MatchString(h) {
+					return schemaError(name, val, "headers: %q is not a valid header name", h)
+				}
+			}
+		case "disable":
+			c.Disable, err = stringList(name, key.Value, val)
+		case "sources":
+			err = eachMapping(name, key.Value, val, []string{"function", "result"}, func(m map[string]*yaml.Node, at *yaml.Node) error {
+				s := Source{}
+				var err error
+				if s.Function, err = function(name, key.Value, m, at); err != nil {
+					return err
+				}
+				if s.Result, err = index(name, key.Value+".result", m["result"]); err != nil {
+					return err
+				}
+				c.Sources = append(c.Sources, s)
+				return nil
+			})
+		case "sinks":
+			err = eachMapping(name, key.Value, val, []string{"function", "argument"}, func(m map[string]*yaml.Node, at *yaml.Node) error {
+				s := Sink{}
+				var err error
+				if s.Function, err = function(name, key.Value, m, at); err != nil {
+					return err
+				}
+				if s.Argument, err = index(name, key.Value+".argument", m["argument"]); err != nil {
+					return err
+				}
+				c.Sinks = append(c.Sinks, s)
+				return nil
+			})
+		case "audience-validators":
+			err = eachMapping(name, key.Value, val, []string{"function"}, func(m map[string]*yaml.Node, at *yaml.Node) error {
+				f, err := function(name, key.Value, m, at)
+				if err == nil {
+					c.AudienceValidators = append(c.AudienceValidators, Validator{Function: f})
+				}
+				return err
+			})
+		default:
+			return schemaError(name, key, "unknown key %q (known: headers, sources, sinks, audience-validators, disable)", key.Value)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+var validHeader = regexp.MustCompile("^[!#$%&'*+.^_`|~0-9A-Za-z-]+$")
+
+func stringList(name, key string, n *yaml.Node) ([]string, error) {
+	if n.Kind != yaml.SequenceNode {
+		return nil, schemaError(name, n, "%s: want a list of strings", key)
+	}
+	var out []string
+	for _, e := range n.Content {
+		if e.Kind != yaml.ScalarNode || e.Tag != "!!str" {
+			return nil, schemaError(name, e, "%s: want a string, not %s", key, describe(e))
+		}
+		out = append(out, e.Value)
+	}
+	return out, nil
+}
+
+func eachMapping(name, key string, n *yaml.Node, fields []string, f func(map[string]*yaml.Node, *yaml.Node) error) error {
+	if n.Kind != yaml.SequenceNode {
+		return schemaError(name, n, "%s: want a list of entries with %s", key, strings.Join(fields, ", "))
+	}
+	for _, e := range n.Content {
+		if e.Kind != yaml.MappingNode {
+			return schemaError(name, e, "%s: want an entry with %s, not %s", key, strings.Join(fields, ", "), describe(e))
+		}
+		m := map[string]*yaml.Node{}
+		for i := 0; i+1 < len(e.Content); i += 2 {
+			k := e.Content[i]
+			if !slices.Contains(fields, k.Value) {
+				return schemaError(name, k, "%s: unknown key %q (known: %s)", key, k.Value, strings.Join(fields, ", "))
+			}
+			m[k.Value] = e.Content[i+1]
+		}
+		if err := f(m, e); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// funcSyntax accepts pkg/path.Func, (pkg/path.Type).Method and
+// (*pkg/path.Type).Method, as types.Func.FullName spells them.
+var funcSyntax = regexp.MustCompile(`^(?:[\w.~-]+(?:/[\w.~-]+)*\.[\pL_][\pL\pN_]*|\(\*?[\w.~-]+(?:/[\w.~-]+)*\.[\pL_][\pL\pN_]*\)\.[\pL_][\pL\pN_]*)$`)
+
+// ValidFunction reports whether s names a function as the schema requires.
+func ValidFunction(s string) bool { return funcSyntax.MatchString(s) }
+
+func function(name, key string, m map[string]*yaml.Node, at *yaml.Node) (string, error) {
+	n, ok := m["function"]
+	if !ok {
+		return "", schemaError(name, at, "%s: missing key \"function\"", key)
+	}
+	if n.Kind != yaml.ScalarNode || !ValidFunction(n.Value) {
+		return "", schemaError(name, n, "%s.function: %q is not a function: want pkg/path.Func, (pkg/path.Type).Method or (*pkg/path.Type).Method", key, n.Value)
+	}
+	return n.Value, nil
+}
+
+func index(name, key string, n *yaml.Node) (int, error) {
+	if n == nil {
+		return 0, nil
+	}
+	i, err := strconv.Atoi(n.Value)
+	if n.Kind != yaml.ScalarNode || n.Tag != "!!int" || err != nil || i < 0 {
+		return 0, schemaError(name, n, "%s: want a non-negative integer, not %s", key, describe(n))
+	}
+	return i, nil
+}
+
+func describe(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.MappingNode:
+		return "a mapping"
+	}
+	return strconv.Quote(n.Value)
+}
+
+// CheckAnalyzers reports a name in Disable that is not an analyzer.
+func (c *Config) CheckAnalyzers(known []string) error {
+	for _, d := range c.Disable {
+		if !slices.Contains(known, d) {
+			return fmt.Errorf("disable: unknown analyzer %q (known: %s)", d, strings.Join(known, ", "))
+		}
+	}
+	return nil
+}
+
+// Flags returns the configuration as analyzer flag values (name → values),
+// the form go vet users pass directly: -tokenforward.headers=X-Api-Key,
+// -tokenforward.sources=pkg.Func:0, -tokenforward.sinks=pkg.Func:1.
+func (c *Config) Flags() map[string][]string {
+	out := map[string][]string{}
+	for _, h := range c.Headers {
+		out["headers"] = append(out["headers"], h)
+	}
+	for _, s := range c.Sources {
+		out["sources"] = append(out["sources"], fmt.Sprintf("%s:%d", s.Function, s.Result))
+	}
+	for _, s := range c.Sinks {
+		out["sinks"] = append(out["sinks"], fmt.Sprintf("%s:%d", s.Function, s.Argument))
+	}
+	for _, v := range c.AudienceValidators {
+		out["validators"] = append(out["validators"], v.Function)
+	}
+	return out
+}
+
+// ParseFuncIndex parses the "function:index" form of a source or sink flag.
+func ParseFuncIndex(s string) (string, int, error) {
+	fn, idx, ok := strings.Cut(s, ":")
+	if !ok {
+		fn, idx = s, "0"
+	}
+	if !ValidFunction(fn) {
+		return "", 0, fmt.Errorf("%q is not a function: want pkg/path.Func, (pkg/path.Type).Method or (*pkg/path.Type).Method", fn)
+	}
+	i, err := strconv.Atoi(idx)
+	if err != nil || i < 0 {
+		return "", 0, fmt.Errorf("%q: the index after ':' must be a non-negative integer", s)
+	}
+	return fn, i, nil
+}

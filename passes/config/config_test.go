@@ -1,0 +1,100 @@
+package config_test
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/passthroughlint/passthrough/passes/config"
+)
+
+func TestParse(t *testing.T) {
+	src := `# extra credential headers
+headers: [X-Api-Key, X-Upstream-Token]
+sources:
+  - function: example.com/auth.TokenFromRequest
+    result: 0
+sinks:
+  - function: (*example.com/client.Client).SetToken
+    argument: 0
+  - function: example.com/client.New
+audience-validators:
+  - function: example.com/jwtutil.CheckAudience
+disable: [audience]
+`
+	got, err := config.Parse(".passthrough.yml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := &config.Config{
+		Headers:            []string{"X-Api-Key", "X-Upstream-Token"},
+		Sources:            []config.Source{{Function: "example.com/auth.TokenFromRequest"}},
+		Sinks:              []config.Sink{{Function: "(*example.com/client.Client).SetToken"}, {Function: "example.com/client.New"}},
+		AudienceValidators: []config.Validator{{Function: "example.com/jwtutil.CheckAudience"}},
+		Disable:            []string{"audience"},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %+v\nwant %+v", got, want)
+	}
+	flags := got.Flags()
+	if !reflect.DeepEqual(flags["sinks"], []string{"(*example.com/client.Client).SetToken:0", "example.com/client.New:0"}) {
+		t.Errorf("sink flags: %q", flags["sinks"])
+	}
+}
+
+func TestEmpty(t *testing.T) {
+	for _, src := range []string{"", "# nothing\n"} {
+		c, err := config.Parse("x.yml", []byte(src))
+		if err != nil || !reflect.DeepEqual(c, &config.Config{}) {
+			t.Errorf("Parse(%q) = %+v, %v; want the zero configuration", src, c, err)
+		}
+	}
+}
+
+// TestErrors checks that each mistake is an error naming file, line and key.
+func TestErrors(t *testing.T) {
+	for _, tc := range []struct{ src, want string }{
+		{"headerz: [X-Api-Key]\n", `cfg.yml:1: unknown key "headerz" (known: headers, sources, sinks, audience-validators, disable)`},
+		{"headers: X-Api-Key\n", "cfg.yml:1: headers: want a list of strings"},
+		{"headers: [1]\n", `cfg.yml:1: headers: want a string, not "1"`},
+		{"headers: [\"X Api\"]\n", `cfg.yml:1: headers: "X Api" is not a valid header name`},
+		{"sources:\n  - function: auth.Token\n    reslt: 1\n", `cfg.yml:3: sources: unknown key "reslt" (known: function, result)`},
+		{"sources:\n  - result: 1\n", `cfg.yml:2: sources: missing key "function"`},
+		{"sinks:\n  - function: not a function\n", `cfg.yml:2: sinks.function: "not a function" is not a function`},
+		{"sinks:\n  - function: example.com/c.New\n    argument: first\n", `cfg.yml:3: sinks.argument: want a non-negative integer, not "first"`},
+		{"sinks:\n  - function: example.com/c.New\n    argument: -1\n", `cfg.yml:3: sinks.argument: want a non-negative integer, not "-1"`},
+		{"- headers\n", "cfg.yml:1: the configuration must be a mapping"},
+		{"headers: [a\n", "cfg.yml: "},
+	} {
+		_, err := config.Parse("cfg.yml", []byte(tc.src))
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("Parse(%q): got error %v, want one containing %q", tc.src, err, tc.want)
+		}
+	}
+}
+
+func TestCheckAnalyzers(t *testing.T) {
+	c := &config.Config{Disable: []string{"tokenfoward"}}
+	err := c.CheckAnalyzers([]string{"tokenforward"})
+	if err == nil || !strings.Contains(err.Error(), `unknown analyzer "tokenfoward"`) {
+		t.Errorf("got %v", err)
+	}
+}
+
+func TestValidFunction(t *testing.T) {
+	for s, want := range map[string]bool{
+		"example.com/auth.Token":                true,
+		"github.com/a/b-c/v2/pkg.New":           true,
+		"(*example.com/client.Client).SetToken": true,
+		"(example.com/client.Client).Do":        true,
+		"net/http.NewRequest":                   true,
+		"Token":                                 false,
+		"example.com/auth.":                     false,
+		"(*example.com/client.Client)":          false,
+		"example.com/auth.Token()":              false,
+	} {
+		if got := config.ValidFunction(s); got != want {
+			t.Errorf("ValidFunction(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
