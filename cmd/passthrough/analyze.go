@@ -147,3 +147,15 @@ func version() string {
 	}
 	return info.Main.Version
 }
+
+// count is the number of findings that count: suppressed ones shown with
+// -show-suppressed do not.
+func (r *result) count() int {
+	n := 0
+	for _, f := range r.findings {
+		if f.diag.Category != "suppressed" {
+			n++
+		}
+	}
+	return n
+}

@@ -14,9 +14,13 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 
+	"github.com/passthroughlint/passthrough/passes/config"
 	"github.com/passthroughlint/passthrough/passes/suite"
+	"github.com/passthroughlint/passthrough/passes/suppress"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/unitchecker"
 )
@@ -47,13 +51,17 @@ func isVetInvocation(args []string) bool {
 }
 
 type options struct {
-	json     bool
-	tests    bool
-	dir      string
-	color    string
-	context  int
-	version  bool
-	patterns []string
+	json, sarif      bool
+	tests            bool
+	dir              string
+	color            string
+	context          int
+	version, list    bool
+	config           string
+	enable, disable  string
+	showSuppressed   bool
+	unusedDirectives bool
+	patterns         []string
 }
 
 func parseFlags(args []string, stderr io.Writer, analyzers []*analysis.Analyzer) (*options, error) {
@@ -61,6 +69,13 @@ func parseFlags(args []string, stderr io.Writer, analyzers []*analysis.Analyzer)
 	fs.SetOutput(stderr)
 	o := &options{}
 	fs.BoolVar(&o.json, "json", false, "print findings as JSON (the golang.org/x/tools analysis JSON tree)")
+	fs.BoolVar(&o.sarif, "sarif", false, "print findings as SARIF 2.1.0 (for code scanning dashboards)")
+	fs.StringVar(&o.config, "config", "", "read the configuration from `file` (default: "+config.FileName+" at the module root, if present)")
+	fs.StringVar(&o.enable, "enable", "", "run only these analyzers (comma-separated)")
+	fs.StringVar(&o.disable, "disable", "", "do not run these analyzers (comma-separated)")
+	fs.BoolVar(&o.list, "list", false, "list the analyzers and exit")
+	fs.BoolVar(&o.showSuppressed, "show-suppressed", false, "also list the findings that //passthrough:allow directives silence")
+	fs.BoolVar(&o.unusedDirectives, "unused-directives", false, "report //passthrough:allow directives that silence nothing")
 	fs.BoolVar(&o.tests, "test", false, "also analyze test files")
 	fs.StringVar(&o.dir, "C", "", "run in `dir` (like go -C)")
 	fs.StringVar(&o.color, "color", "auto", "color the text output: auto, always or never")
@@ -90,6 +105,9 @@ func parseFlags(args []string, stderr io.Writer, analyzers []*analysis.Analyzer)
 	default:
 		return nil, fmt.Errorf("-color must be auto, always or never, not %q", o.color)
 	}
+	if o.json && o.sarif {
+		return nil, errors.New("-json and -sarif cannot be used together")
+	}
 	o.patterns = fs.Args()
 	if len(o.patterns) == 0 {
 		o.patterns = []string{"./..."}
@@ -111,12 +129,24 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stdout, "passthrough %s\n", version())
 		return exitClean
 	}
+	if o.list {
+		for _, a := range analyzers {
+			fmt.Fprintf(stdout, "%-14s %s\n", a.Name, firstLine(a.Doc))
+		}
+		return exitClean
+	}
 	if o.dir != "" {
 		if err := os.Chdir(o.dir); err != nil {
 			fmt.Fprintf(stderr, "passthrough: -C %s: %v\n", o.dir, pathError(err))
 			return exitError
 		}
 	}
+	analyzers, err = configure(o, analyzers)
+	if err != nil {
+		fmt.Fprintf(stderr, "passthrough: %v\n", err)
+		return exitError
+	}
+	suppress.ShowSuppressed, suppress.ReportUnused = o.showSuppressed, o.unusedDirectives
 	res, err := analyze(analyzers, o.patterns, o.tests)
 	if err != nil {
 		fmt.Fprintf(stderr, "passthrough: %v\n", err)
@@ -125,9 +155,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 	for _, e := range res.errors {
 		fmt.Fprintf(stderr, "passthrough: %s\n", e)
 	}
-	if o.json {
+	switch {
+	case o.json:
 		err = writeJSON(stdout, res)
-	} else {
+	case o.sarif:
+		err = writeSARIF(stdout, res, analyzers, repoRoot())
+	default:
 		err = writeText(stdout, res, o.context, useColor(o.color, stdout))
 	}
 	if err != nil {
@@ -135,7 +168,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return exitError
 	}
 	switch {
-	case len(res.findings) > 0:
+	case res.count() > 0:
 		return exitFindings
 	case len(res.errors) > 0:
 		return exitError
@@ -150,4 +183,116 @@ func pathError(err error) error {
 		return pe.Err
 	}
 	return err
+}
+
+// configure reads the configuration file, applies it to the analyzers'
+// flags, and selects the analyzers to run.
+func configure(o *options, analyzers []*analysis.Analyzer) ([]*analysis.Analyzer, error) {
+	path := o.config
+	if path == "" {
+		if root := moduleRoot(); root != "" {
+			if _, err := os.Stat(filepath.Join(root, config.FileName)); err == nil {
+				path = filepath.Join(root, config.FileName)
+			}
+		}
+	}
+	cfg := new(config.Config)
+	if path != "" {
+		var err error
+		if cfg, err = config.Load(path); err != nil {
+			return nil, fmt.Errorf("config: %w", pathError(err))
+		}
+	}
+	names := suite.Names()
+	if err := cfg.CheckAnalyzers(names); err != nil {
+		return nil, fmt.Errorf("config: %s: %w", path, err)
+	}
+	for flagName, values := range cfg.Flags() {
+		for _, a := range analyzers {
+			if a.Flags.Lookup(flagName) == nil {
+				continue
+			}
+			if err := a.Flags.Set(flagName, strings.Join(values, ",")); err != nil {
+				return nil, fmt.Errorf("config: %s: %s: %w", path, flagName, err)
+			}
+		}
+	}
+	enabled := map[string]bool{}
+	for _, n := range names {
+		enabled[n] = !slices.Contains(cfg.Disable, n)
+	}
+	pick := func(flagName, list string) ([]string, error) {
+		var out []string
+		for _, n := range strings.Split(list, ",") {
+			if n = strings.TrimSpace(n); n == "" {
+				continue
+			}
+			if !slices.Contains(names, n) {
+				return nil, fmt.Errorf("-%s: unknown analyzer %q (known: %s)", flagName, n, strings.Join(names, ", "))
+			}
+			out = append(out, n)
+		}
+		return out, nil
+	}
+	only, err := pick("enable", o.enable)
+	if err != nil {
+		return nil, err
+	}
+	if len(only) > 0 {
+		for n := range enabled {
+			enabled[n] = slices.Contains(only, n)
+		}
+	}
+	off, err := pick("disable", o.disable)
+	if err != nil {
+		return nil, err
+	}
+	for _, n := range off {
+		enabled[n] = false
+	}
+	var out []*analysis.Analyzer
+	for _, a := range analyzers {
+		if enabled[a.Name] {
+			out = append(out, a)
+		}
+	}
+	if len(out) == 0 {
+		return nil, errors.New("no analyzer enabled")
+	}
+	return out, nil
+}
+
+// moduleRoot is the directory of the nearest go.mod at or above the
+// working directory, or "".
+func moduleRoot() string {
+	return findUp("go.mod")
+}
+
+// repoRoot is the directory SARIF locations are relative to: the
+// repository root when there is one, else the module root, else ".".
+func repoRoot() string {
+	if r := findUp(".git"); r != "" {
+		return r
+	}
+	if r := moduleRoot(); r != "" {
+		return r
+	}
+	return "."
+}
+
+func findUp(name string) string {
+	dir, err := os.Getwd()
+	if err != nil {
+		return ""
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, name)); err == nil {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return ""
+		}
+		dir = parent
+	}
 }

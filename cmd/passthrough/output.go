@@ -42,7 +42,12 @@ func writeText(w io.Writer, res *result, contextLines int, colored bool) error {
 	}
 	bold, red, cyan, faint := color.New(color.Bold), color.New(color.FgRed, color.Bold), color.New(color.FgCyan), color.New(color.Faint)
 	counts := map[string]int{}
+	var suppressed []finding
 	for _, f := range res.findings {
+		if f.diag.Category == "suppressed" {
+			suppressed = append(suppressed, f)
+			continue
+		}
 		counts[f.analyzer]++
 		fmt.Fprintf(bw, "%s: %s %s\n",
 			paint(bold, fmt.Sprintf("%s:%d:%d", relPath(f.posn.Filename), f.posn.Line, f.posn.Column)),
@@ -50,19 +55,24 @@ func writeText(w io.Writer, res *result, contextLines int, colored bool) error {
 		if contextLines >= 0 {
 			writeSource(bw, f.posn.Filename, f.posn.Line, contextLines, paint, faint)
 		}
-		for _, r := range f.related {
+		for i, r := range f.related {
 			role, msg, _ := strings.Cut(r.message, ": ")
-			arrow := "  → "
-			if role == "source" || role == "from" {
-				arrow = "    "
+			arrow := "→ "
+			if i == 0 {
+				arrow = "  "
 			}
-			fmt.Fprintf(bw, "  %s%-7s %s  %s\n", arrow, paint(cyan, role), msg, paint(faint, fmt.Sprintf("%s:%d", relPath(r.posn.Filename), r.posn.Line)))
+			fmt.Fprintf(bw, "    %s%s  %s  %s\n", arrow, paint(cyan, fmt.Sprintf("%-6s", role)), msg, paint(faint, fmt.Sprintf("%s:%d", relPath(r.posn.Filename), r.posn.Line)))
 		}
 	}
+	for _, f := range suppressed {
+		fmt.Fprintf(bw, "%s: %s %s\n", paint(faint, fmt.Sprintf("%s:%d:%d", relPath(f.posn.Filename), f.posn.Line, f.posn.Column)),
+			paint(faint, f.analyzer+" (suppressed):"), f.diag.Message)
+	}
+	total := res.count()
 	switch {
-	case len(res.findings) == 0 && len(res.errors) > 0:
+	case total == 0 && len(res.errors) > 0:
 		fmt.Fprintln(bw, "no findings in the packages that could be analyzed")
-	case len(res.findings) == 0:
+	case total == 0:
 		fmt.Fprintln(bw, "no findings")
 	default:
 		names := make([]string, 0, len(counts))
@@ -75,10 +85,10 @@ func writeText(w io.Writer, res *result, contextLines int, colored bool) error {
 			parts[i] = fmt.Sprintf("%s %d", n, counts[n])
 		}
 		noun := "findings"
-		if len(res.findings) == 1 {
+		if total == 1 {
 			noun = "finding"
 		}
-		fmt.Fprintf(bw, "%d %s: %s\n", len(res.findings), noun, strings.Join(parts, ", "))
+		fmt.Fprintf(bw, "%d %s: %s\n", total, noun, strings.Join(parts, ", "))
 	}
 	return bw.Flush()
 }
@@ -132,5 +142,6 @@ func writeJSON(w io.Writer, res *result) error {
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "\t")
+	enc.SetEscapeHTML(false)
 	return enc.Encode(tree)
 }

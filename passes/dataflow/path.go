@@ -1,6 +1,9 @@
 package dataflow
 
-import "go/token"
+import (
+	"go/token"
+	"strings"
+)
 
 // A path is the explanation of how a value got where it is: an immutable
 // linked list of steps, newest last, shared between the labels that extend it.
@@ -91,4 +94,21 @@ func (p *path) better(q *path) bool {
 		}
 	}
 	return false
+}
+
+// Role names what a step is, for path displays: "call" and "return" for the
+// hops between functions, "field" and "key" for struct fields and context
+// keys, "via" for anything else (a rule's own steps).
+func (st PathStep) Role() string {
+	switch {
+	case strings.HasPrefix(st.What, "passed to "):
+		return "call"
+	case strings.HasPrefix(st.What, "returned by "):
+		return "return"
+	case strings.Contains(st.What, " field "):
+		return "field"
+	case strings.Contains(st.What, " context key "):
+		return "key"
+	}
+	return "via"
 }

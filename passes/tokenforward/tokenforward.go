@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/passthroughlint/passthrough/passes/config"
+	"github.com/passthroughlint/passthrough/passes/ruledoc"
 
 	"github.com/passthroughlint/passthrough/passes/dataflow"
 	"golang.org/x/tools/go/analysis"
@@ -42,6 +43,19 @@ var (
 )
 
 func init() {
+	ruledoc.Register(Analyzer.Name, ruledoc.Doc{
+		Name:  "TokenPassthrough",
+		Title: "Inbound credential forwarded upstream (token passthrough)",
+		Help: "The server forwards the bearer token (or other credential) its client sent to an upstream API. " +
+			"The MCP authorization specification forbids this token passthrough: the upstream then trusts a token " +
+			"this server never vetted (a confused deputy), stolen tokens can be laundered through the server, and " +
+			"audit logs attribute the call to the wrong principal.\n\n" +
+			"**Fix:** act as your own OAuth client upstream. Exchange the client's token for one issued to this " +
+			"server for the upstream (RFC 8693 token exchange, with the inbound token as `subject_token`), or use " +
+			"client credentials, and send that token instead.",
+		Tags:     []string{"security", "external/cwe/cwe-441", "external/cwe/cwe-522", "mcp"},
+		Severity: "8.1",
+	})
 	Analyzer.Flags.Var(&headers, "headers", "extra credential header names, comma-separated (e.g. X-Api-Key)")
 	Analyzer.Flags.Var(&sources, "sources", "extra sources: `pkg/path.Func:result`, comma-separated; the result (0-based) is an inbound credential")
 	Analyzer.Flags.Var(&sinks, "sinks", "extra sinks: `(*pkg/path.Type).Method:argument`, comma-separated; the argument (0-based, receiver not counted) is sent upstream as a credential")
@@ -152,7 +166,7 @@ func diagnostic(f dataflow.Finding) analysis.Diagnostic {
 		src.What, shortPos(src.At), f.Sink.What)
 	d := analysis.Diagnostic{Pos: f.Pos, Category: "tokenforward", Message: msg}
 	for i, st := range f.Path {
-		role := "via"
+		role := st.Role()
 		if st == src {
 			role = "source"
 		} else if i == 0 {
