@@ -257,3 +257,65 @@ func TestTypeErrorsAmongGood(t *testing.T) {
 		t.Errorf("exit code %d, want %d (findings take precedence over errors)", code, exitFindings)
 	}
 }
+
+// TestConfigFile: the module's .passthrough.yml adds X-Api-Key as a
+// credential header, so the flow through it is reported.
+func TestConfigFile(t *testing.T) {
+	dir := testdata("e2e", "config")
+	got, code := reported(t, dir, "./...")
+	checkSame(t, got, marked(t, dir))
+	if code != exitFindings {
+		t.Errorf("exit code %d, want %d", code, exitFindings)
+	}
+	// Without the file (an empty one given instead), nothing is reported.
+	empty := filepath.Join(t.TempDir(), "empty.yml")
+	if err := os.WriteFile(empty, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	got, code = reported(t, dir, "-config", empty, "./...")
+	if len(got) != 0 || code != exitClean {
+		t.Errorf("with an empty config: %v, exit %d; want nothing, 0", got, code)
+	}
+}
+
+// TestBadConfigFile: a misspelled key is an error naming file, line and key.
+func TestBadConfigFile(t *testing.T) {
+	dir := testdata("e2e", "badconfig")
+	stdout, stderr, code := runTool(t, dir, "./...")
+	want := `.passthrough.yml:4: sinks: unknown key "arg" (known: function, argument)`
+	if code != exitError || !strings.Contains(stderr, want) || strings.Count(stderr, "\n") != 1 || stdout != "" {
+		t.Errorf("exit %d, stderr %q, stdout %q; want 2 and one line containing %q", code, stderr, stdout, want)
+	}
+}
+
+func TestSelectAnalyzers(t *testing.T) {
+	dir := testdata("e2e", "broken")
+	stdout, _, code := runTool(t, dir, "-disable", "tokenforward", "./good")
+	if code != exitError || stdout != "" {
+		t.Errorf("-disable of every analyzer: exit %d, stdout %q; want 2", code, stdout)
+	}
+	_, stderr, code := runTool(t, dir, "-enable", "tokenfoward", "./good")
+	if code != exitError || !strings.Contains(stderr, `-enable: unknown analyzer "tokenfoward" (known: tokenforward)`) {
+		t.Errorf("-enable with a typo: exit %d, stderr %q", code, stderr)
+	}
+	got, code := reported(t, dir, "-enable", "tokenforward", "./good")
+	if len(got) != 1 || code != exitFindings {
+		t.Errorf("-enable tokenforward: %v, exit %d", got, code)
+	}
+	stdout, _, code = runTool(t, ".", "-list")
+	if code != exitClean || !strings.HasPrefix(stdout, "tokenforward   report an inbound credential that reaches an outbound credential\n") {
+		t.Errorf("-list: exit %d, output %q", code, stdout)
+	}
+}
+
+func TestColor(t *testing.T) {
+	dir := testdata("e2e", "broken")
+	stdout, _, _ := runTool(t, dir, "-color=always", "./good")
+	if !strings.Contains(stdout, "\x1b[") {
+		t.Errorf("-color=always printed no color:\n%s", stdout)
+	}
+	stdout, _, _ = runTool(t, dir, "./good") // not a terminal
+	if strings.Contains(stdout, "\x1b[") {
+		t.Errorf("colors when not on a terminal:\n%s", stdout)
+	}
+}

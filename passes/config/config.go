@@ -244,8 +244,8 @@ func (c *Config) CheckAnalyzers(known []string) error {
 // -tokenforward.sources=pkg.Func:0, -tokenforward.sinks=pkg.Func:1.
 func (c *Config) Flags() map[string][]string {
 	out := map[string][]string{}
-	for _, h := range c.Headers {
-		out["headers"] = append(out["headers"], h)
+	if len(c.Headers) > 0 {
+		out["headers"] = append([]string(nil), c.Headers...)
 	}
 	for _, s := range c.Sources {
 		out["sources"] = append(out["sources"], fmt.Sprintf("%s:%d", s.Function, s.Result))
