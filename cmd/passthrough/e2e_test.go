@@ -319,3 +319,45 @@ func TestColor(t *testing.T) {
 		t.Errorf("colors when not on a terminal:\n%s", stdout)
 	}
 }
+
+// TestSuppression: //passthrough:allow silences a finding in the command
+// and under go vet; -show-suppressed lists it; -unused-directives reports
+// the stale directive.
+func TestSuppression(t *testing.T) {
+	dir := testdata("e2e", "suppress")
+	got, _ := reported(t, dir, "./...")
+	checkSame(t, got, marked(t, dir))
+
+	stdout, _, code := runTool(t, dir, "-show-suppressed", "-unused-directives", "./...")
+	for _, want := range []string{
+		"suppress.go:14:23: tokenforward (suppressed): inbound credential",
+		"(allowed at suppress.go:13: the upstream is our own introspection service)",
+		"suppress.go:22:2: tokenforward: //passthrough:allow tokenforward allows no finding here: remove it",
+		"2 findings: tokenforward 2",
+	} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("output lacks %q:\n%s", want, stdout)
+		}
+	}
+	if code != exitFindings {
+		t.Errorf("exit code %d, want %d", code, exitFindings)
+	}
+
+	cmd := exec.Command("go", "vet", "-vettool="+binary, "./...")
+	cmd.Dir = dir
+	out, _ := cmd.CombinedOutput()
+	if !strings.Contains(string(out), "suppress.go:18:") || strings.Contains(string(out), "suppress.go:14:") {
+		t.Errorf("go vet: want the finding at line 18 only:\n%s", out)
+	}
+}
+
+// TestVetFlags: analyzer flags work under go vet, as the configuration
+// file does for the command.
+func TestVetFlags(t *testing.T) {
+	cmd := exec.Command("go", "vet", "-vettool="+binary, "-tokenforward.headers=X-Api-Key", "./...")
+	cmd.Dir = testdata("e2e", "config")
+	out, _ := cmd.CombinedOutput()
+	if !strings.Contains(string(out), "config.go:9:16: inbound credential from Header.Get(\"X-Api-Key\")") {
+		t.Errorf("go vet with -tokenforward.headers: no finding:\n%s", out)
+	}
+}
