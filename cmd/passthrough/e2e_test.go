@@ -157,7 +157,7 @@ func TestDemo(t *testing.T) {
 func TestDemoText(t *testing.T) {
 	stdout, _, code := runTool(t, testdata("demo"), "./internal/tools")
 	for _, want := range []string{
-		"internal/tools/tools.go:57:16: tokenforward: inbound credential from Header.Get(\"Authorization\")",
+		"internal/tools/tools.go:57:2: tokenforward: inbound credential from Header.Get(\"Authorization\")",
 		">    57 | \tout.Header.Set(\"Authorization\", req.Extra.Header.Get(\"Authorization\"))",
 		"source  Header.Get(\"Authorization\")  internal/tools/tools.go:57",
 		"→ sink    Header.Set(\"Authorization\") on an outbound request  internal/tools/tools.go:57",
@@ -195,9 +195,9 @@ func TestVet(t *testing.T) {
 		t.Fatalf("go vet: want a non-zero exit, got %v\n%s", err, out)
 	}
 	for _, want := range []string{
-		"internal/tools/tools.go:42:24: inbound credential from Header.Get(\"Authorization\")",
-		"internal/tools/tools.go:57:16: inbound credential",
-		"internal/tools/tools.go:120:16: inbound credential",
+		"internal/tools/tools.go:42:12: inbound credential from Header.Get(\"Authorization\")",
+		"internal/tools/tools.go:57:2: inbound credential",
+		"internal/tools/tools.go:120:2: inbound credential",
 	} {
 		if !strings.Contains(string(out), want) {
 			t.Errorf("go vet output lacks %q:\n%s", want, out)
@@ -250,7 +250,7 @@ func TestTypeErrorsAmongGood(t *testing.T) {
 	if !strings.Contains(stderr, "cannot use \"not an int\"") {
 		t.Errorf("type error not reported:\n%s", stderr)
 	}
-	if !strings.Contains(stdout, "good.go:8:16") {
+	if !strings.Contains(stdout, "good.go:8:2") {
 		t.Errorf("good package not analyzed:\n%s", stdout)
 	}
 	if code != exitFindings {
@@ -330,7 +330,7 @@ func TestSuppression(t *testing.T) {
 
 	stdout, _, code := runTool(t, dir, "-show-suppressed", "-unused-directives", "./...")
 	for _, want := range []string{
-		"suppress.go:14:23: tokenforward (suppressed): inbound credential",
+		"suppress.go:14:2: tokenforward (suppressed): inbound credential",
 		"(allowed at suppress.go:13: the upstream is our own introspection service)",
 		"suppress.go:22:2: tokenforward: //passthrough:allow tokenforward allows no finding here: remove it",
 		"2 findings: tokenforward 2",
@@ -357,7 +357,7 @@ func TestVetFlags(t *testing.T) {
 	cmd := exec.Command("go", "vet", "-vettool="+binary, "-tokenforward.headers=X-Api-Key", "./...")
 	cmd.Dir = testdata("e2e", "config")
 	out, _ := cmd.CombinedOutput()
-	if !strings.Contains(string(out), "config.go:9:16: inbound credential from Header.Get(\"X-Api-Key\")") {
+	if !strings.Contains(string(out), "config.go:9:2: inbound credential from Header.Get(\"X-Api-Key\")") {
 		t.Errorf("go vet with -tokenforward.headers: no finding:\n%s", out)
 	}
 }

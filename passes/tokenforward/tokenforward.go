@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/passthroughlint/passthrough/passes/config"
+	"github.com/passthroughlint/passthrough/passes/report"
 	"github.com/passthroughlint/passthrough/passes/ruledoc"
 
 	"github.com/passthroughlint/passthrough/passes/dataflow"
@@ -150,7 +151,9 @@ func run(pass *analysis.Pass) (any, error) {
 		if f.Kind != credential {
 			continue
 		}
-		pass.Report(diagnostic(f))
+		d := diagnostic(f)
+		d.Pos, d.End = report.Span(pass, f.Pos)
+		pass.Report(d)
 	}
 	return nil, nil
 }
