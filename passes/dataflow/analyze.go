@@ -385,6 +385,8 @@ func (f *funcState) store(addr, val ssa.Value, pos token.Pos) {
 	if !pos.IsValid() {
 		pos = val.Pos()
 	}
+	c := &Call{Op: OpStore, Fn: f.fn, Args: []ssa.Value{fa.X, val}, Pos: pos, Field: field}
+	f.apply(c, f.rules.Model(c), nil, true)
 	f.fieldStore(id, field, ls, pos, false)
 }
 

@@ -41,8 +41,9 @@ type Rules interface {
 	Value(v ssa.Value) (Kind, string)
 
 	// Model returns hand-written flows for a call, or nil to let the engine
-	// use the callee's summary. Map reads and writes are presented as calls
-	// with Op set and no callee: Lookup(m, k) and MapUpdate(m, k, v).
+	// use the callee's summary. Map reads and writes and field stores are
+	// presented as calls with Op set and no callee: Lookup(m, k),
+	// MapUpdate(m, k, v) and Store(x, v) for x.f = v.
 	Model(c *Call) []Flow
 }
 
@@ -53,6 +54,7 @@ const (
 	OpCall      Op = iota
 	OpLookup       // m[k]: Args = m, k
 	OpMapUpdate    // m[k] = v: Args = m, k, v
+	OpStore        // x.f = v: Args = x, v; Field = f
 )
 
 // A Call is what a rule's Model sees of a call site.
@@ -64,8 +66,9 @@ type Call struct {
 	// Args are the arguments in parameter order (receiver first). A model
 	// may append values of its own and refer to them by index in its flows
 	// (for example one element of a variadic argument list).
-	Args []ssa.Value
-	Pos  token.Pos
+	Args  []ssa.Value
+	Pos   token.Pos
+	Field *types.Var // the field written, for OpStore
 }
 
 // IsFunc reports whether the callee is the package-level function or method

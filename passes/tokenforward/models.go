@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/passthroughlint/passthrough/passes/dataflow"
+	"github.com/passthroughlint/passthrough/passes/internal/httpflow"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -22,22 +23,9 @@ func paramTo(from int, fromKind dataflow.Kind, to dataflow.Port, toIndex int, to
 	return f
 }
 
-func source(k dataflow.Kind, what string) flow {
-	return flow{From: dataflow.Source, FromKind: k, To: dataflow.Result, ToKind: k, Path: []dataflow.Step{{What: what}}}
-}
-
 func sink(from int, what string, req *dataflow.Require) flow {
 	return flow{From: dataflow.Param, FromIndex: from, FromKind: credential, To: dataflow.Sink, ToKind: credential,
 		Sink: &dataflow.SinkInfo{What: what}, Require: req}
-}
-
-// keep preserves the kind of the receiver in the result (Clone, WithContext).
-func keep(kinds ...dataflow.Kind) []flow {
-	var out []flow
-	for _, k := range kinds {
-		out = append(out, paramTo(0, k, dataflow.Result, 0, k, ""))
-	}
-	return out
 }
 
 var handled = []flow{} // a model that says: nothing flows
@@ -88,11 +76,10 @@ func (r *rules) Model(c *dataflow.Call) []flow {
 }
 
 func (r *rules) httpModel(c *dataflow.Call, name string) []flow {
+	if flows := httpflow.Model(c); flows != nil {
+		return flows
+	}
 	switch name {
-	case "NewRequest", "NewRequestWithContext":
-		return []flow{source(outboundRequest, "new outbound request http."+name)}
-	case "Request.Clone", "Request.WithContext":
-		return keep(inboundRequest, outboundRequest)
 	case "Request.BasicAuth":
 		return []flow{
 			paramTo(0, inboundRequest, dataflow.Result, 0, credential, "Request.BasicAuth() user"),
@@ -119,7 +106,7 @@ func (r *rules) headerModel(c *dataflow.Call, method string) []flow {
 			return []flow{sink(2, fmt.Sprintf("Header.%s(%q) on an outbound request", method, name), &dataflow.Require{Param: 0, Kind: outboundHeader})}
 		}
 	case "Clone":
-		return keep(inboundHeader, outboundHeader)
+		return httpflow.Keep(inboundHeader, outboundHeader)
 	}
 	return handled
 }

@@ -5,16 +5,18 @@ import (
 	"strings"
 
 	"github.com/passthroughlint/passthrough/passes/dataflow"
+	"github.com/passthroughlint/passthrough/passes/internal/httpflow"
 	"golang.org/x/tools/go/ssa"
 )
 
-// The kinds of value tokenforward follows.
+// The kinds of value tokenforward follows: the request and header kinds
+// of package httpflow, and the credential itself.
 var (
-	inboundRequest  = dataflow.NewKind("inreq")  // a request the program received
-	inboundHeader   = dataflow.NewKind("inhdr")  // the header of a received request
-	credential      = dataflow.NewKind("cred")   // a credential read from a received request
-	outboundRequest = dataflow.NewKind("outreq") // a request the program sends
-	outboundHeader  = dataflow.NewKind("outhdr") // the header of a request the program sends
+	inboundRequest  = httpflow.InboundRequest
+	inboundHeader   = httpflow.InboundHeader
+	outboundRequest = httpflow.OutboundRequest
+	outboundHeader  = httpflow.OutboundHeader
+	credential      = dataflow.NewKind("cred") // a credential read from a received request
 )
 
 // rules tells the dataflow engine where inbound credentials come from and
@@ -48,11 +50,8 @@ func (r *rules) isCredentialHeader(v ssa.Value) (string, bool) {
 func (r *rules) Derivable(k dataflow.Kind) bool { return k == credential }
 
 func (r *rules) Assumable(t types.Type) []dataflow.Kind {
-	switch {
-	case isNamed(t, "net/http", "Request"):
-		return []dataflow.Kind{inboundRequest, outboundRequest}
-	case isNamed(t, "net/http", "Header"), isNamed(t, "net/textproto", "MIMEHeader"):
-		return []dataflow.Kind{inboundHeader, outboundHeader}
+	if ks := httpflow.Assumable(t); ks != nil {
+		return ks
 	}
 	switch u := t.Underlying().(type) {
 	case *types.Interface:
@@ -74,87 +73,21 @@ func (r *rules) Assumable(t types.Type) []dataflow.Kind {
 	return nil
 }
 
-// Param recognizes the functions whose parameters the HTTP stack fills:
-// handlers and context hooks receive inbound requests, round trippers and
-// reverse-proxy directors get outbound ones, and an MCP go-sdk token
-// verifier gets the inbound bearer token itself.
+// Param adds to httpflow's request shapes the token an MCP go-sdk token
+// verifier receives: the inbound bearer token itself.
 func (r *rules) Param(fn *ssa.Function, i int) (dataflow.Kind, string) {
 	sig := fn.Signature
-	params := fn.Params
-	if len(params) == 0 || i >= len(params) {
-		return 0, ""
+	ts := httpflow.ParamTypes(fn)
+	if sig.Recv() == nil && i == 1 && len(ts) == 3 && httpflow.IsNamed(ts[0], "context", "Context") && isString(ts[1]) &&
+		httpflow.IsNamed(ts[2], "net/http", "Request") && sig.Results().Len() == 2 &&
+		httpflow.IsNamed(sig.Results().At(0).Type(), httpflow.GoSDKAuth, "TokenInfo") {
+		return credential, "bearer token " + fn.Params[i].Name() + " given to token verifier " + httpflow.FuncName(fn)
 	}
-	recv := 0
-	if sig.Recv() != nil {
-		recv = 1
-	}
-	ts := make([]types.Type, 0, len(params)-recv)
-	for _, p := range params[recv:] {
-		ts = append(ts, p.Type())
-	}
-	j := i - recv
-	if j < 0 || j >= len(ts) {
-		return 0, "" // receiver or free variable
-	}
-	isReq := func(t types.Type) bool { return isNamed(t, "net/http", "Request") }
-	switch {
-	case len(ts) == 2 && isNamed(ts[0], "net/http", "ResponseWriter") && isReq(ts[1]) && j == 1:
-		return inboundRequest, "inbound request " + params[i].Name() + " of HTTP handler " + funcName(fn)
-	case len(ts) == 2 && isNamed(ts[0], "context", "Context") && isReq(ts[1]) && j == 1 &&
-		sig.Results().Len() == 1 && isNamed(sig.Results().At(0).Type(), "context", "Context"):
-		return inboundRequest, "inbound request " + params[i].Name() + " of HTTP context hook " + funcName(fn)
-	case len(ts) == 3 && isNamed(ts[0], "context", "Context") && isReq(ts[2]) && isString(ts[1]) &&
-		sig.Results().Len() == 2 && isNamed(sig.Results().At(0).Type(), goSDKAuth, "TokenInfo"):
-		if j == 1 {
-			return credential, "bearer token " + params[i].Name() + " given to token verifier " + funcName(fn)
-		}
-		if j == 2 {
-			return inboundRequest, "inbound request " + params[i].Name() + " given to token verifier " + funcName(fn)
-		}
-	case recv == 1 && fn.Name() == "RoundTrip" && len(ts) == 1 && isReq(ts[0]) && j == 0:
-		return outboundRequest, "outbound request " + params[i].Name() + " of RoundTrip"
-	case fn.Parent() != nil && len(ts) == 1 && isReq(ts[0]) && sig.Results().Len() == 0:
-		// A function literal of the Director shape: the request it gets is
-		// the one about to be sent.
-		return outboundRequest, "outbound request " + params[i].Name() + " of director " + funcName(fn)
-	case fn.Parent() != nil && len(ts) == 1 && isReq(ts[0]) && sig.Results().Len() == 2 &&
-		isNamed(sig.Results().At(0).Type(), "net/http", "Response"):
-		// A function literal of the RoundTrip shape, the usual way to
-		// write a transport (roundTripperFunc(func(req) ...)).
-		return outboundRequest, "outbound request " + params[i].Name() + " of round-trip func " + funcName(fn)
-	}
-	return 0, ""
+	return httpflow.Param(fn, i)
 }
 
-const (
-	goSDKMCP  = "github.com/modelcontextprotocol/go-sdk/mcp"
-	goSDKAuth = "github.com/modelcontextprotocol/go-sdk/auth"
-	mcpGoMCP  = "github.com/mark3labs/mcp-go/mcp"
-)
-
 func (r *rules) Field(f *types.Var, base dataflow.Kind) (dataflow.Kind, string) {
-	pkg := ""
-	if f.Pkg() != nil {
-		pkg = f.Pkg().Path()
-	}
-	switch {
-	case base == 0 && pkg == goSDKMCP && f.Name() == "Header" && isNamed(f.Type(), "net/http", "Header"):
-		return inboundHeader, "inbound MCP request header Extra.Header"
-	case base == 0 && pkg == mcpGoMCP && f.Name() == "Header" && isNamed(f.Type(), "net/http", "Header"):
-		return inboundHeader, "inbound MCP request header request.Header"
-	case base == 0 && pkg == "net/http/httputil" && f.Name() == "In":
-		return inboundRequest, "inbound request ProxyRequest.In"
-	case base == 0 && pkg == "net/http/httputil" && f.Name() == "Out":
-		return outboundRequest, "outbound request ProxyRequest.Out"
-	case pkg == "net/http" && f.Name() == "Header" && isNamed(f.Type(), "net/http", "Header"):
-		switch base {
-		case inboundRequest:
-			return inboundHeader, ""
-		case outboundRequest:
-			return outboundHeader, ""
-		}
-	}
-	return 0, ""
+	return httpflow.Field(f, base)
 }
 
 // FieldSink lists the library fields that turn a string into the bearer
@@ -172,31 +105,9 @@ func (r *rules) FieldSink(f *types.Var, k dataflow.Kind) (string, bool) {
 	return "", false
 }
 
-func (r *rules) Value(v ssa.Value) (dataflow.Kind, string) {
-	if _, ok := v.(*ssa.MakeMap); ok && isNamed(v.Type(), "net/http", "Header") {
-		return outboundHeader, "new http.Header"
-	}
-	return 0, ""
-}
-
-func isNamed(t types.Type, pkg, name string) bool {
-	p, n := dataflow.NamedType(t)
-	return p == pkg && n == name
-}
+func (r *rules) Value(v ssa.Value) (dataflow.Kind, string) { return httpflow.Value(v) }
 
 func isString(t types.Type) bool {
 	b, ok := t.Underlying().(*types.Basic)
 	return ok && b.Info()&types.IsString != 0
-}
-
-// funcName names a function for messages: "ServeHTTP", "func literal in
-// Middleware".
-func funcName(fn *ssa.Function) string {
-	if fn.Parent() != nil {
-		for fn.Parent() != nil {
-			fn = fn.Parent()
-		}
-		return "func literal in " + fn.Name()
-	}
-	return fn.Name()
 }

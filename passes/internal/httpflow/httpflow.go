@@ -1,0 +1,194 @@
+// Package httpflow is the HTTP knowledge the passthrough analyzers share:
+// which requests a program received and which it sends, where their
+// headers come from, and the MCP SDK fields that expose inbound headers.
+// Each analyzer's rules build on it (see dataflow.Rules).
+package httpflow
+
+import (
+	"go/types"
+	"strings"
+
+	"github.com/passthroughlint/passthrough/passes/dataflow"
+	"golang.org/x/tools/go/ssa"
+)
+
+// The kinds of request and header values.
+var (
+	InboundRequest  = dataflow.NewKind("inreq")  // a request the program received
+	InboundHeader   = dataflow.NewKind("inhdr")  // the header of a received request
+	OutboundRequest = dataflow.NewKind("outreq") // a request the program sends
+	OutboundHeader  = dataflow.NewKind("outhdr") // the header of a request the program sends
+)
+
+// Import paths of the MCP SDK packages whose fields expose inbound headers.
+const (
+	GoSDKMCP  = "github.com/modelcontextprotocol/go-sdk/mcp"
+	GoSDKAuth = "github.com/modelcontextprotocol/go-sdk/auth"
+	MCPGoMCP  = "github.com/mark3labs/mcp-go/mcp"
+)
+
+// Assumable lists the request and header kinds a value of type t may hold.
+func Assumable(t types.Type) []dataflow.Kind {
+	switch {
+	case IsNamed(t, "net/http", "Request"):
+		return []dataflow.Kind{InboundRequest, OutboundRequest}
+	case IsNamed(t, "net/http", "Header"), IsNamed(t, "net/textproto", "MIMEHeader"):
+		return []dataflow.Kind{InboundHeader, OutboundHeader}
+	}
+	return nil
+}
+
+// Param recognizes the functions whose request parameter the HTTP stack
+// fills: handlers and context hooks receive inbound requests; round
+// trippers and reverse-proxy directors get outbound ones.
+func Param(fn *ssa.Function, i int) (dataflow.Kind, string) {
+	sig := fn.Signature
+	recv := 0
+	if sig.Recv() != nil {
+		recv = 1
+	}
+	if i < recv || i >= len(fn.Params) {
+		return 0, "" // receiver or free variable
+	}
+	ts := ParamTypes(fn)
+	j := i - recv
+	name := fn.Params[i].Name()
+	isReq := func(t types.Type) bool { return IsNamed(t, "net/http", "Request") }
+	switch {
+	case len(ts) == 2 && IsNamed(ts[0], "net/http", "ResponseWriter") && isReq(ts[1]) && j == 1:
+		return InboundRequest, "inbound request " + name + " of HTTP handler " + FuncName(fn)
+	case len(ts) == 2 && IsNamed(ts[0], "context", "Context") && isReq(ts[1]) && j == 1 &&
+		sig.Results().Len() == 1 && IsNamed(sig.Results().At(0).Type(), "context", "Context"):
+		return InboundRequest, "inbound request " + name + " of HTTP context hook " + FuncName(fn)
+	case len(ts) == 3 && IsNamed(ts[0], "context", "Context") && isReq(ts[2]) && j == 2 &&
+		sig.Results().Len() == 2 && IsNamed(sig.Results().At(0).Type(), GoSDKAuth, "TokenInfo"):
+		return InboundRequest, "inbound request " + name + " given to token verifier " + FuncName(fn)
+	case recv == 1 && fn.Name() == "RoundTrip" && len(ts) == 1 && isReq(ts[0]):
+		return OutboundRequest, "outbound request " + name + " of RoundTrip"
+	case fn.Parent() != nil && len(ts) == 1 && isReq(ts[0]) && sig.Results().Len() == 0:
+		// A function literal of the Director shape: the request it gets is
+		// the one about to be sent.
+		return OutboundRequest, "outbound request " + name + " of director " + FuncName(fn)
+	case fn.Parent() != nil && len(ts) == 1 && isReq(ts[0]) && sig.Results().Len() == 2 &&
+		IsNamed(sig.Results().At(0).Type(), "net/http", "Response"):
+		// A function literal of the RoundTrip shape, the usual way to
+		// write a transport (roundTripperFunc(func(req) ...)).
+		return OutboundRequest, "outbound request " + name + " of round-trip func " + FuncName(fn)
+	}
+	return 0, ""
+}
+
+// ParamTypes returns the types of fn's parameters, receiver excluded.
+func ParamTypes(fn *ssa.Function) []types.Type {
+	recv := 0
+	if fn.Signature.Recv() != nil {
+		recv = 1
+	}
+	var ts []types.Type
+	for _, p := range fn.Params[min(recv, len(fn.Params)):] {
+		ts = append(ts, p.Type())
+	}
+	return ts
+}
+
+// Field tells what loading field f yields: a received request's header is
+// inbound, a sent one's outbound; ProxyRequest.In and .Out and the MCP SDK
+// header fields are what they are whatever the base.
+func Field(f *types.Var, base dataflow.Kind) (dataflow.Kind, string) {
+	pkg := ""
+	if f.Pkg() != nil {
+		pkg = f.Pkg().Path()
+	}
+	isHeader := IsNamed(f.Type(), "net/http", "Header")
+	switch {
+	case base == 0 && pkg == GoSDKMCP && f.Name() == "Header" && isHeader:
+		return InboundHeader, "inbound MCP request header Extra.Header"
+	case base == 0 && pkg == MCPGoMCP && f.Name() == "Header" && isHeader:
+		return InboundHeader, "inbound MCP request header request.Header"
+	case base == 0 && pkg == "net/http/httputil" && f.Name() == "In":
+		return InboundRequest, "inbound request ProxyRequest.In"
+	case base == 0 && pkg == "net/http/httputil" && f.Name() == "Out":
+		return OutboundRequest, "outbound request ProxyRequest.Out"
+	case pkg == "net/http" && f.Name() == "Header" && isHeader:
+		switch base {
+		case InboundRequest:
+			return InboundHeader, ""
+		case OutboundRequest:
+			return OutboundHeader, ""
+		}
+	}
+	return 0, ""
+}
+
+// Value gives the kind of a new http.Header: outbound, since it is built to
+// be sent.
+func Value(v ssa.Value) (dataflow.Kind, string) {
+	if _, ok := v.(*ssa.MakeMap); ok && IsNamed(v.Type(), "net/http", "Header") {
+		return OutboundHeader, "new http.Header"
+	}
+	return 0, ""
+}
+
+// Model describes the net/http calls that make or copy requests and
+// headers. It returns nil for the calls it does not describe.
+func Model(c *dataflow.Call) []dataflow.Flow {
+	if c.Callee == nil || c.Callee.Pkg() == nil || c.Callee.Pkg().Path() != "net/http" {
+		return nil
+	}
+	switch dataflow.FuncName(c.Callee) {
+	case "NewRequest", "NewRequestWithContext":
+		return []dataflow.Flow{{From: dataflow.Source, FromKind: OutboundRequest, To: dataflow.Result, ToKind: OutboundRequest,
+			Path: []dataflow.Step{{What: "new outbound request http." + c.Callee.Name()}}}}
+	case "Request.Clone", "Request.WithContext":
+		return Keep(InboundRequest, OutboundRequest)
+	case "Header.Clone":
+		return Keep(InboundHeader, OutboundHeader)
+	}
+	return nil
+}
+
+// Keep returns flows that preserve the receiver's kind in the result.
+func Keep(kinds ...dataflow.Kind) []dataflow.Flow {
+	var out []dataflow.Flow
+	for _, k := range kinds {
+		out = append(out, dataflow.Flow{From: dataflow.Param, FromIndex: 0, FromKind: k, To: dataflow.Result, ToKind: k})
+	}
+	return out
+}
+
+// IsNamed reports whether t is (a pointer to) the named type pkg.name.
+func IsNamed(t types.Type, pkg, name string) bool {
+	p, n := dataflow.NamedType(t)
+	return p == pkg && n == name
+}
+
+// FuncName names a function for messages: "ServeHTTP", "func literal in
+// Middleware".
+func FuncName(fn *ssa.Function) string {
+	if fn.Parent() != nil {
+		for fn.Parent() != nil {
+			fn = fn.Parent()
+		}
+		return "func literal in " + fn.Name()
+	}
+	return fn.Name()
+}
+
+// CredentialHeaders are the header names that always carry credentials.
+var CredentialHeaders = []string{"Authorization", "Proxy-Authorization"}
+
+// IsCredentialHeader reports whether name is one of CredentialHeaders or
+// of extra, ignoring case.
+func IsCredentialHeader(name string, extra []string) bool {
+	for _, h := range CredentialHeaders {
+		if strings.EqualFold(h, name) {
+			return true
+		}
+	}
+	for _, h := range extra {
+		if strings.EqualFold(strings.TrimSpace(h), name) {
+			return true
+		}
+	}
+	return false
+}
