@@ -57,6 +57,9 @@ const (
 // Outcome is what the engine found in a package.
 type Outcome struct {
 	Findings []Finding // sorted by position
+	// SSA is the package the engine built, for analyzers that also look
+	// at its structure; nil when the package was skipped.
+	SSA *ssa.Package
 	// Problems are internal errors the engine recovered from: a function
 	// (or the whole package) it could not analyze. They are not returned
 	// as errors, because a failed analysis of a dependency would make the
@@ -88,6 +91,7 @@ func Run(pass *analysis.Pass, cfg *Config) (res *Outcome) {
 	s.solve()
 	s.exportFacts()
 	res.Findings = s.sortedFindings()
+	res.SSA = s.pkg
 	res.Problems = s.problems
 	return res
 }

@@ -3,8 +3,13 @@
 package report
 
 import (
+	"fmt"
 	"go/ast"
 	"go/token"
+	"path/filepath"
+	"strings"
+
+	"github.com/passthroughlint/passthrough/passes/dataflow"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/astutil"
@@ -30,4 +35,59 @@ func Span(pass *analysis.Pass, pos token.Pos) (token.Pos, token.Pos) {
 		}
 	}
 	return pos, token.NoPos
+}
+
+// Source returns the step a message calls the source of a finding: the
+// last step at which the value took its kind (the read of the header, not
+// the handler whose request it was).
+func Source(f dataflow.Finding) dataflow.PathStep {
+	src := f.Path[0]
+	for _, st := range f.Path {
+		if st.Origin {
+			src = st
+		}
+	}
+	return src
+}
+
+// Flow makes the diagnostic of a finding: the message at the finding's
+// span, and the path from source to sink as related information, one step
+// each, labeled with its role ("source", "call", "field", "key", "sink"...).
+// Steps in files the driver did not load are attached to the finding's
+// position, with their own position in the text.
+func Flow(pass *analysis.Pass, f dataflow.Finding, category, message string) analysis.Diagnostic {
+	d := analysis.Diagnostic{Category: category, Message: message}
+	d.Pos, d.End = Span(pass, f.Pos)
+	src := Source(f)
+	for i, st := range f.Path {
+		role := st.Role()
+		if st == src {
+			role = "source"
+		} else if i == 0 {
+			role = "from"
+		}
+		pos, text := st.Pos, fmt.Sprintf("%s: %s", role, st.What)
+		if !pos.IsValid() {
+			pos, text = f.Pos, fmt.Sprintf("%s: %s (%s)", role, st.What, ShortPos(st.At))
+		}
+		d.Related = append(d.Related, analysis.RelatedInformation{Pos: pos, Message: text})
+	}
+	sinkPos, sinkText := f.SinkPos, "sink: "+f.Sink.What
+	if !sinkPos.IsValid() {
+		sinkPos, sinkText = f.Pos, fmt.Sprintf("sink: %s (%s)", f.Sink.What, ShortPos(f.Sink.At))
+	}
+	d.Related = append(d.Related, analysis.RelatedInformation{Pos: sinkPos, Message: sinkText})
+	return d
+}
+
+// ShortPos renders "dir/file.go:12:3" as "file.go:12".
+func ShortPos(at string) string {
+	if at == "" {
+		return "unknown position"
+	}
+	base := filepath.Base(at)
+	if i := strings.LastIndex(base, ":"); i > 0 {
+		base = base[:i]
+	}
+	return base
 }

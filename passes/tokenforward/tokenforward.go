@@ -3,7 +3,6 @@ package tokenforward
 import (
 	_ "embed"
 	"fmt"
-	"path/filepath"
 	"slices"
 	"strings"
 
@@ -151,52 +150,14 @@ func run(pass *analysis.Pass) (any, error) {
 		if f.Kind != credential {
 			continue
 		}
-		d := diagnostic(f)
-		d.Pos, d.End = report.Span(pass, f.Pos)
-		pass.Report(d)
+		pass.Report(diagnostic(pass, f))
 	}
 	return nil, nil
 }
 
-func diagnostic(f dataflow.Finding) analysis.Diagnostic {
-	src := f.Path[0]
-	for _, st := range f.Path {
-		if st.Origin {
-			src = st // the last step that made it a credential: the read itself
-		}
-	}
+func diagnostic(pass *analysis.Pass, f dataflow.Finding) analysis.Diagnostic {
+	src := report.Source(f)
 	msg := fmt.Sprintf("inbound credential from %s (%s) is forwarded to %s: obtain a token for the upstream by token exchange (RFC 8693) or client credentials instead of passing the client's token through",
-		src.What, shortPos(src.At), f.Sink.What)
-	d := analysis.Diagnostic{Pos: f.Pos, Category: "tokenforward", Message: msg}
-	for i, st := range f.Path {
-		role := st.Role()
-		if st == src {
-			role = "source"
-		} else if i == 0 {
-			role = "from"
-		}
-		pos, text := st.Pos, fmt.Sprintf("%s: %s", role, st.What)
-		if !pos.IsValid() {
-			pos, text = f.Pos, fmt.Sprintf("%s: %s (%s)", role, st.What, shortPos(st.At))
-		}
-		d.Related = append(d.Related, analysis.RelatedInformation{Pos: pos, Message: text})
-	}
-	sinkPos, sinkText := f.SinkPos, "sink: "+f.Sink.What
-	if !sinkPos.IsValid() {
-		sinkPos, sinkText = f.Pos, fmt.Sprintf("sink: %s (%s)", f.Sink.What, shortPos(f.Sink.At))
-	}
-	d.Related = append(d.Related, analysis.RelatedInformation{Pos: sinkPos, Message: sinkText})
-	return d
-}
-
-// shortPos renders "dir/file.go:12:3" as "file.go:12".
-func shortPos(at string) string {
-	if at == "" {
-		return "unknown position"
-	}
-	base := filepath.Base(at)
-	if i := strings.LastIndex(base, ":"); i > 0 {
-		base = base[:i]
-	}
-	return base
+		src.What, report.ShortPos(src.At), f.Sink.What)
+	return report.Flow(pass, f, "tokenforward", msg)
 }

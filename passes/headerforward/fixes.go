@@ -1,0 +1,199 @@
+package headerforward
+
+import (
+	"bytes"
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strconv"
+	"strings"
+
+	"github.com/passthroughlint/passthrough/passes/dataflow"
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/astutil"
+)
+
+// Suggested fixes insert one statement that removes Authorization, where
+// that is mechanical: the copy's target or the request is a plain
+// expression in scope. Each keeps the file compiling and gofmt-clean.
+
+func fixFinding(pass *analysis.Pass, f dataflow.Finding) (analysis.SuggestedFix, bool) {
+	file, path := enclosing(pass, f.Pos)
+	if file == nil {
+		return analysis.SuggestedFix{}, false
+	}
+	switch {
+	case strings.Contains(f.Sink.What, "copy of every inbound header"):
+		return fixLoop(pass, file, path)
+	case strings.Contains(f.Sink.What, "assigned to an outbound request's Header"):
+		for _, n := range path {
+			if as, ok := n.(*ast.AssignStmt); ok && len(as.Lhs) == 1 {
+				if sel, ok := as.Lhs[0].(*ast.SelectorExpr); ok && sel.Sel.Name == "Header" {
+					return insertAfter(pass, as, types.ExprString(sel.X)+`.Header.Del("Authorization")`, "delete Authorization after copying the inbound header")
+				}
+			}
+		}
+	case strings.Contains(f.Sink.What, "maps.Copy"):
+		for _, n := range path {
+			if es, ok := n.(*ast.ExprStmt); ok {
+				if call, ok := es.X.(*ast.CallExpr); ok && len(call.Args) == 2 {
+					return insertAfter(pass, es, types.ExprString(call.Args[0])+`.Del("Authorization")`, "delete Authorization after copying the inbound header")
+				}
+			}
+		}
+	case strings.Contains(f.Sink.What, "received request sent upstream"):
+		for _, n := range path {
+			call, ok := n.(*ast.CallExpr)
+			if !ok || len(call.Args) != 1 {
+				continue
+			}
+			id, ok := call.Args[0].(*ast.Ident)
+			if !ok {
+				return analysis.SuggestedFix{}, false
+			}
+			if stmt := enclosingStmt(path); stmt != nil {
+				return insertBefore(pass, stmt, id.Name+`.Header.Del("Authorization")`, "delete Authorization before sending the received request")
+			}
+		}
+	}
+	return analysis.SuggestedFix{}, false
+}
+
+// fixLoop adds, at the start of the loop over the inbound header set,
+// a continue for Authorization.
+func fixLoop(pass *analysis.Pass, file *ast.File, path []ast.Node) (analysis.SuggestedFix, bool) {
+	for _, n := range path {
+		rs, ok := n.(*ast.RangeStmt)
+		if !ok {
+			continue
+		}
+		if _, isMap := pass.TypesInfo.TypeOf(rs.X).Underlying().(*types.Map); !isMap {
+			continue
+		}
+		key, ok := rs.Key.(*ast.Ident)
+		if !ok || key.Name == "_" {
+			return analysis.SuggestedFix{}, false
+		}
+		httpName := importName(file, "net/http")
+		if httpName == "" || httpName == "_" || httpName == "." {
+			return analysis.SuggestedFix{}, false
+		}
+		stmt := fmt.Sprintf(`if %s.CanonicalHeaderKey(%s) == "Authorization" {`+"\n%[3]s\tcontinue\n%[3]s}", httpName, key.Name, "%INDENT%")
+		return insertAtStart(pass, rs.Body, stmt, "skip Authorization when copying the inbound header")
+	}
+	return analysis.SuggestedFix{}, false
+}
+
+// fixProxy adds the removal at the start of a Director or Rewrite literal.
+func fixProxy(pass *analysis.Pass, p proxyFinding) (analysis.SuggestedFix, bool) {
+	if p.fix == nil {
+		return analysis.SuggestedFix{}, false
+	}
+	lit, ok := p.fix.Syntax().(*ast.FuncLit)
+	if !ok || len(lit.Type.Params.List) != 1 || len(lit.Type.Params.List[0].Names) != 1 {
+		return analysis.SuggestedFix{}, false
+	}
+	param := lit.Type.Params.List[0].Names[0].Name
+	if param == "_" {
+		return analysis.SuggestedFix{}, false
+	}
+	stmt := param + `.Header.Del("Authorization")`
+	if p.rewrite {
+		stmt = param + `.Out.Header.Del("Authorization")`
+	}
+	return insertAtStart(pass, lit.Body, stmt, "delete Authorization from the outgoing request")
+}
+
+func enclosing(pass *analysis.Pass, pos token.Pos) (*ast.File, []ast.Node) {
+	for _, f := range pass.Files {
+		if f.FileStart <= pos && pos <= f.FileEnd {
+			path, _ := astutil.PathEnclosingInterval(f, pos, pos)
+			return f, path
+		}
+	}
+	return nil, nil
+}
+
+func enclosingStmt(path []ast.Node) ast.Stmt {
+	for _, n := range path {
+		if s, ok := n.(ast.Stmt); ok {
+			if _, isBlock := n.(*ast.BlockStmt); !isBlock {
+				return s
+			}
+		}
+	}
+	return nil
+}
+
+func importName(f *ast.File, path string) string {
+	for _, imp := range f.Imports {
+		if p, err := strconv.Unquote(imp.Path.Value); err == nil && p == path {
+			if imp.Name != nil {
+				return imp.Name.Name
+			}
+			return path[strings.LastIndex(path, "/")+1:]
+		}
+	}
+	return ""
+}
+
+// indentOf returns the leading white space of the line holding pos.
+func indentOf(pass *analysis.Pass, pos token.Pos) (string, bool) {
+	tf := pass.Fset.File(pos)
+	if tf == nil {
+		return "", false
+	}
+	src, err := pass.ReadFile(tf.Name())
+	if err != nil {
+		return "", false
+	}
+	start := tf.Offset(tf.LineStart(tf.Line(pos)))
+	end := start
+	for end < len(src) && (src[end] == ' ' || src[end] == '\t') {
+		end++
+	}
+	return string(bytes.Clone(src[start:end])), true
+}
+
+// insertAfter inserts a statement on the line after stmt (after any
+// comment that ends stmt's line).
+func insertAfter(pass *analysis.Pass, stmt ast.Stmt, text, msg string) (analysis.SuggestedFix, bool) {
+	ind, ok := indentOf(pass, stmt.Pos())
+	if !ok {
+		return analysis.SuggestedFix{}, false
+	}
+	tf := pass.Fset.File(stmt.End())
+	src, err := pass.ReadFile(tf.Name())
+	if err != nil {
+		return analysis.SuggestedFix{}, false
+	}
+	off := tf.Offset(stmt.End())
+	for off < len(src) && src[off] != '\n' {
+		off++
+	}
+	return edit(msg, tf.Pos(off), "\n"+ind+indent(text, ind)), true
+}
+
+func insertBefore(pass *analysis.Pass, stmt ast.Stmt, text, msg string) (analysis.SuggestedFix, bool) {
+	ind, ok := indentOf(pass, stmt.Pos())
+	if !ok {
+		return analysis.SuggestedFix{}, false
+	}
+	return edit(msg, stmt.Pos(), indent(text, ind)+"\n"+ind), true
+}
+
+func insertAtStart(pass *analysis.Pass, body *ast.BlockStmt, text, msg string) (analysis.SuggestedFix, bool) {
+	ind, ok := indentOf(pass, body.Lbrace)
+	if !ok {
+		return analysis.SuggestedFix{}, false
+	}
+	ind += "\t"
+	return edit(msg, body.Lbrace+1, "\n"+ind+indent(text, ind)), true
+}
+
+func indent(text, ind string) string { return strings.ReplaceAll(text, "%INDENT%", ind) }
+
+func edit(msg string, pos token.Pos, text string) analysis.SuggestedFix {
+	return analysis.SuggestedFix{Message: msg, TextEdits: []analysis.TextEdit{{Pos: pos, End: pos, NewText: []byte(text)}}}
+}
