@@ -59,6 +59,7 @@ type options struct {
 	version, list    bool
 	config           string
 	enable, disable  string
+	fix, diff        bool
 	showSuppressed   bool
 	unusedDirectives bool
 	patterns         []string
@@ -74,6 +75,8 @@ func parseFlags(args []string, stderr io.Writer, analyzers []*analysis.Analyzer)
 	fs.StringVar(&o.enable, "enable", "", "run only these analyzers (comma-separated)")
 	fs.StringVar(&o.disable, "disable", "", "do not run these analyzers (comma-separated)")
 	fs.BoolVar(&o.list, "list", false, "list the analyzers and exit")
+	fs.BoolVar(&o.fix, "fix", false, "apply the suggested fixes to the files (all or nothing)")
+	fs.BoolVar(&o.diff, "diff", false, "with -fix, print the fixes as a unified diff instead of writing them")
 	fs.BoolVar(&o.showSuppressed, "show-suppressed", false, "also list the findings that //passthrough:allow directives silence")
 	fs.BoolVar(&o.unusedDirectives, "unused-directives", false, "report //passthrough:allow directives that silence nothing")
 	fs.BoolVar(&o.tests, "test", false, "also analyze test files")
@@ -107,6 +110,12 @@ func parseFlags(args []string, stderr io.Writer, analyzers []*analysis.Analyzer)
 	}
 	if o.json && o.sarif {
 		return nil, errors.New("-json and -sarif cannot be used together")
+	}
+	if o.diff {
+		o.fix = true
+	}
+	if o.fix && (o.json || o.sarif) {
+		return nil, errors.New("-fix and -diff print text; they cannot be used with -json or -sarif")
 	}
 	o.patterns = fs.Args()
 	if len(o.patterns) == 0 {
@@ -154,6 +163,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	for _, e := range res.errors {
 		fmt.Fprintf(stderr, "passthrough: %s\n", e)
+	}
+	if o.fix {
+		return fix(res, o, stdout, stderr)
 	}
 	switch {
 	case o.json:
@@ -295,4 +307,37 @@ func findUp(name string) string {
 		}
 		dir = parent
 	}
+}
+
+// fix applies (or, with -diff, prints) the suggested fixes, then reports
+// the findings that had none. The exit status is 1 while any remain.
+func fix(res *result, o *options, stdout, stderr io.Writer) int {
+	n, err := applyFixes(res, o.diff, stdout)
+	if err != nil {
+		fmt.Fprintf(stderr, "passthrough: -fix: %v\n", err)
+		return exitError
+	}
+	var rest []finding
+	for _, f := range res.findings {
+		if len(f.diag.SuggestedFixes) == 0 || f.diag.Category == "suppressed" {
+			rest = append(rest, f)
+		}
+	}
+	verb := "applied"
+	if o.diff {
+		verb = "would apply"
+	}
+	fmt.Fprintf(stderr, "passthrough: %s %d suggested fixes\n", verb, n)
+	if o.diff {
+		return exitFindings
+	}
+	res.findings = rest
+	if err := writeText(stdout, res, o.context, useColor(o.color, stdout)); err != nil {
+		fmt.Fprintf(stderr, "passthrough: %v\n", err)
+		return exitError
+	}
+	if res.count() > 0 {
+		return exitFindings
+	}
+	return exitClean
 }

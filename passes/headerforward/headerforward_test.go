@@ -12,3 +12,15 @@ import (
 func TestCopies(t *testing.T) {
 	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), headerforward.Analyzer, "example.com/copies")
 }
+
+func TestProxies(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), headerforward.Analyzer, "example.com/proxies")
+}
+
+func TestNegatives(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), headerforward.Analyzer, "example.com/negatives")
+}
+
+func TestSDKProxy(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), headerforward.Analyzer, "example.com/sdkproxy")
+}

@@ -140,7 +140,10 @@ func removesInFunc(fn *ssa.Function, extra []string, depth int) bool {
 						return true
 					}
 				}
-				if callee := c.StaticCallee(); callee != nil && callee.Pkg == fn.Pkg && removesInFunc(callee, extra, depth+1) {
+				// Follow calls into this package's code, and through the
+				// wrappers Go makes for method values.
+				if callee := c.StaticCallee(); callee != nil && (callee.Pkg == fn.Pkg || fn.Synthetic != "" || callee.Synthetic != "") &&
+					removesInFunc(callee, extra, depth+1) {
 					return true
 				}
 				if mc, ok := c.Value.(*ssa.MakeClosure); ok {

@@ -6,6 +6,7 @@ package suite
 import (
 	"sync"
 
+	"github.com/passthroughlint/passthrough/passes/headerforward"
 	"github.com/passthroughlint/passthrough/passes/suppress"
 	"github.com/passthroughlint/passthrough/passes/tokenforward"
 	"golang.org/x/tools/go/analysis"
@@ -15,6 +16,7 @@ var (
 	once sync.Once
 	all  = []*analysis.Analyzer{
 		tokenforward.Analyzer,
+		headerforward.Analyzer,
 	}
 )
 

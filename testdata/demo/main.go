@@ -10,6 +10,7 @@ import (
 	"os"
 
 	"example.com/demo/internal/auth"
+	"example.com/demo/internal/gateway"
 	"example.com/demo/internal/tools"
 	"github.com/modelcontextprotocol/go-sdk/mcp"
 )
@@ -22,6 +23,8 @@ func main() {
 	mux := http.NewServeMux()
 	mux.Handle("/mcp", auth.Middleware(handler))
 	mux.Handle("/proxy/", auth.Middleware(http.HandlerFunc(tools.ProxyAttachment)))
+	mux.Handle("/files/", auth.Middleware(gateway.Files()))
+	mux.Handle("/status/", gateway.Status())
 
 	addr := os.Getenv("ADDR")
 	if addr == "" {

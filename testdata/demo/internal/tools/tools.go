@@ -21,6 +21,7 @@ func Register(s *mcp.Server) {
 	mcp.AddTool(s, &mcp.Tool{Name: "get_profile", Description: "Show the user's profile"}, getProfile)
 	mcp.AddTool(s, &mcp.Tool{Name: "search", Description: "Search public issues"}, search)
 	mcp.AddTool(s, &mcp.Tool{Name: "create_issue", Description: "Create an issue"}, createIssue)
+	mcp.AddTool(s, &mcp.Tool{Name: "render", Description: "Render an issue as HTML"}, render)
 }
 
 type listArgs struct {
@@ -119,4 +120,30 @@ func (t *bearerTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	req = req.Clone(req.Context())
 	req.Header.Set("Authorization", "Bearer "+t.token)
 	return t.base.RoundTrip(req)
+}
+
+type renderArgs struct {
+	ID string `json:"id"`
+}
+
+// render asks the tracker's renderer for HTML, passing the client's
+// headers along "for content negotiation": every header, Authorization
+// included, is copied.
+func render(ctx context.Context, req *mcp.CallToolRequest, args renderArgs) (*mcp.CallToolResult, any, error) {
+	out, err := http.NewRequestWithContext(ctx, http.MethodGet, upstream.BaseURL+"/render/"+args.ID, nil)
+	if err != nil {
+		return nil, nil, err
+	}
+	for name, values := range req.Extra.Header {
+		for _, v := range values {
+			out.Header.Add(name, v)
+		}
+	}
+	resp, err := http.DefaultClient.Do(out)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	return &mcp.CallToolResult{Content: []mcp.Content{&mcp.TextContent{Text: string(body)}}}, nil, err
 }
