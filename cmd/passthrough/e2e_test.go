@@ -137,13 +137,15 @@ func checkSame(t *testing.T, got, want []string) {
 }
 
 // TestDemo pins what the README's first command reports on the demo server:
-// the three passthroughs, and nothing on the correct code next to them.
+// the five passthroughs, and nothing on the correct code next to them.
 func TestDemo(t *testing.T) {
 	got, code := reported(t, testdata("demo"), "./...")
 	want := []string{
-		"internal/tools/tools.go:42 tokenforward",  // listIssues: context token handed to upstream.New
-		"internal/tools/tools.go:57 tokenforward",  // getProfile: req.Extra.Header's Authorization copied
-		"internal/tools/tools.go:120 tokenforward", // bearerTransport: inbound token held in a RoundTripper
+		"internal/tools/tools.go:43 tokenforward",      // listIssues: context token handed to upstream.New
+		"internal/tools/tools.go:58 tokenforward",      // getProfile: req.Extra.Header's Authorization copied
+		"internal/tools/tools.go:121 tokenforward",     // bearerTransport: inbound token held in a RoundTripper
+		"internal/tools/tools.go:139 headerforward",    // render: every inbound header copied
+		"internal/gateway/gateway.go:28 headerforward", // Files: a ReverseProxy that keeps Authorization
 	}
 	slices.Sort(want)
 	checkSame(t, got, want)
@@ -157,11 +159,11 @@ func TestDemo(t *testing.T) {
 func TestDemoText(t *testing.T) {
 	stdout, _, code := runTool(t, testdata("demo"), "./internal/tools")
 	for _, want := range []string{
-		"internal/tools/tools.go:57:2: tokenforward: inbound credential from Header.Get(\"Authorization\")",
-		">    57 | \tout.Header.Set(\"Authorization\", req.Extra.Header.Get(\"Authorization\"))",
-		"source  Header.Get(\"Authorization\")  internal/tools/tools.go:57",
-		"→ sink    Header.Set(\"Authorization\") on an outbound request  internal/tools/tools.go:57",
-		"3 findings: tokenforward 3",
+		"internal/tools/tools.go:58:2: tokenforward: inbound credential from Header.Get(\"Authorization\")",
+		">    58 | \tout.Header.Set(\"Authorization\", req.Extra.Header.Get(\"Authorization\"))",
+		"source  Header.Get(\"Authorization\")  internal/tools/tools.go:58",
+		"→ sink    Header.Set(\"Authorization\") on an outbound request  internal/tools/tools.go:58",
+		"4 findings: headerforward 1, tokenforward 3",
 	} {
 		if !strings.Contains(stdout, want) {
 			t.Errorf("text output lacks %q:\n%s", want, stdout)
@@ -195,9 +197,11 @@ func TestVet(t *testing.T) {
 		t.Fatalf("go vet: want a non-zero exit, got %v\n%s", err, out)
 	}
 	for _, want := range []string{
-		"internal/tools/tools.go:42:12: inbound credential from Header.Get(\"Authorization\")",
-		"internal/tools/tools.go:57:2: inbound credential",
-		"internal/tools/tools.go:120:2: inbound credential",
+		"internal/tools/tools.go:43:12: inbound credential from Header.Get(\"Authorization\")",
+		"internal/tools/tools.go:58:2: inbound credential",
+		"internal/tools/tools.go:121:2: inbound credential",
+		"internal/tools/tools.go:139:4: inbound header set from inbound MCP request header Extra.Header",
+		"internal/gateway/gateway.go:28:2: an httputil.ReverseProxy",
 	} {
 		if !strings.Contains(string(out), want) {
 			t.Errorf("go vet output lacks %q:\n%s", want, out)
@@ -290,17 +294,21 @@ func TestBadConfigFile(t *testing.T) {
 
 func TestSelectAnalyzers(t *testing.T) {
 	dir := testdata("e2e", "broken")
-	stdout, _, code := runTool(t, dir, "-disable", "tokenforward", "./good")
+	stdout, _, code := runTool(t, dir, "-disable", "tokenforward,headerforward", "./good")
 	if code != exitError || stdout != "" {
 		t.Errorf("-disable of every analyzer: exit %d, stdout %q; want 2", code, stdout)
 	}
 	_, stderr, code := runTool(t, dir, "-enable", "tokenfoward", "./good")
-	if code != exitError || !strings.Contains(stderr, `-enable: unknown analyzer "tokenfoward" (known: tokenforward)`) {
+	if code != exitError || !strings.Contains(stderr, `-enable: unknown analyzer "tokenfoward" (known: tokenforward, headerforward)`) {
 		t.Errorf("-enable with a typo: exit %d, stderr %q", code, stderr)
 	}
 	got, code := reported(t, dir, "-enable", "tokenforward", "./good")
 	if len(got) != 1 || code != exitFindings {
 		t.Errorf("-enable tokenforward: %v, exit %d", got, code)
+	}
+	got, code = reported(t, dir, "-disable", "tokenforward", "./good")
+	if len(got) != 0 || code != exitClean {
+		t.Errorf("-disable tokenforward: %v, exit %d", got, code)
 	}
 	stdout, _, code = runTool(t, ".", "-list")
 	if code != exitClean || !strings.HasPrefix(stdout, "tokenforward   report an inbound credential that reaches an outbound credential\n") {
@@ -359,5 +367,40 @@ func TestVetFlags(t *testing.T) {
 	out, _ := cmd.CombinedOutput()
 	if !strings.Contains(string(out), "config.go:9:2: inbound credential from Header.Get(\"X-Api-Key\")") {
 		t.Errorf("go vet with -tokenforward.headers: no finding:\n%s", out)
+	}
+}
+
+// TestFixDemo applies the suggested fixes to a copy of the demo: the
+// headerforward findings go, the tokenforward ones (which have no
+// mechanical fix) stay, and the result builds.
+func TestFixDemo(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "demo")
+	if err := os.CopyFS(dir, os.DirFS(testdata("demo"))); err != nil {
+		t.Fatal(err)
+	}
+	stdout, stderr, code := runTool(t, dir, "-diff", "./...")
+	if code != exitFindings || !strings.Contains(stdout, "+\t\t\tpr.Out.Header.Del(\"Authorization\")") || !strings.Contains(stderr, "would apply 2 suggested fixes") {
+		t.Fatalf("-diff: exit %d\n%s\n%s", code, stdout, stderr)
+	}
+	if got, _ := reported(t, dir, "./..."); len(got) != 5 {
+		t.Fatalf("-diff changed files: %v", got)
+	}
+	_, stderr, code = runTool(t, dir, "-fix", "./...")
+	if code != exitFindings || !strings.Contains(stderr, "applied 2 suggested fixes") {
+		t.Fatalf("-fix: exit %d\n%s", code, stderr)
+	}
+	got, _ := reported(t, dir, "./...")
+	checkSame(t, got, []string{
+		"internal/tools/tools.go:121 tokenforward",
+		"internal/tools/tools.go:43 tokenforward",
+		"internal/tools/tools.go:58 tokenforward",
+	})
+	build := exec.Command("go", "build", "./...")
+	build.Dir = dir
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Errorf("the fixed demo does not build: %v\n%s", err, out)
+	}
+	if out, _ := exec.Command("gofmt", "-l", dir).CombinedOutput(); len(out) > 0 {
+		t.Errorf("the fixed demo is not gofmt-clean: %s", out)
 	}
 }

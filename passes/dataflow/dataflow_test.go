@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/passthroughlint/passthrough/passes/dataflow"
+	"github.com/passthroughlint/passthrough/passes/internal/ssapkg"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
 	"golang.org/x/tools/go/ssa"
@@ -55,9 +56,11 @@ var toy = &analysis.Analyzer{
 	Name:      "toy",
 	Doc:       "toy rules for engine tests",
 	FactTypes: []analysis.Fact{new(funcFact), new(packageFact)},
+	Requires:  []*analysis.Analyzer{ssapkg.Analyzer},
 	Run: func(pass *analysis.Pass) (any, error) {
 		res := dataflow.Run(pass, &dataflow.Config{
 			Rules:          toyRules{},
+			SSA:            pass.ResultOf[ssapkg.Analyzer].(*ssa.Package),
 			NewFuncFact:    func() dataflow.FuncFact { return new(funcFact) },
 			NewPackageFact: func() dataflow.PackageFact { return new(packageFact) },
 		})

@@ -53,8 +53,9 @@
 //
 // # Cost
 //
-// SSA is built by the engine itself, only for packages that can matter:
-// the standard library is modelled, and a module dependency that does not
-// import any of the rule's relevant packages (net/http, ...) is skipped
-// before any work. No call graph or pointer analysis is built.
+// The engine analyzes the SSA package it is given (built once for all
+// analyzers by passes/internal/ssapkg, only for packages that can matter:
+// the standard library is modelled, and a module dependency that imports
+// none of net/http, x/oauth2 or gRPC metadata/credentials is skipped
+// before any work). No call graph or pointer analysis is built.
 package dataflow

@@ -2,10 +2,8 @@ package dataflow
 
 import (
 	"fmt"
-	"go/build"
 	"go/token"
 	"go/types"
-	"path/filepath"
 	"reflect"
 	"runtime/debug"
 	"slices"
@@ -19,17 +17,13 @@ import (
 // Config is what an analyzer hands the engine.
 type Config struct {
 	Rules Rules
+	// SSA is the package to analyze, built by the caller (nil: nothing to
+	// analyze, as for a package that cannot matter).
+	SSA *ssa.Package
 	// NewFuncFact and NewPackageFact make empty values of the analyzer's
 	// own fact types (each analyzer needs distinct fact types).
 	NewFuncFact    func() FuncFact
 	NewPackageFact func() PackageFact
-	// Relevant lists import paths that make a dependency worth analyzing:
-	// a module dependency that imports none of them, even indirectly, can
-	// neither produce nor leak a tracked value and is skipped. Packages of
-	// the main module are always analyzed (they may carry values between
-	// others); the standard library never is (the engine and the rules
-	// model it).
-	Relevant []string
 	// Modelled lists packages the rules describe by hand, like the
 	// standard library: they are not analyzed and their fields are not
 	// tracked, because the rules' models are more precise than what
@@ -84,7 +78,7 @@ func Run(pass *analysis.Pass, cfg *Config) (res *Outcome) {
 			res.Problems = append(res.Problems, problem(pass.Files[0].Package, pass.Pkg.Path(), r))
 		}
 	}()
-	if !worthAnalyzing(pass, cfg) {
+	if cfg.SSA == nil || slices.Contains(cfg.Modelled, pass.Pkg.Path()) {
 		return res
 	}
 	s := newPkgState(pass, cfg)
@@ -102,50 +96,6 @@ func problem(pos token.Pos, what string, r any) Problem {
 		stack = stack[:2000]
 	}
 	return Problem{Pos: pos, Message: fmt.Sprintf("internal error analyzing %s (skipped; please report it): %v\n%s", what, r, stack)}
-}
-
-// worthAnalyzing skips, cheaply, the packages that cannot matter.
-func worthAnalyzing(pass *analysis.Pass, cfg *Config) bool {
-	if len(pass.Files) == 0 || isStandard(pass) || slices.Contains(cfg.Modelled, pass.Pkg.Path()) {
-		return false
-	}
-	if pass.Module == nil || pass.Module.Version == "" {
-		return true // main module (or no module information): always
-	}
-	want := make(map[string]bool, len(cfg.Relevant))
-	for _, p := range cfg.Relevant {
-		want[p] = true
-	}
-	seen := make(map[*types.Package]bool)
-	var reaches func(p *types.Package) bool
-	reaches = func(p *types.Package) bool {
-		if seen[p] {
-			return false
-		}
-		seen[p] = true
-		if want[p.Path()] {
-			return true
-		}
-		for _, q := range p.Imports() {
-			if reaches(q) {
-				return true
-			}
-		}
-		return false
-	}
-	return reaches(pass.Pkg)
-}
-
-var goroot = filepath.Clean(build.Default.GOROOT)
-
-// isStandard reports whether the package is part of the standard library:
-// a path without a dot in its first element, with files under GOROOT.
-func isStandard(pass *analysis.Pass) bool {
-	if !isStdPath(pass.Pkg.Path()) {
-		return false
-	}
-	f := pass.Fset.File(pass.Files[0].Pos())
-	return f != nil && strings.HasPrefix(filepath.Clean(f.Name()), goroot+string(filepath.Separator))
 }
 
 func isStdPath(p string) bool {
@@ -206,22 +156,10 @@ func newPkgState(pass *analysis.Pass, cfg *Config) *pkgState {
 		findingPaths: make(map[token.Pos]*path),
 		failed:       make(map[*ssa.Function]bool),
 	}
-	s.pkg = buildSSA(pass)
+	s.pkg = cfg.SSA
 	s.importPlaces()
 	s.funcs = sourceFunctions(pass, s.pkg)
 	return s
-}
-
-// buildSSA builds SSA for the package alone, as buildssa does; the engine
-// builds it itself so that skipped packages cost nothing.
-func buildSSA(pass *analysis.Pass) *ssa.Package {
-	prog := ssa.NewProgram(pass.Fset, ssa.BuilderMode(0))
-	for _, p := range pass.Pkg.Imports() {
-		prog.CreatePackage(p, nil, nil, true)
-	}
-	pkg := prog.CreatePackage(pass.Pkg, pass.Files, pass.TypesInfo, false)
-	pkg.Build()
-	return pkg
 }
 
 // sourceFunctions lists the package's functions, methods and function

@@ -5,9 +5,11 @@ import (
 
 	"github.com/passthroughlint/passthrough/passes/dataflow"
 	"github.com/passthroughlint/passthrough/passes/internal/httpflow"
+	"github.com/passthroughlint/passthrough/passes/internal/ssapkg"
 	"github.com/passthroughlint/passthrough/passes/report"
 	"github.com/passthroughlint/passthrough/passes/ruledoc"
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
 )
 
 // Analyzer reports inbound header sets forwarded wholesale upstream.
@@ -16,6 +18,7 @@ var Analyzer = &analysis.Analyzer{
 	Doc:       doc,
 	URL:       "https://pkg.go.dev/github.com/passthroughlint/passthrough/passes/headerforward",
 	Run:       run,
+	Requires:  []*analysis.Analyzer{ssapkg.Analyzer},
 	FactTypes: []analysis.Fact{new(funcFact), new(packageFact)},
 }
 
@@ -50,15 +53,13 @@ func init() {
 	})
 }
 
-var relevant = []string{"net/http"}
-
 func run(pass *analysis.Pass) (any, error) {
 	r := &rules{}
 	res := dataflow.Run(pass, &dataflow.Config{
 		Rules:          r,
 		NewFuncFact:    func() dataflow.FuncFact { return new(funcFact) },
 		NewPackageFact: func() dataflow.PackageFact { return new(packageFact) },
-		Relevant:       relevant,
+		SSA:            pass.ResultOf[ssapkg.Analyzer].(*ssa.Package),
 	})
 	for _, p := range res.Problems {
 		pass.Report(analysis.Diagnostic{Pos: p.Pos, Category: "internal", Message: p.Message})

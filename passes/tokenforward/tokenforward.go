@@ -11,7 +11,9 @@ import (
 	"github.com/passthroughlint/passthrough/passes/ruledoc"
 
 	"github.com/passthroughlint/passthrough/passes/dataflow"
+	"github.com/passthroughlint/passthrough/passes/internal/ssapkg"
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
 )
 
 // Analyzer reports inbound credentials forwarded upstream.
@@ -20,6 +22,7 @@ var Analyzer = &analysis.Analyzer{
 	Doc:       doc,
 	URL:       "https://pkg.go.dev/github.com/passthroughlint/passthrough/passes/tokenforward",
 	Run:       run,
+	Requires:  []*analysis.Analyzer{ssapkg.Analyzer},
 	FactTypes: []analysis.Fact{new(funcFact), new(packageFact)},
 }
 
@@ -122,13 +125,6 @@ type packageFact struct{ dataflow.Places }
 
 func (*packageFact) AFact() {}
 
-var relevant = []string{
-	"net/http",
-	"golang.org/x/oauth2",
-	"google.golang.org/grpc/metadata",
-	"google.golang.org/grpc/credentials",
-}
-
 // modelled are the packages whose calls models.go describes.
 var modelled = []string{
 	"golang.org/x/oauth2",
@@ -140,7 +136,7 @@ func run(pass *analysis.Pass) (any, error) {
 		Rules:          newRules(headers, sources.funcs, sinks.funcs),
 		NewFuncFact:    func() dataflow.FuncFact { return new(funcFact) },
 		NewPackageFact: func() dataflow.PackageFact { return new(packageFact) },
-		Relevant:       relevant,
+		SSA:            pass.ResultOf[ssapkg.Analyzer].(*ssa.Package),
 		Modelled:       modelled,
 	})
 	for _, p := range res.Problems {

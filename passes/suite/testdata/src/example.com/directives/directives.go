@@ -25,12 +25,12 @@ func twoLinesAbove(w http.ResponseWriter, r *http.Request) {
 
 func noReason(w http.ResponseWriter, r *http.Request) {
 	/* want `directive: //passthrough:allow tokenforward needs a reason` */ //passthrough:allow tokenforward
-	out().Header.Set("Authorization", r.Header.Get("Authorization")) // want `tokenforward: inbound credential`
+	out().Header.Set("Authorization", r.Header.Get("Authorization"))        // want `tokenforward: inbound credential`
 }
 
 func unknownAnalyzer(w http.ResponseWriter, r *http.Request) {
 	/* want `directive: //passthrough:allow names unknown analyzer "tokenfwd"` */ //passthrough:allow tokenfwd typo in the name
-	out().Header.Set("Authorization", r.Header.Get("Authorization")) // want `tokenforward: inbound credential`
+	out().Header.Set("Authorization", r.Header.Get("Authorization"))              // want `tokenforward: inbound credential`
 }
 
 func nothingNamed() {
