@@ -55,10 +55,10 @@ func applyFixes(res *result, diff bool, w io.Writer) (int, error) {
 		}
 		out, err := applyEdits(src, edits[name])
 		if err != nil {
-			return 0, fmt.Errorf("%s: %v; no file was changed", relPath(name), err)
+			return 0, fmt.Errorf("%s: %w; no file was changed", relPath(name), err)
 		}
 		if out, err = format.Source(out); err != nil {
-			return 0, fmt.Errorf("%s: the fixed file does not parse (%v); no file was changed", relPath(name), err)
+			return 0, fmt.Errorf("%s: the fixed file does not parse (%w); no file was changed", relPath(name), err)
 		}
 		fixed[name] = out
 	}
@@ -93,7 +93,9 @@ func applyEdits(src []byte, edits []fileEdit) ([]byte, error) {
 	}
 	for i := 1; i < len(uniq); i++ {
 		a, b := uniq[i-1], uniq[i]
-		if b.start < a.end || (b.start == a.start && b.start == b.end && a.start == a.end) {
+		overlap := b.start < a.end
+		twoInsertions := a.start == a.end && b.start == b.end && a.start == b.start // at one place: order unknown
+		if overlap || twoInsertions {
 			return nil, fmt.Errorf("the fixes for the findings at %s and %s conflict", a.finding, b.finding)
 		}
 	}

@@ -117,7 +117,7 @@ func referrers(v ssa.Value) []ssa.Instruction {
 // skipsCredentials reports whether the header name key comes from a loop
 // over a header set that compares the name with a credential header name,
 // or consults a list of names (an allowlist or a denylist), before copying.
-func skipsCredentials(fn *ssa.Function, key ssa.Value, extra []string) bool {
+func skipsCredentials(key ssa.Value, extra []string) bool {
 	root := keyRoot(key, 0)
 	if root == nil {
 		return false
@@ -146,8 +146,7 @@ func skipsCredentials(fn *ssa.Function, key ssa.Value, extra []string) bool {
 				if callee == nil {
 					continue
 				}
-				switch callee.String() {
-				case "strings.EqualFold":
+				if callee.String() == "strings.EqualFold" {
 					for _, a := range ref.Common().Args {
 						if s, ok := dataflow.ConstString(a); ok && httpflow.IsCredentialHeader(s, extra) {
 							return true

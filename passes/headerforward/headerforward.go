@@ -2,6 +2,7 @@ package headerforward
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/passthroughlint/passthrough/passes/dataflow"
 	"github.com/passthroughlint/passthrough/passes/internal/httpflow"
@@ -38,7 +39,27 @@ type packageFact struct{ dataflow.Places }
 
 func (*packageFact) AFact() {}
 
+// headers lists extra credential header names (-headerforward.headers),
+// which count like Authorization when a copy skips or deletes them.
+var headers []string
+
+type headerList struct{}
+
+func (headerList) String() string { return strings.Join(headers, ",") }
+func (headerList) Set(s string) error {
+	if s == "" {
+		headers = nil
+	}
+	for _, h := range strings.Split(s, ",") {
+		if h = strings.TrimSpace(h); h != "" {
+			headers = append(headers, h)
+		}
+	}
+	return nil
+}
+
 func init() {
+	Analyzer.Flags.Var(headerList{}, "headers", "extra credential header names, comma-separated (e.g. X-Api-Key)")
 	ruledoc.Register(Analyzer.Name, ruledoc.Doc{
 		Name:  "WholesaleHeaderForwarding",
 		Title: "Inbound headers forwarded wholesale upstream, Authorization included",
@@ -54,7 +75,7 @@ func init() {
 }
 
 func run(pass *analysis.Pass) (any, error) {
-	r := &rules{}
+	r := &rules{extraHeaders: headers}
 	res := dataflow.Run(pass, &dataflow.Config{
 		Rules:          r,
 		NewFuncFact:    func() dataflow.FuncFact { return new(funcFact) },

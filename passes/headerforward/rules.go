@@ -51,7 +51,7 @@ func (r *rules) Model(c *dataflow.Call) []dataflow.Flow {
 	case dataflow.OpStore:
 		if c.Field != nil && c.Field.Pkg() != nil && c.Field.Pkg().Path() == "net/http" && c.Field.Name() == "Header" &&
 			!authorizationRemoved(c.Fn, c.Args[0], r.extraHeaders, c.Args[1]) {
-			return []dataflow.Flow{sink(1, httpflow.InboundHeader, "the inbound header set assigned to an outbound request's Header", 0, httpflow.OutboundRequest)}
+			return []dataflow.Flow{sink(httpflow.InboundHeader, "the inbound header set assigned to an outbound request's Header", 0, httpflow.OutboundRequest)}
 		}
 		return nil
 	case dataflow.OpMapUpdate:
@@ -73,13 +73,13 @@ func (r *rules) Model(c *dataflow.Call) []dataflow.Flow {
 			return r.namedWrite(c, name)
 		case "Client.Do", "Transport.RoundTrip", "RoundTripper.RoundTrip", "RoundTrip":
 			if len(c.Args) == 2 && !authorizationRemoved(c.Fn, c.Args[1], r.extraHeaders, nil) {
-				return []dataflow.Flow{sink(1, httpflow.InboundRequest, "the received request sent upstream by "+name, -1, 0)}
+				return []dataflow.Flow{sink(httpflow.InboundRequest, "the received request sent upstream by "+name, -1, 0)}
 			}
 		}
 		return []dataflow.Flow{}
 	case "maps":
 		if c.Callee.Name() == "Copy" && len(c.Args) == 2 && !authorizationRemoved(c.Fn, c.Args[0], r.extraHeaders, nil) {
-			return []dataflow.Flow{sink(1, httpflow.InboundHeader, "maps.Copy of the inbound header set into an outbound header", 0, httpflow.OutboundHeader)}
+			return []dataflow.Flow{sink(httpflow.InboundHeader, "maps.Copy of the inbound header set into an outbound header", 0, httpflow.OutboundHeader)}
 		}
 		return []dataflow.Flow{}
 	}
@@ -90,16 +90,16 @@ func (r *rules) Model(c *dataflow.Call) []dataflow.Flow {
 // name comes from iterating an inbound header set is a wholesale copy,
 // unless the loop skips the credential headers.
 func (r *rules) namedWrite(c *dataflow.Call, what string) []dataflow.Flow {
-	if len(c.Args) < 2 || skipsCredentials(c.Fn, c.Args[1], r.extraHeaders) || authorizationRemoved(c.Fn, c.Args[0], r.extraHeaders, nil) {
+	if len(c.Args) < 2 || skipsCredentials(c.Args[1], r.extraHeaders) || authorizationRemoved(c.Fn, c.Args[0], r.extraHeaders, nil) {
 		return []dataflow.Flow{}
 	}
-	return []dataflow.Flow{sink(1, httpflow.InboundHeader, "a copy of every inbound header (by "+what+") into an outbound header", 0, httpflow.OutboundHeader)}
+	return []dataflow.Flow{sink(httpflow.InboundHeader, "a copy of every inbound header (by "+what+") into an outbound header", 0, httpflow.OutboundHeader)}
 }
 
-// sink is a flow from argument from (of kind k) to a sink; with require >= 0
+// sink is a flow from argument 1 (of kind k) to a sink; with require >= 0
 // it leaks only when argument require has kind requireKind.
-func sink(from int, k dataflow.Kind, what string, require int, requireKind dataflow.Kind) dataflow.Flow {
-	f := dataflow.Flow{From: dataflow.Param, FromIndex: from, FromKind: k, To: dataflow.Sink, ToKind: k, Sink: &dataflow.SinkInfo{What: what}}
+func sink(k dataflow.Kind, what string, require int, requireKind dataflow.Kind) dataflow.Flow {
+	f := dataflow.Flow{From: dataflow.Param, FromIndex: 1, FromKind: k, To: dataflow.Sink, ToKind: k, Sink: &dataflow.SinkInfo{What: what}}
 	if require >= 0 {
 		f.Require = &dataflow.Require{Param: require, Kind: requireKind}
 	}

@@ -55,6 +55,7 @@ func Register(s *mcp.Server) http.Handler {
 	mcp.AddTool(s, &mcp.Tool{Name: "extra"}, viaExtra)
 	mcp.AddTool(s, &mcp.Tool{Name: "get_extra"}, viaGetExtra)
 	mcp.AddTool(s, &mcp.Tool{Name: "own"}, ownCredential)
+	mcp.AddTool(s, &mcp.Tool{Name: "gateway"}, gateway)
 	h := mcp.NewStreamableHTTPHandler(func(*http.Request) *mcp.Server { return s }, nil)
 	return auth.RequireBearerToken(verify, nil)(h)
 }
