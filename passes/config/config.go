@@ -274,3 +274,22 @@ func ParseFuncIndex(s string) (string, int, error) {
 	}
 	return fn, i, nil
 }
+
+// StringList is a flag.Value for a list of names: comma-separated, may be
+// repeated; an empty value resets it. Analyzers use it for -X.headers.
+type StringList []string
+
+func (l *StringList) String() string { return strings.Join(*l, ",") }
+
+// Set adds the comma-separated names of s, or resets the list when s is empty.
+func (l *StringList) Set(s string) error {
+	if s == "" {
+		*l = nil
+	}
+	for _, h := range strings.Split(s, ",") {
+		if h = strings.TrimSpace(h); h != "" {
+			*l = append(*l, h)
+		}
+	}
+	return nil
+}

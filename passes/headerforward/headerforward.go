@@ -2,8 +2,8 @@ package headerforward
 
 import (
 	"fmt"
-	"strings"
 
+	"github.com/passthroughlint/passthrough/passes/config"
 	"github.com/passthroughlint/passthrough/passes/dataflow"
 	"github.com/passthroughlint/passthrough/passes/internal/httpflow"
 	"github.com/passthroughlint/passthrough/passes/internal/ssapkg"
@@ -41,25 +41,10 @@ func (*packageFact) AFact() {}
 
 // headers lists extra credential header names (-headerforward.headers),
 // which count like Authorization when a copy skips or deletes them.
-var headers []string
-
-type headerList struct{}
-
-func (headerList) String() string { return strings.Join(headers, ",") }
-func (headerList) Set(s string) error {
-	if s == "" {
-		headers = nil
-	}
-	for _, h := range strings.Split(s, ",") {
-		if h = strings.TrimSpace(h); h != "" {
-			headers = append(headers, h)
-		}
-	}
-	return nil
-}
+var headers config.StringList
 
 func init() {
-	Analyzer.Flags.Var(headerList{}, "headers", "extra credential header names, comma-separated (e.g. X-Api-Key)")
+	Analyzer.Flags.Var(&headers, "headers", "extra credential header names, comma-separated (e.g. X-Api-Key)")
 	ruledoc.Register(Analyzer.Name, ruledoc.Doc{
 		Name:  "WholesaleHeaderForwarding",
 		Title: "Inbound headers forwarded wholesale upstream, Authorization included",

@@ -40,7 +40,7 @@ discovered in analyzed dependencies.`
 // Configuration, as flags so that go vet users can pass it too. Each flag
 // may be repeated or given a comma-separated list; an empty value resets.
 var (
-	headers stringList                        // extra credential header names
+	headers config.StringList                 // extra credential header names
 	sources = funcIndexList{what: "result"}   // functions returning an inbound credential
 	sinks   = funcIndexList{what: "argument"} // functions sending an argument upstream as a credential
 )
@@ -62,21 +62,6 @@ func init() {
 	Analyzer.Flags.Var(&headers, "headers", "extra credential header names, comma-separated (e.g. X-Api-Key)")
 	Analyzer.Flags.Var(&sources, "sources", "extra sources: `pkg/path.Func:result`, comma-separated; the result (0-based) is an inbound credential")
 	Analyzer.Flags.Var(&sinks, "sinks", "extra sinks: `(*pkg/path.Type).Method:argument`, comma-separated; the argument (0-based, receiver not counted) is sent upstream as a credential")
-}
-
-type stringList []string
-
-func (l *stringList) String() string { return strings.Join(*l, ",") }
-func (l *stringList) Set(s string) error {
-	if s == "" {
-		*l = nil
-	}
-	for _, h := range strings.Split(s, ",") {
-		if h = strings.TrimSpace(h); h != "" {
-			*l = append(*l, h)
-		}
-	}
-	return nil
 }
 
 // funcIndexList is a list of "function:index" values.
