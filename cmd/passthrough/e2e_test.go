@@ -404,3 +404,85 @@ func TestFixDemo(t *testing.T) {
 		t.Errorf("the fixed demo is not gofmt-clean: %s", out)
 	}
 }
+
+// TestGolangciPlugin runs golangci-lint v2.15.0 built with the plugin (see
+// testdata/golangci; .ci/run builds it and sets PASSTHROUGH_GOLANGCI_LINT
+// to its path) on testdata/e2e/gcl: the findings marked "// want
+// passthrough" and no others, so the settings (X-Api-Key) apply and both
+// //nolint:passthrough and //passthrough:allow silence; --fix applies the
+// suggested fix; a misspelled setting is an error naming it.
+func TestGolangciPlugin(t *testing.T) {
+	gcl := os.Getenv("PASSTHROUGH_GOLANGCI_LINT")
+	if gcl == "" {
+		if os.Getenv("CI") != "" {
+			t.Fatal("CI must set PASSTHROUGH_GOLANGCI_LINT (.ci/run builds testdata/golangci)")
+		}
+		t.Skip("set PASSTHROUGH_GOLANGCI_LINT to a golangci-lint built from testdata/golangci (as .ci/run does)")
+	}
+	dir := filepath.Join(t.TempDir(), "gcl")
+	if err := os.CopyFS(dir, os.DirFS(testdata("e2e", "gcl"))); err != nil {
+		t.Fatal(err)
+	}
+	lint := func(args ...string) ([]string, string) {
+		report := filepath.Join(t.TempDir(), "report.json")
+		cmd := exec.Command(gcl, append([]string{"run", "--output.json.path", report, "--output.text.path", "stderr"}, args...)...)
+		cmd.Dir = dir
+		out, _ := cmd.CombinedOutput()
+		data, err := os.ReadFile(report)
+		if err != nil {
+			return nil, string(out)
+		}
+		var r struct {
+			Issues []struct {
+				FromLinter string
+				Pos        struct {
+					Filename string
+					Line     int
+				}
+			}
+		}
+		if err := json.Unmarshal(data, &r); err != nil {
+			t.Fatalf("golangci-lint JSON: %v\n%s", err, data)
+		}
+		var got []string
+		for _, i := range r.Issues {
+			got = append(got, fmt.Sprintf("%s:%d %s", i.Pos.Filename, i.Pos.Line, i.FromLinter))
+		}
+		slices.Sort(got)
+		return got, string(out)
+	}
+	got, out := lint("./...")
+	if got == nil {
+		t.Fatalf("golangci-lint failed:\n%s", out)
+	}
+	checkSame(t, got, marked(t, dir))
+
+	lint("--fix", "./...")
+	src, err := os.ReadFile(filepath.Join(dir, "gcl.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(src), "\t\t\tpr.Out.Header.Del(\"Authorization\")\n\t\t\tpr.SetURL(target)") {
+		t.Errorf("--fix did not apply the Rewrite fix:\n%s", src)
+	}
+	if got, _ := lint("./..."); len(got) != 2 {
+		t.Errorf("after --fix: %v, want the two tokenforward findings", got)
+	}
+
+	bad := strings.Replace(mustRead(t, filepath.Join(dir, ".golangci.yml")), "headers:", "headerz:", 1)
+	if err := os.WriteFile(filepath.Join(dir, ".golangci.yml"), []byte(bad), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, out := lint("./..."); !strings.Contains(out, `unknown field "headerz"`) {
+		t.Errorf("a misspelled setting: want an error naming it, got:\n%s", out)
+	}
+}
+
+func mustRead(t *testing.T, name string) string {
+	t.Helper()
+	data, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
+}

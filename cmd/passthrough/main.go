@@ -216,22 +216,13 @@ func configure(o *options, analyzers []*analysis.Analyzer) ([]*analysis.Analyzer
 		}
 	}
 	names := suite.Names()
-	if err := cfg.CheckAnalyzers(names); err != nil {
+	configured, err := cfg.Apply(analyzers)
+	if err != nil {
 		return nil, fmt.Errorf("config: %s: %w", path, err)
 	}
-	for flagName, values := range cfg.Flags() {
-		for _, a := range analyzers {
-			if a.Flags.Lookup(flagName) == nil {
-				continue
-			}
-			if err := a.Flags.Set(flagName, strings.Join(values, ",")); err != nil {
-				return nil, fmt.Errorf("config: %s: %s: %w", path, flagName, err)
-			}
-		}
-	}
 	enabled := map[string]bool{}
-	for _, n := range names {
-		enabled[n] = !slices.Contains(cfg.Disable, n)
+	for _, a := range configured {
+		enabled[a.Name] = true
 	}
 	pick := func(flagName, list string) ([]string, error) {
 		var out []string

@@ -16,6 +16,7 @@ import (
 	"strings"
 
 	"go.yaml.in/yaml/v3"
+	"golang.org/x/tools/go/analysis"
 )
 
 // FileName is the configuration file the command reads from the module
@@ -292,4 +293,69 @@ func (l *StringList) Set(s string) error {
 		}
 	}
 	return nil
+}
+
+// Validate checks a configuration that did not come from a file (the
+// golangci-lint plugin's settings), with the rules Parse applies.
+func (c *Config) Validate() error {
+	for _, h := range c.Headers {
+		if !validHeader.MatchString(h) {
+			return fmt.Errorf("headers: %q is not a valid header name", h)
+		}
+	}
+	for _, s := range c.Sources {
+		if !ValidFunction(s.Function) {
+			return fmt.Errorf("sources.function: %q is not a function: want pkg/path.Func, (pkg/path.Type).Method or (*pkg/path.Type).Method", s.Function)
+		}
+		if s.Result < 0 {
+			return fmt.Errorf("sources.result: want a non-negative integer, not %d", s.Result)
+		}
+	}
+	for _, s := range c.Sinks {
+		if !ValidFunction(s.Function) {
+			return fmt.Errorf("sinks.function: %q is not a function: want pkg/path.Func, (pkg/path.Type).Method or (*pkg/path.Type).Method", s.Function)
+		}
+		if s.Argument < 0 {
+			return fmt.Errorf("sinks.argument: want a non-negative integer, not %d", s.Argument)
+		}
+	}
+	for _, v := range c.AudienceValidators {
+		if !ValidFunction(v.Function) {
+			return fmt.Errorf("audience-validators.function: %q is not a function", v.Function)
+		}
+	}
+	return nil
+}
+
+// Apply sets the analyzers' flags from the configuration and returns the
+// analyzers it does not disable. known are the names of all analyzers.
+func (c *Config) Apply(analyzers []*analysis.Analyzer) ([]*analysis.Analyzer, error) {
+	var known []string
+	for _, a := range analyzers {
+		known = append(known, a.Name)
+	}
+	if err := c.CheckAnalyzers(known); err != nil {
+		return nil, err
+	}
+	flags := c.Flags()
+	names := make([]string, 0, len(flags))
+	for n := range flags {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	var out []*analysis.Analyzer
+	for _, a := range analyzers {
+		for _, n := range names {
+			if a.Flags.Lookup(n) == nil {
+				continue
+			}
+			if err := a.Flags.Set(n, strings.Join(flags[n], ",")); err != nil {
+				return nil, fmt.Errorf("%s: %w", n, err)
+			}
+		}
+		if !slices.Contains(c.Disable, a.Name) {
+			out = append(out, a)
+		}
+	}
+	return out, nil
 }

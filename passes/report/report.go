@@ -50,6 +50,12 @@ func Source(f dataflow.Finding) dataflow.PathStep {
 	return src
 }
 
+// InlinePath puts the path into the message instead of the related
+// information. The golangci-lint plugin sets it: golangci-lint turns each
+// related position into an issue of its own, which //nolint on the finding
+// would not silence.
+var InlinePath bool
+
 // Flow makes the diagnostic of a finding: the message at the finding's
 // span, and the path from source to sink as related information, one step
 // each, labeled with its role ("source", "call", "field", "key", "sink"...).
@@ -77,7 +83,35 @@ func Flow(pass *analysis.Pass, f dataflow.Finding, category, message string) ana
 		sinkPos, sinkText = f.Pos, fmt.Sprintf("sink: %s (%s)", f.Sink.What, ShortPos(f.Sink.At))
 	}
 	d.Related = append(d.Related, analysis.RelatedInformation{Pos: sinkPos, Message: sinkText})
+	if InlinePath {
+		var hops []string
+		for _, st := range f.Path[indexOf(f.Path, src):] {
+			hops = append(hops, ShortPos(st.At))
+		}
+		hops = append(hops, ShortPos(f.Sink.At))
+		d.Message += " [path: " + strings.Join(dedupAdjacent(hops), " → ") + "]"
+		d.Related = nil
+	}
 	return d
+}
+
+func indexOf(path []dataflow.PathStep, st dataflow.PathStep) int {
+	for i := range path {
+		if path[i] == st {
+			return i
+		}
+	}
+	return 0
+}
+
+func dedupAdjacent(s []string) []string {
+	var out []string
+	for _, x := range s {
+		if len(out) == 0 || out[len(out)-1] != x {
+			out = append(out, x)
+		}
+	}
+	return out
 }
 
 // ShortPos renders "dir/file.go:12:3" as "file.go:12".
