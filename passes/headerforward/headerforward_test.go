@@ -24,3 +24,7 @@ func TestNegatives(t *testing.T) {
 func TestSDKProxy(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), headerforward.Analyzer, "example.com/sdkproxy")
 }
+
+func TestCarriers(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), headerforward.Analyzer, "example.com/carriers")
+}
