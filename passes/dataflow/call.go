@@ -142,6 +142,13 @@ func (f *funcState) apply(c *Call, flows []Flow, result ssa.Value, model bool) {
 		if len(in) == 0 {
 			continue
 		}
+		if fl.To != Sink && fl.Require != nil {
+			// Outside sinks a condition must hold here and now (a write
+			// into a header map the function made itself).
+			if cond, ok := f.require(c, fl.Require); !ok || cond != nil {
+				continue
+			}
+		}
 		switch fl.To {
 		case Result:
 			if results[fl.ToIndex] == nil {

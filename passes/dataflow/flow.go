@@ -80,8 +80,10 @@ type SinkInfo struct {
 	Pkg  string
 }
 
-// Require makes a sink conditional: it leaks only when parameter Param holds
-// a value of kind Kind (a header is only a sink on an outbound request).
+// Require makes a flow conditional: it applies only when parameter Param
+// holds a value of kind Kind (a header is only a sink on an outbound
+// request). A sink may depend on a caller's parameter; other flows apply
+// only when the condition holds at the call.
 type Require struct {
 	Param int
 	Kind  Kind

@@ -93,7 +93,13 @@ func (r *rules) namedWrite(c *dataflow.Call, what string) []dataflow.Flow {
 	if len(c.Args) < 2 || skipsCredentials(c.Args[1], r.extraHeaders) || authorizationRemoved(c.Fn, c.Args[0], r.extraHeaders, nil) {
 		return []dataflow.Flow{}
 	}
-	return []dataflow.Flow{sink(httpflow.InboundHeader, "a copy of every inbound header (by "+what+") into an outbound header", 0, httpflow.OutboundHeader)}
+	return []dataflow.Flow{
+		sink(httpflow.InboundHeader, "a copy of every inbound header (by "+what+") into an outbound header", 0, httpflow.OutboundHeader),
+		// A header map the function made carries the copy to the request
+		// it is attached to.
+		{From: dataflow.Param, FromIndex: 1, FromKind: httpflow.InboundHeader, To: dataflow.Contents, ToIndex: 0,
+			ToKind: httpflow.InboundHeader, Require: &dataflow.Require{Param: 0, Kind: httpflow.FreshHeader}},
+	}
 }
 
 // sink is a flow from argument 1 (of kind k) to a sink; with require >= 0

@@ -39,6 +39,11 @@ func (r *rules) Model(c *dataflow.Call) []flow {
 			return []flow{paramTo(0, inboundHeader, dataflow.Result, 0, credential, fmt.Sprintf("Header[%q]", name))}
 		}
 		return handled
+	case dataflow.OpStore:
+		if c.Field != nil && c.Field.Pkg() != nil && c.Field.Pkg().Path() == "net/http" && c.Field.Name() == "Header" {
+			return []flow{sink(1, "a header carrying it attached to an outbound request", &dataflow.Require{Param: 0, Kind: outboundRequest})}
+		}
+		return nil
 	case dataflow.OpMapUpdate:
 		if c.Fn.Name() == "GetRequestMetadata" {
 			if key, ok := dataflow.ConstString(c.Args[1]); ok && strings.EqualFold(key, "authorization") {
@@ -103,7 +108,13 @@ func (r *rules) headerModel(c *dataflow.Call, method string) []flow {
 		}
 	case "Set", "Add":
 		if name, ok := r.isCredentialHeader(c.Args[1]); ok {
-			return []flow{sink(2, fmt.Sprintf("Header.%s(%q) on an outbound request", method, name), &dataflow.Require{Param: 0, Kind: outboundHeader})}
+			return []flow{
+				sink(2, fmt.Sprintf("Header.%s(%q) on an outbound request", method, name), &dataflow.Require{Param: 0, Kind: outboundHeader}),
+				// A header map the function made carries the credential
+				// to the request it is attached to.
+				{From: dataflow.Param, FromIndex: 2, FromKind: credential, To: dataflow.Contents, ToIndex: 0, ToKind: credential,
+					Require: &dataflow.Require{Param: 0, Kind: httpflow.FreshHeader}},
+			}
 		}
 	case "Clone":
 		return httpflow.Keep(inboundHeader, outboundHeader)

@@ -18,6 +18,10 @@ var (
 	InboundHeader   = dataflow.NewKind("inhdr")  // the header of a received request
 	OutboundRequest = dataflow.NewKind("outreq") // a request the program sends
 	OutboundHeader  = dataflow.NewKind("outhdr") // the header of a request the program sends
+	// FreshHeader is a header map the program made (make(http.Header)): it
+	// becomes outbound when attached to an outbound request, and until
+	// then only carries what is written into it.
+	FreshHeader = dataflow.NewKind("newhdr")
 )
 
 // Import paths of the MCP SDK packages whose fields expose inbound headers.
@@ -120,11 +124,12 @@ func Field(f *types.Var, base dataflow.Kind) (dataflow.Kind, string) {
 	return 0, ""
 }
 
-// Value gives the kind of a new http.Header: outbound, since it is built to
-// be sent.
+// Value gives the kind of a new http.Header: fresh. (Treating it as
+// outbound reported copies kept for logging or tests; what is written into
+// it is followed instead, to the request it is attached to.)
 func Value(v ssa.Value) (dataflow.Kind, string) {
 	if _, ok := v.(*ssa.MakeMap); ok && IsNamed(v.Type(), "net/http", "Header") {
-		return OutboundHeader, "new http.Header"
+		return FreshHeader, "new http.Header"
 	}
 	return 0, ""
 }

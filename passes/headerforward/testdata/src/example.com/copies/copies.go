@@ -78,3 +78,15 @@ func forwardClone(w http.ResponseWriter, r *http.Request) {
 	out.RequestURI = ""
 	http.DefaultTransport.RoundTrip(out) // want `received request .* sent upstream by RoundTrip`
 }
+
+// A header map made here, filled with every inbound header, then attached:
+// reported where it is attached.
+func freshHeader(w http.ResponseWriter, r *http.Request) {
+	h := make(http.Header)
+	for k, vs := range r.Header {
+		h[k] = vs
+	}
+	out := newReq(r.Context())
+	out.Header = h // want `forwarded wholesale, Authorization included, by the inbound header set assigned to an outbound request's Header`
+	http.DefaultClient.Do(out)
+}

@@ -160,3 +160,16 @@ func replaced(w http.ResponseWriter, r *http.Request) {
 	out.Header = http.Header{"Accept": r.Header.Values("Accept")}
 	http.DefaultClient.Do(out)
 }
+
+// 16. A copy into a header map the function made, kept in the context for
+// later inspection, never attached to an outbound request (found on
+// stacklok/toolhive's test helpers).
+type headersKey struct{}
+
+func captureHeaders(ctx context.Context, r *http.Request) context.Context {
+	headers := make(http.Header, len(r.Header))
+	for k, v := range r.Header {
+		headers[k] = v
+	}
+	return context.WithValue(ctx, headersKey{}, headers)
+}

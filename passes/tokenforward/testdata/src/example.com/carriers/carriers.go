@@ -173,13 +173,14 @@ func viaMap(w http.ResponseWriter, r *http.Request) {
 	out.Header.Set("Authorization", creds["upstream"]) // want `inbound credential`
 }
 
-// A header map built by hand and attached to the request.
+// A header map built by hand and attached to the request: reported where
+// it is attached.
 
 func headerLiteral(w http.ResponseWriter, r *http.Request) {
 	h := http.Header{}
-	h.Set("Authorization", r.Header.Get("Authorization")) // want `inbound credential`
+	h.Set("Authorization", r.Header.Get("Authorization"))
 	out := newUpstream()
-	out.Header = h
+	out.Header = h // want `inbound credential .* forwarded to a header carrying it attached to an outbound request`
 }
 
 // A transport written as a function literal, as client libraries do: the
