@@ -393,42 +393,35 @@ func (f *funcState) store(addr, val ssa.Value, pos token.Pos) {
 // fieldStore handles values stored into a field. stepped is set when the
 // paths already end with the store (they come from a callee's summary).
 func (f *funcState) fieldStore(id string, field *types.Var, ls labels, pos token.Pos, stepped bool) {
-	here := f.posString(pos)
-	for l, p := range ls {
-		if field != nil {
+	if field != nil {
+		for l, p := range ls {
 			if what, ok := f.rules.FieldSink(field, l.kind); ok {
-				f.sinkEvent(l, p, SinkInfo{What: what, At: here, Pkg: f.pass.Pkg.Path()}, nil, pos)
+				f.sinkEvent(l, p, SinkInfo{What: what, At: f.posString(pos), Pkg: f.pass.Pkg.Path()}, nil, pos)
 			}
 		}
-		if id == "" || !f.tracked(id) {
-			continue
-		}
-		stored := p
-		if !stepped {
-			stored = p.then(here, pos, "stored in field "+shortID(id))
-		}
-		for k, lk := range f.leaks[id] {
-			if k == l.kind {
-				f.sinkEvent(l, concat(stored, lk.path), lk.sink, nil, pos)
-			}
-		}
-		f.place(l, stored, Flow{To: Field, ToID: id, ToKind: l.kind})
+	}
+	if id != "" && f.tracked(id) {
+		f.placeStore(Field, id, ls, pos, stepped, "stored in field ")
 	}
 }
 
 func (f *funcState) keyStore(id string, ls labels, pos token.Pos, stepped bool) {
+	f.placeStore(Key, id, ls, pos, stepped, "stored in context key ")
+}
+
+// placeStore records values stored into a field or context key: a store
+// into a place that leaks is a sink, and the place holds what is stored.
+func (f *funcState) placeStore(port Port, id string, ls labels, pos token.Pos, stepped bool, what string) {
 	here := f.posString(pos)
 	for l, p := range ls {
 		stored := p
 		if !stepped {
-			stored = p.then(here, pos, "stored in context key "+shortID(id))
+			stored = p.then(here, pos, what+shortID(id))
 		}
-		for k, lk := range f.leaks[id] {
-			if k == l.kind {
-				f.sinkEvent(l, concat(stored, lk.path), lk.sink, nil, pos)
-			}
+		if lk, ok := f.leaks[id][l.kind]; ok {
+			f.sinkEvent(l, concat(stored, lk.path), lk.sink, nil, pos)
 		}
-		f.place(l, stored, Flow{To: Key, ToID: id, ToKind: l.kind})
+		f.place(l, stored, Flow{To: port, ToID: id, ToKind: l.kind})
 	}
 }
 
@@ -458,7 +451,7 @@ func (f *funcState) place(l label, p *path, to Flow) {
 	case Source:
 		switch to.To {
 		case Field, Key:
-			f.addHolding(to.ID(), l.kind, p)
+			f.addHolding(to.ToID, l.kind, p)
 		case Result:
 			to.From, to.FromKind, to.Path = Source, l.kind, p.steps()
 			f.sum.add(f.pkgState, to)
@@ -475,9 +468,6 @@ func (f *funcState) place(l label, p *path, to Flow) {
 		}
 	}
 }
-
-// ID returns the field or key ID a flow goes to.
-func (fl Flow) ID() string { return fl.ToID }
 
 // sinkEvent handles a labeled value reaching a sink. cond, when non-nil,
 // is the caller's parameter the sink depends on.

@@ -138,9 +138,9 @@ func NamedType(t types.Type) (pkg, name string) {
 	return "", ""
 }
 
-// FieldOwner finds the named struct type that declares field f, searching
-// the types of the package that declares it. It returns "" for fields of
-// anonymous structs.
+// fieldID names field index of a struct type (through one pointer) as
+// "field:pkg/path.Type.Name", with the field's object; the ID is "" for a
+// field of an anonymous struct.
 func fieldID(structType types.Type, index int) (string, *types.Var) {
 	t := structType
 	if p, ok := types.Unalias(t).(*types.Pointer); ok {

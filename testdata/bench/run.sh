@@ -22,7 +22,7 @@ go mod download >/dev/null 2>&1 || true
 
 measure() { # prints "seconds kilobytes"
 	/usr/bin/time -f "%e %M" -o "$work/time" "$@" >/dev/null 2>&1 || true
-	cat "$work/time"
+	tail -n 1 "$work/time" # time prefixes a line when the command exits non-zero (findings)
 }
 declare -a pt_t pt_m base_t base_m
 for i in $(seq "$runs"); do
