@@ -137,7 +137,8 @@ func checkSame(t *testing.T, got, want []string) {
 }
 
 // TestDemo pins what the README's first command reports on the demo server:
-// the five passthroughs, and nothing on the correct code next to them.
+// the five passthroughs and the missing audience check, and nothing on the
+// correct code next to them.
 func TestDemo(t *testing.T) {
 	got, code := reported(t, testdata("demo"), "./...")
 	want := []string{
@@ -146,6 +147,7 @@ func TestDemo(t *testing.T) {
 		"internal/tools/tools.go:121 tokenforward",     // bearerTransport: inbound token held in a RoundTripper
 		"internal/tools/tools.go:139 headerforward",    // render: every inbound header copied
 		"internal/gateway/gateway.go:28 headerforward", // Files: a ReverseProxy that keeps Authorization
+		"internal/auth/verify.go:35 audience",          // VerifyLegacy: ParseWithClaims without WithAudience
 	}
 	slices.Sort(want)
 	checkSame(t, got, want)
@@ -294,12 +296,12 @@ func TestBadConfigFile(t *testing.T) {
 
 func TestSelectAnalyzers(t *testing.T) {
 	dir := testdata("e2e", "broken")
-	stdout, _, code := runTool(t, dir, "-disable", "tokenforward,headerforward", "./good")
+	stdout, _, code := runTool(t, dir, "-disable", "tokenforward,headerforward,audience", "./good")
 	if code != exitError || stdout != "" {
 		t.Errorf("-disable of every analyzer: exit %d, stdout %q; want 2", code, stdout)
 	}
 	_, stderr, code := runTool(t, dir, "-enable", "tokenfoward", "./good")
-	if code != exitError || !strings.Contains(stderr, `-enable: unknown analyzer "tokenfoward" (known: tokenforward, headerforward)`) {
+	if code != exitError || !strings.Contains(stderr, `-enable: unknown analyzer "tokenfoward" (known: tokenforward, headerforward, audience)`) {
 		t.Errorf("-enable with a typo: exit %d, stderr %q", code, stderr)
 	}
 	got, code := reported(t, dir, "-enable", "tokenforward", "./good")
@@ -371,8 +373,8 @@ func TestVetFlags(t *testing.T) {
 }
 
 // TestFixDemo applies the suggested fixes to a copy of the demo: the
-// headerforward findings go, the tokenforward ones (which have no
-// mechanical fix) stay, and the result builds.
+// headerforward findings go, the tokenforward and audience ones (which have
+// no fix yet) stay, and the result builds.
 func TestFixDemo(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "demo")
 	if err := os.CopyFS(dir, os.DirFS(testdata("demo"))); err != nil {
@@ -382,7 +384,7 @@ func TestFixDemo(t *testing.T) {
 	if code != exitFindings || !strings.Contains(stdout, "+\t\t\tpr.Out.Header.Del(\"Authorization\")") || !strings.Contains(stderr, "would apply 2 suggested fixes") {
 		t.Fatalf("-diff: exit %d\n%s\n%s", code, stdout, stderr)
 	}
-	if got, _ := reported(t, dir, "./..."); len(got) != 5 {
+	if got, _ := reported(t, dir, "./..."); len(got) != 6 {
 		t.Fatalf("-diff changed files: %v", got)
 	}
 	_, stderr, code = runTool(t, dir, "-fix", "./...")
@@ -391,6 +393,7 @@ func TestFixDemo(t *testing.T) {
 	}
 	got, _ := reported(t, dir, "./...")
 	checkSame(t, got, []string{
+		"internal/auth/verify.go:35 audience",
 		"internal/tools/tools.go:121 tokenforward",
 		"internal/tools/tools.go:43 tokenforward",
 		"internal/tools/tools.go:58 tokenforward",

@@ -15,6 +15,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/pprof"
 	"slices"
 	"strings"
 
@@ -61,6 +62,7 @@ type options struct {
 	enable, disable  string
 	fix, diff        bool
 	showSuppressed   bool
+	cpuprofile       string
 	unusedDirectives bool
 	patterns         []string
 }
@@ -84,6 +86,7 @@ func parseFlags(args []string, stderr io.Writer, analyzers []*analysis.Analyzer)
 	fs.StringVar(&o.color, "color", "auto", "color the text output: auto, always or never")
 	fs.IntVar(&o.context, "c", 1, "show `N` lines of source around each finding (-1: none)")
 	fs.BoolVar(&o.version, "version", false, "print the version and exit")
+	fs.StringVar(&o.cpuprofile, "cpuprofile", "", "write a CPU profile to `file` (for developers)")
 	for _, a := range analyzers {
 		a.Flags.VisitAll(func(f *flag.Flag) {
 			fs.Var(f.Value, a.Name+"."+f.Name, f.Usage)
@@ -149,6 +152,19 @@ func run(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "passthrough: -C %s: %v\n", o.dir, pathError(err))
 			return exitError
 		}
+	}
+	if o.cpuprofile != "" {
+		f, err := os.Create(o.cpuprofile)
+		if err != nil {
+			fmt.Fprintf(stderr, "passthrough: -cpuprofile: %v\n", err)
+			return exitError
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			fmt.Fprintf(stderr, "passthrough: -cpuprofile: %v\n", err)
+			return exitError
+		}
+		defer pprof.StopCPUProfile()
 	}
 	analyzers, err = configure(o, analyzers)
 	if err != nil {

@@ -54,6 +54,35 @@ type funcState struct {
 	locs    map[any]labels
 	dirty   bool
 	sum     *summaryBuilder
+	deps    *deps // what this analysis read from package-wide state
+}
+
+// deps records what a function's analysis read, so that a later round
+// re-analyzes it only when one of those changed.
+type deps struct {
+	funcs   map[*ssa.Function]bool // local callees whose summaries were used
+	ids     map[string]bool        // fields and keys whose holdings or leaks were read
+	globals bool
+}
+
+// holdsOf and leaksOf read package-wide knowledge, noting the dependency.
+func (f *funcState) holdsOf(id string) map[Kind]*path {
+	f.deps.ids[id] = true
+	return f.holds[id]
+}
+
+func (f *funcState) leaksOf(id string) map[Kind]*leak {
+	f.deps.ids[id] = true
+	return f.leaks[id]
+}
+
+// calleeSummary returns a local callee's summary, noting the dependency.
+func (f *funcState) calleeSummary(fn *ssa.Function) []Flow {
+	if fn.Origin() != nil {
+		fn = fn.Origin()
+	}
+	f.deps.funcs[fn] = true
+	return f.summaryOf(fn).list()
 }
 
 func (s *pkgState) analyze(fn *ssa.Function) {
@@ -75,7 +104,9 @@ func (s *pkgState) analyze(fn *ssa.Function) {
 		tuples:   make(map[ssa.Value][]labels),
 		locs:     make(map[any]labels),
 		sum:      s.summaryOf(fn),
+		deps:     &deps{funcs: map[*ssa.Function]bool{}, ids: map[string]bool{}},
 	}
+	s.deps[fn] = f.deps
 	f.seedInputs()
 	for pass := 0; pass < maxPasses; pass++ {
 		f.dirty = false
@@ -147,6 +178,7 @@ func (f *funcState) addTo(key any, l label, p *path) {
 		if ls.add(l, p) {
 			f.dirty = true
 			f.changed = true
+			f.globalsChanged = true
 		}
 		return
 	}
@@ -162,6 +194,7 @@ func (f *funcState) addTo(key any, l label, p *path) {
 
 func (f *funcState) contents(key any) labels {
 	if g, ok := key.(*ssa.Global); ok {
+		f.deps.globals = true
 		return f.globals[g]
 	}
 	return f.locs[key]
@@ -244,9 +277,13 @@ func (f *funcState) visit(instr ssa.Instruction) {
 			f.load(v, v.X)
 		}
 	case *ssa.BinOp:
-		if v.Op == token.ADD {
+		switch v.Op {
+		case token.ADD:
 			f.setAll(v, f.derived(f.vals[v.X]))
 			f.setAll(v, f.derived(f.vals[v.Y]))
+		case token.EQL, token.NEQ:
+			c := &Call{Op: OpCompare, Fn: f.fn, Args: []ssa.Value{v.X, v.Y}, Pos: v.Pos()}
+			f.apply(c, f.rules.Model(c), nil, true)
 		}
 	case *ssa.ChangeType:
 		f.setAll(v, f.vals[v.X])
@@ -328,7 +365,7 @@ func (f *funcState) load(v ssa.Value, addr ssa.Value) {
 	f.setAll(v, f.contents(f.loc(addr)))
 	switch a := addr.(type) {
 	case *ssa.FieldAddr:
-		f.fieldLoad(v, a.X.Type(), a.Field, f.vals[a.X])
+		f.fieldLoad(v, a.X.Type(), a.Field, f.objectLabels(a.X))
 	case *ssa.IndexAddr:
 		// An element of a slice carries what the slice as a whole carries
 		// (strings.Fields(token)[1]).
@@ -357,7 +394,7 @@ func (f *funcState) fieldLoad(v ssa.Value, structType types.Type, index int, bas
 		return // standard library fields are modelled by the rules
 	}
 	what := "read from field " + shortID(id)
-	for k, p := range f.holds[id] {
+	for k, p := range f.holdsOf(id) {
 		f.set(v, label{origin{port: Source}, k}, p.then(here, v.Pos(), what))
 	}
 	if k, _ := f.rules.Field(field, 0); k == 0 {
@@ -375,7 +412,7 @@ func (f *funcState) store(addr, val ssa.Value, pos token.Pos) {
 	ls := f.labelsOf(val)
 	f.addAll(f.loc(addr), ls)
 	fa, ok := addr.(*ssa.FieldAddr)
-	if !ok || len(ls) == 0 {
+	if !ok {
 		return
 	}
 	id, field := fieldID(fa.X.Type(), fa.Field)
@@ -385,9 +422,13 @@ func (f *funcState) store(addr, val ssa.Value, pos token.Pos) {
 	if !pos.IsValid() {
 		pos = val.Pos()
 	}
+	// The rules see every field store, labeled or not (a constant true
+	// stored into a library's option field may be what they look for).
 	c := &Call{Op: OpStore, Fn: f.fn, Args: []ssa.Value{fa.X, val}, Pos: pos, Field: field}
 	f.apply(c, f.rules.Model(c), nil, true)
-	f.fieldStore(id, field, ls, pos, false)
+	if len(ls) > 0 {
+		f.fieldStore(id, field, ls, pos, false)
+	}
 }
 
 // fieldStore handles values stored into a field. stepped is set when the
@@ -418,7 +459,7 @@ func (f *funcState) placeStore(port Port, id string, ls labels, pos token.Pos, s
 		if !stepped {
 			stored = p.then(here, pos, what+shortID(id))
 		}
-		if lk, ok := f.leaks[id][l.kind]; ok {
+		if lk, ok := f.leaksOf(id)[l.kind]; ok {
 			f.sinkEvent(l, concat(stored, lk.path), lk.sink, nil, pos)
 		}
 		f.place(l, stored, Flow{To: port, ToID: id, ToKind: l.kind})
@@ -428,7 +469,7 @@ func (f *funcState) placeStore(port Port, id string, ls labels, pos token.Pos, s
 func (f *funcState) keyLoad(v ssa.Value, id string) {
 	here := f.posString(v.Pos())
 	what := "read from context key " + shortID(id)
-	for k, p := range f.holds[id] {
+	for k, p := range f.holdsOf(id) {
 		f.set(v, label{origin{port: Source}, k}, p.then(here, v.Pos(), what))
 	}
 	for _, k := range f.rules.Assumable(types.Universe.Lookup("any").Type()) {
@@ -520,4 +561,28 @@ func idPackage(id string) string {
 		return rest[:slash+1+dot]
 	}
 	return rest
+}
+
+// objectLabels returns what a struct address carries as a whole: its own
+// labels and, for the address of a field (claims.RegisteredClaims), those
+// of the enclosing objects, so that a kind given to an object reaches
+// the fields of the structs it embeds.
+func (f *funcState) objectLabels(x ssa.Value) labels {
+	ls := f.labelsOf(x)
+	fa, ok := x.(*ssa.FieldAddr)
+	if !ok {
+		return ls
+	}
+	outer := f.objectLabels(fa.X)
+	if len(outer) == 0 {
+		return ls
+	}
+	out := make(labels, len(ls)+len(outer))
+	for l, p := range ls {
+		out.add(l, p)
+	}
+	for l, p := range outer {
+		out.add(l, p)
+	}
+	return out
 }

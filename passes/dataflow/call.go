@@ -52,7 +52,7 @@ func (f *funcState) call(instr ssa.CallInstruction) {
 	}
 	switch {
 	case callee != nil && f.isLocal(callee):
-		f.apply(c, f.summaryOf(callee).list(), result, false)
+		f.apply(c, f.calleeSummary(callee), result, false)
 	case c.Callee != nil && !common.IsInvoke():
 		f.apply(c, f.factFlows(c.Callee), result, false)
 	}
@@ -115,7 +115,7 @@ func (f *funcState) apply(c *Call, flows []Flow, result ssa.Value, model bool) {
 			}
 			in.add(label{origin{port: Source}, fl.ToKind}, p)
 		case Field, Key:
-			for k, p := range f.holds[fl.FromID] {
+			for k, p := range f.holdsOf(fl.FromID) {
 				if k == fl.FromKind {
 					p = concat(p, f.stepsAt(fl.Path, here, c.Pos)).then(here, c.Pos, "returned by "+name)
 					in.add(label{origin{port: Source}, fl.ToKind}, p)
@@ -125,7 +125,7 @@ func (f *funcState) apply(c *Call, flows []Flow, result ssa.Value, model bool) {
 			if fl.FromIndex >= len(c.Args) || c.Args[fl.FromIndex] == nil {
 				continue
 			}
-			arg := f.labelsOf(c.Args[fl.FromIndex])
+			arg := f.objectLabels(c.Args[fl.FromIndex])
 			if model {
 				arg = f.withFields(c.Args[fl.FromIndex], arg)
 			}
@@ -215,7 +215,7 @@ func (f *funcState) stepsAt(steps []Step, here string, pos token.Pos) *path {
 			st.At = here
 			p = p.step(st, pos)
 		} else {
-			p = p.step(st, f.resolve(st.At))
+			p = p.step(st, token.NoPos) // resolved if it ends in a finding
 		}
 	}
 	return p
@@ -257,7 +257,7 @@ func (f *funcState) closure(mc *ssa.MakeClosure) {
 	}
 	nparams := len(fn.Params)
 	var flows []Flow
-	for _, fl := range f.summaryOf(fn).list() {
+	for _, fl := range f.calleeSummary(fn) {
 		if fl.From == Param && fl.FromIndex >= nparams && fl.To != Result {
 			flows = append(flows, fl)
 		}

@@ -55,6 +55,7 @@ const (
 	OpLookup       // m[k]: Args = m, k
 	OpMapUpdate    // m[k] = v: Args = m, k, v
 	OpStore        // x.f = v: Args = x, v; Field = f
+	OpCompare      // x == y, x != y: Args = x, y
 )
 
 // A Call is what a rule's Model sees of a call site.

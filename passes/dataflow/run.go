@@ -30,6 +30,10 @@ type Config struct {
 	// flow-insensitive facts would say (an oauth2.Token handed to a token
 	// exchange is not one a client sends).
 	Modelled []string
+	// PerSource keeps one finding per reported position and source,
+	// instead of one per position (for analyzers that must know every
+	// source that reached a sink).
+	PerSource bool
 }
 
 // A Finding is a tracked value reaching a sink unconditionally.
@@ -129,10 +133,17 @@ type pkgState struct {
 	failed   map[*ssa.Function]bool
 	problems []Problem
 
-	changed      bool
-	findings     map[token.Pos]*Finding
-	findingPaths map[token.Pos]*path
-	files        map[string]*token.File // file name -> file, to turn "file:line:col" into a Pos
+	changed        bool
+	globalsChanged bool
+	changedFuncs   map[*ssa.Function]bool // summaries that gained a flow this round
+	changedIDs     map[string]bool        // fields and keys that gained a holding or leak
+	deps           map[*ssa.Function]*deps
+	pending        map[*ssa.Function]bool // to analyze in the next round
+
+	findings     map[findingKey]*Finding
+	findingPaths map[findingKey]*path
+	localFiles   map[string]*token.File // this package's files by name
+	files        map[string]*token.File // every file of the file set by name, built on demand
 }
 
 type leak struct {
@@ -151,10 +162,14 @@ func newPkgState(pass *analysis.Pass, cfg *Config) *pkgState {
 		leaks:     make(map[string]map[Kind]*leak),
 		local:     make(map[string]bool),
 		globals:   make(map[*ssa.Global]labels),
-		findings:  make(map[token.Pos]*Finding),
+		findings:  make(map[findingKey]*Finding),
 
-		findingPaths: make(map[token.Pos]*path),
+		findingPaths: make(map[findingKey]*path),
 		failed:       make(map[*ssa.Function]bool),
+		deps:         make(map[*ssa.Function]*deps),
+		pending:      make(map[*ssa.Function]bool),
+		changedFuncs: make(map[*ssa.Function]bool),
+		changedIDs:   make(map[string]bool),
 	}
 	s.pkg = cfg.SSA
 	s.importPlaces()
@@ -235,6 +250,7 @@ func (s *pkgState) addHolding(id string, k Kind, p *path) {
 	m[k] = p
 	s.local[id] = true
 	s.changed = true
+	s.changedIDs[id] = true
 }
 
 func (s *pkgState) addLeak(id string, k Kind, sink SinkInfo, p *path) {
@@ -252,19 +268,52 @@ func (s *pkgState) addLeak(id string, k Kind, sink SinkInfo, p *path) {
 	m[k] = &leak{sink, p}
 	s.local[id] = true
 	s.changed = true
+	s.changedIDs[id] = true
 }
 
-// solve summarizes all functions until nothing changes (or the round limit).
+// solve summarizes all functions until nothing changes (or the round
+// limit). After the first round, a function is analyzed again only when
+// something it read changed: a callee's summary, a field's or key's
+// holdings or leaks, a package variable.
 func (s *pkgState) solve() {
-	for round := 0; round < maxRounds; round++ {
-		s.changed = false
+	for _, fn := range s.funcs {
+		s.pending[fn] = true
+	}
+	for round := 0; round < maxRounds && len(s.pending) > 0; round++ {
+		s.changed, s.globalsChanged = false, false
+		s.changedFuncs, s.changedIDs = map[*ssa.Function]bool{}, map[string]bool{}
 		for i := 0; i < len(s.funcs); i++ { // s.funcs may grow (wrappers)
-			s.analyzeSafely(s.funcs[i])
+			if fn := s.funcs[i]; s.pending[fn] {
+				delete(s.pending, fn)
+				s.analyzeSafely(fn)
+			}
 		}
 		if !s.changed {
 			return
 		}
+		for _, fn := range s.funcs {
+			if d := s.deps[fn]; d == nil || s.affected(d) {
+				s.pending[fn] = true
+			}
+		}
 	}
+}
+
+func (s *pkgState) affected(d *deps) bool {
+	if d.globals && s.globalsChanged {
+		return true
+	}
+	for fn := range d.funcs {
+		if s.changedFuncs[fn] {
+			return true
+		}
+	}
+	for id := range d.ids {
+		if s.changedIDs[id] {
+			return true
+		}
+	}
+	return false
 }
 
 // analyzeSafely analyzes one function; a panic skips that function from
@@ -290,10 +339,11 @@ func (s *pkgState) summaryOf(fn *ssa.Function) *summaryBuilder {
 	}
 	sb := s.summaries[fn]
 	if sb == nil {
-		sb = &summaryBuilder{flows: make(map[string]*Flow)}
+		sb = &summaryBuilder{fn: fn, flows: make(map[string]*Flow)}
 		s.summaries[fn] = sb
 		if fn.Synthetic != "" && fn.Blocks != nil {
 			s.funcs = append(s.funcs, fn)
+			s.pending[fn] = true
 			s.changed = true
 		}
 	}
@@ -360,11 +410,38 @@ func (s *pkgState) exportFacts() {
 
 // addFinding records a finding at pos, keeping the shortest explanation.
 func (s *pkgState) addFinding(pos token.Pos, k Kind, sink SinkInfo, p *path) {
-	if old, ok := s.findingPaths[pos]; ok && !p.better(old) {
+	key := findingKey{pos: pos}
+	if s.cfg.PerSource {
+		key.source = originAt(p)
+	}
+	if old, ok := s.findingPaths[key]; ok && !p.better(old) {
 		return
 	}
-	s.findingPaths[pos] = p
-	s.findings[pos] = &Finding{Pos: pos, Sink: sink, SinkPos: s.resolve(sink.At), Kind: k, Path: p.pathSteps()}
+	s.findingPaths[key] = p
+	steps := p.pathSteps()
+	for i := range steps {
+		if !steps[i].Pos.IsValid() {
+			steps[i].Pos = s.resolve(steps[i].At)
+		}
+	}
+	s.findings[key] = &Finding{Pos: pos, Sink: sink, SinkPos: s.resolve(sink.At), Kind: k, Path: steps}
+}
+
+// findingKey identifies a finding: its position, and with PerSource its
+// source.
+type findingKey struct {
+	pos    token.Pos
+	source string
+}
+
+// originAt is the position of the last origin step of a path.
+func originAt(p *path) string {
+	for q := p; q != nil; q = q.prev {
+		if q.origin {
+			return q.at
+		}
+	}
+	return ""
 }
 
 func (s *pkgState) sortedFindings() []Finding {
@@ -372,7 +449,12 @@ func (s *pkgState) sortedFindings() []Finding {
 	for _, f := range s.findings {
 		out = append(out, *f)
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Pos < out[j].Pos })
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Pos != out[j].Pos {
+			return out[i].Pos < out[j].Pos
+		}
+		return len(out[i].Path) > 0 && len(out[j].Path) > 0 && out[i].Path[0].At < out[j].Path[0].At
+	})
 	return out
 }
 
@@ -386,25 +468,37 @@ func (s *pkgState) posString(pos token.Pos) string {
 }
 
 // resolve turns "file:line:col" back into a Pos when the file is in the
-// pass's file set (always for this package; for dependencies only under
-// drivers that share one file set).
+// pass's file set: always for this package's files; for dependencies only
+// under drivers that share one file set (the whole set is indexed once,
+// and only when a finding needs it).
 func (s *pkgState) resolve(at string) token.Pos {
 	if at == "" {
 		return token.NoPos
-	}
-	if s.files == nil {
-		s.files = make(map[string]*token.File)
-		s.pass.Fset.Iterate(func(f *token.File) bool {
-			s.files[f.Name()] = f
-			return true
-		})
 	}
 	rest, colStr, ok1 := cutLast(at, ":")
 	name, lineStr, ok2 := cutLast(rest, ":")
 	if !ok1 || !ok2 {
 		return token.NoPos
 	}
-	f := s.files[name]
+	if s.localFiles == nil {
+		s.localFiles = make(map[string]*token.File)
+		for _, f := range s.pass.Files {
+			if tf := s.pass.Fset.File(f.Pos()); tf != nil {
+				s.localFiles[tf.Name()] = tf
+			}
+		}
+	}
+	f := s.localFiles[name]
+	if f == nil {
+		if s.files == nil {
+			s.files = make(map[string]*token.File)
+			s.pass.Fset.Iterate(func(f *token.File) bool {
+				s.files[f.Name()] = f
+				return true
+			})
+		}
+		f = s.files[name]
+	}
 	var line, col int
 	if _, err := fmt.Sscan(lineStr, &line); err != nil || f == nil || line < 1 || line > f.LineCount() {
 		return token.NoPos
@@ -431,13 +525,14 @@ func cutLast(s, sep string) (before, after string, ok bool) {
 func (s *pkgState) pathOf(steps []Step) *path {
 	var p *path
 	for _, st := range steps {
-		p = p.step(st, s.resolve(st.At))
+		p = p.step(st, token.NoPos) // resolved if it ends in a finding
 	}
 	return p
 }
 
 // summaryBuilder accumulates the flows of one function.
 type summaryBuilder struct {
+	fn    *ssa.Function
 	flows map[string]*Flow
 }
 
@@ -451,6 +546,7 @@ func (b *summaryBuilder) add(s *pkgState, f Flow) {
 	}
 	b.flows[k] = &f
 	s.changed = true
+	s.changedFuncs[b.fn] = true
 }
 
 func (b *summaryBuilder) list() []Flow {

@@ -6,6 +6,7 @@ package suite
 import (
 	"sync"
 
+	"github.com/passthroughlint/passthrough/passes/audience"
 	"github.com/passthroughlint/passthrough/passes/headerforward"
 	"github.com/passthroughlint/passthrough/passes/suppress"
 	"github.com/passthroughlint/passthrough/passes/tokenforward"
@@ -17,6 +18,7 @@ var (
 	all  = []*analysis.Analyzer{
 		tokenforward.Analyzer,
 		headerforward.Analyzer,
+		audience.Analyzer,
 	}
 )
 

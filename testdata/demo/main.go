@@ -12,6 +12,7 @@ import (
 	"example.com/demo/internal/auth"
 	"example.com/demo/internal/gateway"
 	"example.com/demo/internal/tools"
+	sdkauth "github.com/modelcontextprotocol/go-sdk/auth"
 	"github.com/modelcontextprotocol/go-sdk/mcp"
 )
 
@@ -21,7 +22,8 @@ func main() {
 
 	handler := mcp.NewStreamableHTTPHandler(func(*http.Request) *mcp.Server { return server }, nil)
 	mux := http.NewServeMux()
-	mux.Handle("/mcp", auth.Middleware(handler))
+	mux.Handle("/mcp", sdkauth.RequireBearerToken(auth.Verify, nil)(auth.Middleware(handler)))
+	mux.Handle("/legacy/mcp", sdkauth.RequireBearerToken(auth.VerifyLegacy, nil)(auth.Middleware(handler)))
 	mux.Handle("/proxy/", auth.Middleware(http.HandlerFunc(tools.ProxyAttachment)))
 	mux.Handle("/files/", auth.Middleware(gateway.Files()))
 	mux.Handle("/status/", gateway.Status())

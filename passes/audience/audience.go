@@ -1,0 +1,95 @@
+package audience
+
+import (
+	"sort"
+
+	"github.com/passthroughlint/passthrough/passes/config"
+	"github.com/passthroughlint/passthrough/passes/dataflow"
+	"github.com/passthroughlint/passthrough/passes/internal/ssapkg"
+	"github.com/passthroughlint/passthrough/passes/report"
+	"github.com/passthroughlint/passthrough/passes/ruledoc"
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+)
+
+// Analyzer reports tokens accepted without checking their audience.
+var Analyzer = &analysis.Analyzer{
+	Name:      "audience",
+	Doc:       doc,
+	URL:       "https://pkg.go.dev/github.com/passthroughlint/passthrough/passes/audience",
+	Run:       run,
+	Requires:  []*analysis.Analyzer{ssapkg.Analyzer},
+	FactTypes: []analysis.Fact{new(funcFact), new(packageFact)},
+}
+
+const doc = `report tokens accepted without audience binding
+
+An MCP server must reject access tokens that were not issued for it (RFC 8707
+audience). The analyzer reports golang-jwt, go-oidc and jwx parses and
+verifiers that do not check the audience, unless the audience is compared by
+hand in the same function or a function the token is handed to.`
+
+type funcFact struct{ dataflow.Summary }
+
+func (*funcFact) AFact() {}
+
+type packageFact struct{ dataflow.Places }
+
+func (*packageFact) AFact() {}
+
+// validators lists configured audience validators (-audience.validators).
+var validators config.StringList
+
+func init() {
+	Analyzer.Flags.Var(&validators, "validators", "functions that check a token's audience, comma-separated (`pkg/path.Func`)")
+	ruledoc.Register(Analyzer.Name, ruledoc.Doc{
+		Name:  "MissingAudienceCheck",
+		Title: "Token accepted without checking its audience",
+		Help: "The server accepts a token without checking that it was issued for this server. The MCP " +
+			"authorization specification requires validating the audience (RFC 8707 resource indicators) and " +
+			"rejecting tokens issued for other resources; otherwise a token minted for another service is accepted " +
+			"here.\n\n**Fix:** pass the audience option of the library (golang-jwt `jwt.WithAudience(<resource URI>)`, " +
+			"jwx `jwt.WithAudience`), set go-oidc `Config.ClientID`, or compare the token's audience with this " +
+			"server's resource URI before accepting it.",
+		Tags:     []string{"security", "external/cwe/cwe-287", "external/cwe/cwe-345", "mcp"},
+		Severity: "7.5",
+	})
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	r := &rules{fset: pass.Fset, sources: map[string]source{}, validators: map[string]bool{}}
+	for _, v := range validators {
+		r.validators[v] = true
+	}
+	res := dataflow.Run(pass, &dataflow.Config{
+		Rules:          r,
+		SSA:            pass.ResultOf[ssapkg.Analyzer].(*ssa.Package),
+		NewFuncFact:    func() dataflow.FuncFact { return new(funcFact) },
+		NewPackageFact: func() dataflow.PackageFact { return new(packageFact) },
+		PerSource:      true,
+		Modelled:       []string{jwtV5, jwtV4, oidc, jwxV2, jwxV3},
+	})
+	for _, p := range res.Problems {
+		pass.Report(analysis.Diagnostic{Pos: p.Pos, Category: "internal", Message: p.Message})
+	}
+	// Every finding is a source reaching an audience check.
+	checked := map[string]bool{}
+	for _, f := range res.Findings {
+		checked[report.Source(f).At] = true
+	}
+	ats := make([]string, 0, len(r.sources))
+	for at := range r.sources {
+		ats = append(ats, at)
+	}
+	sort.Strings(ats)
+	for _, at := range ats {
+		if checked[at] {
+			continue
+		}
+		src := r.sources[at]
+		d := analysis.Diagnostic{Category: "audience", Message: src.msg}
+		d.Pos, d.End = report.Span(pass, src.pos)
+		pass.Report(d)
+	}
+	return nil, nil
+}

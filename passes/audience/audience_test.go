@@ -1,0 +1,24 @@
+package audience_test
+
+import (
+	"testing"
+
+	"github.com/passthroughlint/passthrough/passes/audience"
+	"golang.org/x/tools/go/analysis/analysistest"
+)
+
+func TestGolangJWTv5(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), audience.Analyzer, "example.com/jwtv5")
+}
+
+func TestGolangJWTv4(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), audience.Analyzer, "example.com/jwtv4")
+}
+
+func TestOIDC(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), audience.Analyzer, "example.com/oidcuse")
+}
+
+func TestJWX(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), audience.Analyzer, "example.com/jwxuse")
+}

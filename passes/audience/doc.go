@@ -1,0 +1,43 @@
+// Package audience defines an Analyzer that reports tokens accepted
+// without checking that they were issued for this server.
+//
+// # Analyzer audience
+//
+// audience: report tokens accepted without audience binding
+//
+// The MCP authorization specification requires a server to validate that
+// each access token was issued for it as the intended audience (RFC 8707
+// resource indicators) and to reject any other token; a server that does
+// not accepts tokens minted for other services (and becomes the confused
+// deputy that token passthrough exploits). The analyzer reports:
+//
+//   - golang-jwt v5 (v5.3.1 read): jwt.Parse, jwt.ParseWithClaims and the
+//     methods of a parser from jwt.NewParser, without jwt.WithAudience or
+//     jwt.WithAllAudiences, or with jwt.WithoutClaimsValidation;
+//   - golang-jwt v4 (v4.5.2 read): Parse and ParseWithClaims, which have no
+//     audience option, when VerifyAudience is not called;
+//   - go-oidc v3 (v3.17.0 read): an oidc.Config with SkipClientIDCheck set
+//     to true, when IDToken.Audience is not checked;
+//   - lestrrat-go/jwx v2 and v3 (v2.1.6, v3.0.12 read): jwt.Parse,
+//     ParseString, ParseRequest and ParseReader without jwt.WithAudience,
+//     with jwt.WithVerify(false) or jwt.WithValidate(false), and
+//     jwt.ParseInsecure;
+//
+// unless the token's audience is checked by hand: read (GetAudience(),
+// the Audience field of the claims, MapClaims["aud"], jwx Audience()) and
+// compared (==, !=, slices.Contains and friends, strings.EqualFold, a map
+// lookup), or given to VerifyAudience, to jwx jwt.Validate with
+// WithAudience, or to a configured audience validator, in the same
+// function or in a function it hands the token to (in this package or
+// another: facts). A check in the caller does not count: the function that
+// parses is the one that accepts.
+//
+// The diagnostic is at the parse call or at the SkipClientIDCheck field of
+// the oidc.Config literal, and says what to add.
+//
+// Not yet covered: go-jose v4 jwt Claims.Validate without AnyAudience, the
+// MCP go-sdk auth.RequireBearerToken verifiers, token introspection (RFC
+// 7662) responses trusted without their aud, ParseUnverified, suggested
+// fixes; and the check is not path-sensitive (a comparison of the audience
+// anywhere the token flows counts).
+package audience

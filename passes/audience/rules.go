@@ -1,0 +1,375 @@
+package audience
+
+import (
+	"fmt"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"github.com/passthroughlint/passthrough/passes/dataflow"
+	"golang.org/x/tools/go/ssa"
+)
+
+// The kinds of value the audience analyzer follows.
+var (
+	// token is a parsed token or its claims, accepted by a parser that did
+	// not check the audience.
+	jwtToken = dataflow.NewKind("jwt")
+	// aud is the audience read from such a token.
+	aud = dataflow.NewKind("aud")
+	// skipConfig is an oidc.Config with SkipClientIDCheck set, skipVerifier
+	// a verifier made from one.
+	skipConfig   = dataflow.NewKind("oidcskip")
+	skipVerifier = dataflow.NewKind("oidcskipverifier")
+)
+
+// Library import paths (versions read: golang-jwt v5.3.1 and v4.5.2,
+// go-oidc v3.17.0, jwx v2.1.6 and v3.0.12).
+const (
+	jwtV5 = "github.com/golang-jwt/jwt/v5"
+	jwtV4 = "github.com/golang-jwt/jwt/v4"
+	oidc  = "github.com/coreos/go-oidc/v3/oidc"
+	jwxV2 = "github.com/lestrrat-go/jwx/v2/jwt"
+	jwxV3 = "github.com/lestrrat-go/jwx/v3/jwt"
+)
+
+// A source is a place where a token is accepted without its audience
+// being checked by the library.
+type source struct {
+	pos token.Pos
+	msg string
+}
+
+// rules model the JWT and OIDC libraries. Model records the sources it
+// meets; the engine then reports which of them reached an audience check.
+type rules struct {
+	fset       *token.FileSet
+	validators map[string]bool // configured audience validators
+	sources    map[string]source
+}
+
+func (r *rules) record(pos token.Pos, msg string) string {
+	p := r.fset.Position(pos)
+	at := fmt.Sprintf("%s:%d:%d", p.Filename, p.Line, p.Column)
+	if _, ok := r.sources[at]; !ok {
+		r.sources[at] = source{pos: pos, msg: msg}
+	}
+	return at
+}
+
+func (*rules) Derivable(k dataflow.Kind) bool { return k == aud }
+
+// Assumable lets helpers be summarized: a claims value may be an unchecked
+// token, and a string or list may be an audience.
+func (*rules) Assumable(t types.Type) []dataflow.Kind {
+	if isClaims(t) {
+		return []dataflow.Kind{jwtToken}
+	}
+	switch u := t.Underlying().(type) {
+	case *types.Interface:
+		return []dataflow.Kind{jwtToken, aud}
+	case *types.Basic:
+		if u.Info()&types.IsString != 0 {
+			return []dataflow.Kind{aud}
+		}
+	case *types.Slice:
+		if b, ok := u.Elem().Underlying().(*types.Basic); ok && b.Info()&types.IsString != 0 {
+			return []dataflow.Kind{aud}
+		}
+	}
+	return nil
+}
+
+// isClaims reports whether t is a token or claims type: the libraries'
+// own, or a struct that embeds or holds one (or has an Audience field).
+func isClaims(t types.Type) bool {
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	if pkg, _ := dataflow.NamedType(t); pkg == jwtV5 || pkg == jwtV4 || pkg == oidc || pkg == jwxV2 || pkg == jwxV3 {
+		return true
+	}
+	st, ok := t.Underlying().(*types.Struct)
+	if !ok {
+		return false
+	}
+	for i := 0; i < st.NumFields(); i++ {
+		f := st.Field(i)
+		if f.Name() == "Audience" || (f.Embedded() && isClaims(f.Type())) {
+			return true
+		}
+	}
+	return false
+}
+
+func (*rules) Param(*ssa.Function, int) (dataflow.Kind, string) { return 0, "" }
+
+// Field: a token's claims are the token; an embedded claims struct is the
+// claims; the Audience field is the audience.
+func (*rules) Field(f *types.Var, base dataflow.Kind) (dataflow.Kind, string) {
+	if base != jwtToken {
+		return 0, ""
+	}
+	switch {
+	case f.Name() == "Audience":
+		return aud, ""
+	case f.Name() == "Claims" || isClaims(f.Type()):
+		return jwtToken, ""
+	}
+	return 0, ""
+}
+
+func (*rules) FieldSink(*types.Var, dataflow.Kind) (string, bool) { return "", false }
+
+func (*rules) Value(ssa.Value) (dataflow.Kind, string) { return 0, "" }
+
+// checked is a flow from argument i, an audience or a token, to the sink
+// that marks its source as checked.
+func checked(i int, k dataflow.Kind, what string) dataflow.Flow {
+	return dataflow.Flow{From: dataflow.Param, FromIndex: i, FromKind: k, To: dataflow.Sink, ToKind: k,
+		Sink: &dataflow.SinkInfo{What: what}}
+}
+
+// accepted makes a parse call a source of unchecked tokens in result i
+// (and, for ParseWithClaims, in the claims it fills).
+func (r *rules) accepted(c *dataflow.Call, msg string, claimsArg int) []dataflow.Flow {
+	r.record(c.Pos, msg)
+	step := []dataflow.Step{{What: msg}}
+	out := []dataflow.Flow{{From: dataflow.Source, FromKind: jwtToken, To: dataflow.Result, ToKind: jwtToken, Path: step}}
+	if claimsArg >= 0 {
+		out = append(out, dataflow.Flow{From: dataflow.Source, FromKind: jwtToken, To: dataflow.Contents, ToIndex: claimsArg, ToKind: jwtToken, Path: step})
+	}
+	return out
+}
+
+var handled = []dataflow.Flow{}
+
+func (r *rules) Model(c *dataflow.Call) []dataflow.Flow {
+	switch c.Op {
+	case dataflow.OpCompare:
+		return []dataflow.Flow{checked(0, aud, "a comparison"), checked(1, aud, "a comparison")}
+	case dataflow.OpLookup:
+		out := []dataflow.Flow{checked(1, aud, "a lookup of the audience")}
+		if key, ok := dataflow.ConstString(c.Args[1]); ok && key == "aud" {
+			out = append(out, dataflow.Flow{From: dataflow.Param, FromKind: jwtToken, To: dataflow.Result, ToKind: aud})
+		}
+		return out
+	case dataflow.OpStore:
+		if c.Field != nil && c.Field.Pkg() != nil && c.Field.Pkg().Path() == oidc && c.Field.Name() == "SkipClientIDCheck" && isTrue(c.Args[1]) {
+			r.record(c.Pos, "oidc.Config{SkipClientIDCheck: true} accepts ID tokens issued to any client")
+			return []dataflow.Flow{{From: dataflow.Source, FromKind: skipConfig, To: dataflow.Contents, ToIndex: 0, ToKind: skipConfig,
+				Path: []dataflow.Step{{What: "oidc.Config{SkipClientIDCheck: true} accepts ID tokens issued to any client"}}}}
+		}
+		return nil
+	case dataflow.OpMapUpdate:
+		return nil
+	}
+	if c.Callee == nil || c.Callee.Pkg() == nil {
+		return nil
+	}
+	if r.validators[c.Callee.FullName()] {
+		var out []dataflow.Flow
+		for i := range c.Args {
+			out = append(out, checked(i, jwtToken, c.Callee.Name()+" (configured validator)"), checked(i, aud, c.Callee.Name()+" (configured validator)"))
+		}
+		return out
+	}
+	name := dataflow.FuncName(c.Callee)
+	switch path := c.Callee.Pkg().Path(); path {
+	case jwtV5, jwtV4:
+		return r.golangJWT(c, path, name)
+	case oidc:
+		switch name {
+		case "Provider.Verifier":
+			return []dataflow.Flow{{From: dataflow.Param, FromIndex: 1, FromKind: skipConfig, To: dataflow.Result, ToKind: skipVerifier}}
+		case "NewVerifier":
+			return []dataflow.Flow{{From: dataflow.Param, FromIndex: 2, FromKind: skipConfig, To: dataflow.Result, ToKind: skipVerifier}}
+		case "IDTokenVerifier.Verify":
+			return []dataflow.Flow{{From: dataflow.Param, FromIndex: 0, FromKind: skipVerifier, To: dataflow.Result, ToKind: jwtToken}}
+		}
+		return handled
+	case jwxV2, jwxV3:
+		return r.jwx(c, name)
+	case "slices":
+		switch c.Callee.Name() {
+		case "Contains", "ContainsFunc", "Index", "IndexFunc":
+			return []dataflow.Flow{checked(0, aud, "slices."+c.Callee.Name()), checked(1, aud, "slices."+c.Callee.Name())}
+		}
+	case "strings":
+		if c.Callee.Name() == "EqualFold" {
+			return []dataflow.Flow{checked(0, aud, "strings.EqualFold"), checked(1, aud, "strings.EqualFold")}
+		}
+	}
+	return nil
+}
+
+func (r *rules) golangJWT(c *dataflow.Call, path, name string) []dataflow.Flow {
+	v := "jwt"
+	fix := "add jwt.WithAudience(<this server's resource URI>)"
+	if path == jwtV4 {
+		fix = "golang-jwt v4 has no audience option: check claims.VerifyAudience(<this server's resource URI>, true) before accepting the token"
+	}
+	switch name {
+	case "Parse", "ParseWithClaims":
+		opts := options(c.Args[len(c.Args)-1])
+		claims := -1
+		if name == "ParseWithClaims" {
+			claims = 1
+		}
+		return r.judgeJWT(c, v+"."+name, fix, opts, claims)
+	case "Parser.Parse", "Parser.ParseWithClaims":
+		opts, ok := parserOptions(c.Args[0])
+		if !ok {
+			return handled // a parser configured elsewhere: not judged here
+		}
+		claims := -1
+		if name == "Parser.ParseWithClaims" {
+			claims = 2
+		}
+		return r.judgeJWT(c, "(*jwt.Parser)."+strings.TrimPrefix(name, "Parser."), fix, opts, claims)
+	case "RegisteredClaims.GetAudience", "MapClaims.GetAudience", "Claims.GetAudience", "GetAudience":
+		return []dataflow.Flow{{From: dataflow.Param, FromIndex: 0, FromKind: jwtToken, To: dataflow.Result, ToKind: aud}}
+	case "RegisteredClaims.VerifyAudience", "MapClaims.VerifyAudience", "StandardClaims.VerifyAudience":
+		return []dataflow.Flow{checked(0, jwtToken, "VerifyAudience")}
+	}
+	return handled
+}
+
+// judgeJWT decides whether a golang-jwt parse checks the audience.
+func (r *rules) judgeJWT(c *dataflow.Call, call, fix string, opts []string, claims int) []dataflow.Flow {
+	has := func(n string) bool {
+		for _, o := range opts {
+			if o == n {
+				return true
+			}
+		}
+		return false
+	}
+	switch {
+	case has("WithoutClaimsValidation"):
+		return r.accepted(c, call+" with jwt.WithoutClaimsValidation accepts the token without checking its audience (or expiry): remove the option and add jwt.WithAudience(<this server's resource URI>)", claims)
+	case has("WithAudience") || has("WithAllAudiences"):
+		return handled
+	}
+	return r.accepted(c, call+" accepts the token without checking its audience: "+fix, claims)
+}
+
+func (r *rules) jwx(c *dataflow.Call, name string) []dataflow.Flow {
+	switch name {
+	case "Parse", "ParseString", "ParseRequest", "ParseReader":
+		opts := options(c.Args[len(c.Args)-1])
+		if hasFalse(c.Args[len(c.Args)-1], "WithVerify") || hasFalse(c.Args[len(c.Args)-1], "WithValidate") {
+			return r.accepted(c, "jwt."+name+" with verification or validation turned off accepts any token: remove the option and add jwt.WithAudience(<this server's resource URI>)", -1)
+		}
+		for _, o := range opts {
+			if o == "WithAudience" {
+				return handled
+			}
+		}
+		return r.accepted(c, "jwt."+name+" accepts the token without checking its audience: add jwt.WithAudience(<this server's resource URI>)", -1)
+	case "ParseInsecure":
+		return r.accepted(c, "jwt.ParseInsecure neither verifies nor validates the token: use jwt.Parse with jwt.WithKey and jwt.WithAudience(<this server's resource URI>)", -1)
+	case "Validate":
+		for _, o := range options(c.Args[len(c.Args)-1]) {
+			if o == "WithAudience" {
+				return []dataflow.Flow{checked(0, jwtToken, "jwt.Validate with jwt.WithAudience")}
+			}
+		}
+		return handled
+	case "Audience", "Token.Audience":
+		return []dataflow.Flow{{From: dataflow.Param, FromIndex: 0, FromKind: jwtToken, To: dataflow.Result, ToKind: aud}}
+	}
+	return handled
+}
+
+// options returns the names of the option functions called to build a
+// variadic option list made in place.
+func options(v ssa.Value) []string {
+	var out []string
+	for _, e := range elements(v) {
+		if call, ok := unwrap(e).(*ssa.Call); ok {
+			if callee := call.Common().StaticCallee(); callee != nil {
+				out = append(out, callee.Name())
+			}
+		}
+	}
+	return out
+}
+
+// hasFalse reports whether the option list calls name(false).
+func hasFalse(v ssa.Value, name string) bool {
+	for _, e := range elements(v) {
+		call, ok := unwrap(e).(*ssa.Call)
+		if !ok {
+			continue
+		}
+		if callee := call.Common().StaticCallee(); callee != nil && callee.Name() == name && len(call.Common().Args) == 1 && isFalse(call.Common().Args[0]) {
+			return true
+		}
+	}
+	return false
+}
+
+// parserOptions returns the options of the jwt.NewParser call that made p,
+// when p comes from one in the same function.
+func parserOptions(p ssa.Value) ([]string, bool) {
+	call, ok := unwrap(p).(*ssa.Call)
+	if !ok {
+		return nil, false
+	}
+	callee := call.Common().StaticCallee()
+	if callee == nil || callee.Name() != "NewParser" || len(call.Common().Args) != 1 {
+		return nil, false
+	}
+	return options(call.Common().Args[0]), true
+}
+
+// elements returns the values stored into the array behind a variadic
+// slice built in place.
+func elements(v ssa.Value) []ssa.Value {
+	s, ok := v.(*ssa.Slice)
+	if !ok {
+		return nil
+	}
+	alloc, ok := s.X.(*ssa.Alloc)
+	if !ok {
+		return nil
+	}
+	var out []ssa.Value
+	for _, ref := range *alloc.Referrers() {
+		ia, ok := ref.(*ssa.IndexAddr)
+		if !ok {
+			continue
+		}
+		for _, r2 := range *ia.Referrers() {
+			if st, ok := r2.(*ssa.Store); ok && st.Addr == ia {
+				out = append(out, st.Val)
+			}
+		}
+	}
+	return out
+}
+
+func unwrap(v ssa.Value) ssa.Value {
+	for {
+		switch x := v.(type) {
+		case *ssa.MakeInterface:
+			v = x.X
+		case *ssa.ChangeType:
+			v = x.X
+		default:
+			return v
+		}
+	}
+}
+
+func isTrue(v ssa.Value) bool {
+	c, ok := v.(*ssa.Const)
+	return ok && c.Value != nil && c.Value.Kind() == constant.Bool && constant.BoolVal(c.Value)
+}
+
+func isFalse(v ssa.Value) bool {
+	c, ok := v.(*ssa.Const)
+	return ok && c.Value != nil && c.Value.Kind() == constant.Bool && !constant.BoolVal(c.Value)
+}

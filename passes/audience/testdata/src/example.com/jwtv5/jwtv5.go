@@ -1,0 +1,153 @@
+// Package jwtv5 parses tokens with golang-jwt v5.
+package jwtv5
+
+import (
+	"errors"
+	"slices"
+
+	"example.com/audcheck"
+	"github.com/golang-jwt/jwt/v5"
+)
+
+var key = []byte("secret")
+
+func keyFunc(*jwt.Token) (any, error) { return key, nil }
+
+type claims struct {
+	jwt.RegisteredClaims
+	Scope string
+}
+
+var resource = "https://mcp.example.com"
+
+func parse(raw string) (*jwt.Token, error) {
+	return jwt.Parse(raw, keyFunc) // want `jwt.Parse accepts the token without checking its audience: add jwt.WithAudience`
+}
+
+func parseWithClaims(raw string) (*claims, error) {
+	c := &claims{}
+	_, err := jwt.ParseWithClaims(raw, c, keyFunc, jwt.WithIssuer("https://auth.example.com")) // want `jwt.ParseWithClaims accepts the token without checking its audience`
+	return c, err
+}
+
+func parser(raw string) error {
+	p := jwt.NewParser(jwt.WithValidMethods([]string{"HS256"}))
+	_, err := p.Parse(raw, keyFunc) // want `\(\*jwt.Parser\).Parse accepts the token without checking its audience`
+	return err
+}
+
+func withoutValidation(raw string) error {
+	_, err := jwt.Parse(raw, keyFunc, jwt.WithAudience(resource), jwt.WithoutClaimsValidation()) // want `with jwt.WithoutClaimsValidation accepts the token`
+	return err
+}
+
+// The issuer is read and compared, the audience never.
+func issuerOnly(raw string) error {
+	t, err := jwt.Parse(raw, keyFunc) // want `jwt.Parse accepts`
+	if err != nil {
+		return err
+	}
+	if audcheck.Issuer(t.Claims) != "https://auth.example.com" {
+		return errors.New("wrong issuer")
+	}
+	return nil
+}
+
+// Negatives.
+
+func withAudience(raw string) error {
+	_, err := jwt.Parse(raw, keyFunc, jwt.WithAudience(resource))
+	return err
+}
+
+func withAllAudiences(raw string) error {
+	_, err := jwt.ParseWithClaims(raw, &claims{}, keyFunc, jwt.WithAllAudiences(resource, "https://other"))
+	return err
+}
+
+func parserWithAudience(raw string) error {
+	p := jwt.NewParser(jwt.WithAudience(resource), jwt.WithValidMethods([]string{"HS256"}))
+	_, err := p.ParseWithClaims(raw, &claims{}, keyFunc)
+	return err
+}
+
+// A parser made elsewhere is not judged here.
+var shared = jwt.NewParser(jwt.WithAudience(resource))
+
+func sharedParser(raw string) error {
+	_, err := shared.Parse(raw, keyFunc)
+	return err
+}
+
+func manualGetAudience(raw string) error {
+	t, err := jwt.Parse(raw, keyFunc)
+	if err != nil {
+		return err
+	}
+	aud, err := t.Claims.GetAudience()
+	if err != nil || !slices.Contains(aud, resource) {
+		return errors.New("token not issued for this server")
+	}
+	return nil
+}
+
+func manualField(raw string) error {
+	c := &claims{}
+	if _, err := jwt.ParseWithClaims(raw, c, keyFunc); err != nil {
+		return err
+	}
+	for _, a := range c.Audience {
+		if a == resource {
+			return nil
+		}
+	}
+	return errors.New("token not issued for this server")
+}
+
+func manualMapClaims(raw string) error {
+	t, err := jwt.Parse(raw, keyFunc)
+	if err != nil {
+		return err
+	}
+	m, ok := t.Claims.(jwt.MapClaims)
+	if !ok || m["aud"] != resource {
+		return errors.New("token not issued for this server")
+	}
+	return nil
+}
+
+// The check in a helper of this package.
+func checkAudience(c *claims) error {
+	if !slices.Contains(c.Audience, resource) {
+		return errors.New("token not issued for this server")
+	}
+	return nil
+}
+
+func helperInPackage(raw string) error {
+	c := &claims{}
+	if _, err := jwt.ParseWithClaims(raw, c, keyFunc); err != nil {
+		return err
+	}
+	return checkAudience(c)
+}
+
+// The check in a helper of another package (a fact).
+func helperInOtherPackage(raw string) error {
+	t, err := jwt.Parse(raw, keyFunc)
+	if err != nil {
+		return err
+	}
+	if !audcheck.Check(t.Claims) {
+		return errors.New("token not issued for this server")
+	}
+	return nil
+}
+
+// The expected audience comes from configuration that is always set.
+type config struct{ Audience string }
+
+func fromConfig(raw string, cfg config) error {
+	_, err := jwt.Parse(raw, keyFunc, jwt.WithAudience(cfg.Audience))
+	return err
+}

@@ -1,0 +1,1 @@
+../../../../testdata/stubs/src/k8s.io
