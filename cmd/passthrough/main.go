@@ -159,7 +159,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "passthrough: -cpuprofile: %v\n", err)
 			return exitError
 		}
-		defer f.Close()
+		defer func() { _ = f.Close() }()
 		if err := pprof.StartCPUProfile(f); err != nil {
 			fmt.Fprintf(stderr, "passthrough: -cpuprofile: %v\n", err)
 			return exitError

@@ -49,13 +49,13 @@ type rules struct {
 	sources    map[string]source
 }
 
-func (r *rules) record(pos token.Pos, msg string) string {
+// record notes a source, by the position string the engine's paths use.
+func (r *rules) record(pos token.Pos, msg string) {
 	p := r.fset.Position(pos)
 	at := fmt.Sprintf("%s:%d:%d", p.Filename, p.Line, p.Column)
 	if _, ok := r.sources[at]; !ok {
 		r.sources[at] = source{pos: pos, msg: msg}
 	}
-	return at
 }
 
 func (*rules) Derivable(k dataflow.Kind) bool { return k == aud }
