@@ -69,9 +69,7 @@ func run(pass *analysis.Pass) (any, error) {
 		PerSource:      true,
 		Modelled:       []string{jwtV5, jwtV4, oidc, jwxV2, jwxV3},
 	})
-	for _, p := range res.Problems {
-		pass.Report(analysis.Diagnostic{Pos: p.Pos, Category: "internal", Message: p.Message})
-	}
+	report.Problems(pass, res.Problems)
 	// Every finding is a source reaching an audience check.
 	checked := map[string]bool{}
 	for _, f := range res.Findings {

@@ -227,18 +227,23 @@ func (f *funcState) labelsOf(v ssa.Value) labels {
 	if !refersToMemory(v) {
 		return own
 	}
-	mem := f.contents(f.loc(v))
-	if len(mem) == 0 {
-		return own
+	return union(own, f.contents(f.loc(v)))
+}
+
+// union returns the labels of a and b, sharing one of them when the other
+// is empty (callers do not modify the result).
+func union(a, b labels) labels {
+	if len(b) == 0 {
+		return a
 	}
-	if len(own) == 0 {
-		return mem
+	if len(a) == 0 {
+		return b
 	}
-	out := make(labels, len(own)+len(mem))
-	for l, p := range own {
+	out := make(labels, len(a)+len(b))
+	for l, p := range a {
 		out.add(l, p)
 	}
-	for l, p := range mem {
+	for l, p := range b {
 		out.add(l, p)
 	}
 	return out
@@ -573,16 +578,5 @@ func (f *funcState) objectLabels(x ssa.Value) labels {
 	if !ok {
 		return ls
 	}
-	outer := f.objectLabels(fa.X)
-	if len(outer) == 0 {
-		return ls
-	}
-	out := make(labels, len(ls)+len(outer))
-	for l, p := range ls {
-		out.add(l, p)
-	}
-	for l, p := range outer {
-		out.add(l, p)
-	}
-	return out
+	return union(ls, f.objectLabels(fa.X))
 }

@@ -26,13 +26,18 @@
 //
 // # Across functions and packages
 //
+// Rules see every call, map read and write, field store and equality
+// comparison (Model), so that library behaviour is written as flows of the
+// same shape as computed summaries.
+//
 // A function's Summary is a list of Flows: parameter → result, parameter →
 // sink (possibly conditional on the kind of another parameter, e.g. the
 // request whose header is set must be outbound), source → result (the
 // function returns a credential), parameter → field or context key, and
 // field or key → result (accessors). Within a package, summaries are
-// recomputed until nothing changes; for exported functions they are
-// exported as object facts. Fields and context keys are flow-insensitive
+// recomputed until nothing changes, re-analyzing only the functions whose
+// inputs (callee summaries, field and key knowledge, package variables)
+// changed; for exported functions they are exported as object facts. Fields and context keys are flow-insensitive
 // package-wide places: Places records which of them hold a kind and which
 // of them leak a kind into a sink, and is exported as a package fact and
 // merged from all dependencies. A field of a client library that ends up in
@@ -47,7 +52,9 @@
 //
 // A concrete source reaching an unconditional sink is a Finding, reported
 // at the sink when it is in the package being analyzed and at the hand-over
-// (the call, store or context.WithValue) otherwise. Each label keeps the
+// (the call, store or context.WithValue) otherwise; one per position, or
+// one per position and source (Config.PerSource, for analyzers that must
+// know every source that reached a sink, such as an audience check). Each label keeps the
 // shortest path that produced it (ties broken by a fixed order, so output
 // is deterministic), and a finding carries that path for explanations.
 //

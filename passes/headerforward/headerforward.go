@@ -67,9 +67,7 @@ func run(pass *analysis.Pass) (any, error) {
 		NewPackageFact: func() dataflow.PackageFact { return new(packageFact) },
 		SSA:            pass.ResultOf[ssapkg.Analyzer].(*ssa.Package),
 	})
-	for _, p := range res.Problems {
-		pass.Report(analysis.Diagnostic{Pos: p.Pos, Category: "internal", Message: p.Message})
-	}
+	report.Problems(pass, res.Problems)
 	for _, f := range res.Findings {
 		if f.Kind != httpflow.InboundHeader && f.Kind != httpflow.InboundRequest {
 			continue

@@ -125,3 +125,11 @@ func ShortPos(at string) string {
 	}
 	return base
 }
+
+// Problems reports the engine's internal errors (a function it could not
+// analyze) as diagnostics of category "internal".
+func Problems(pass *analysis.Pass, problems []dataflow.Problem) {
+	for _, p := range problems {
+		pass.Report(analysis.Diagnostic{Pos: p.Pos, Category: "internal", Message: p.Message})
+	}
+}

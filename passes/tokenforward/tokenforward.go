@@ -124,9 +124,7 @@ func run(pass *analysis.Pass) (any, error) {
 		SSA:            pass.ResultOf[ssapkg.Analyzer].(*ssa.Package),
 		Modelled:       modelled,
 	})
-	for _, p := range res.Problems {
-		pass.Report(analysis.Diagnostic{Pos: p.Pos, Category: "internal", Message: p.Message})
-	}
+	report.Problems(pass, res.Problems)
 	for _, f := range res.Findings {
 		if f.Kind != credential {
 			continue
