@@ -489,3 +489,11 @@ func mustRead(t *testing.T, name string) string {
 	}
 	return string(data)
 }
+
+// TestRealJWTLibs runs the audience analyzer on code written against the
+// real golang-jwt v5 and v4, go-oidc v3 and jwx v2 modules.
+func TestRealJWTLibs(t *testing.T) {
+	dir := testdata("e2e", "jwtlibs")
+	got, _ := reported(t, dir, "./...")
+	checkSame(t, got, marked(t, dir))
+}

@@ -356,6 +356,8 @@ func unwrap(v ssa.Value) ssa.Value {
 		switch x := v.(type) {
 		case *ssa.MakeInterface:
 			v = x.X
+		case *ssa.ChangeInterface: // jwx: a ValidateOption passed as a ParseOption
+			v = x.X
 		case *ssa.ChangeType:
 			v = x.X
 		default:

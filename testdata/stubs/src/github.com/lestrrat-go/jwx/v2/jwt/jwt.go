@@ -7,7 +7,10 @@ type Token interface {
 }
 
 type ParseOption interface{ parseOption() }
-type ValidateOption interface{ validateOption() }
+type ValidateOption interface {
+	ParseOption
+	validateOption()
+}
 
 type option struct{}
 
