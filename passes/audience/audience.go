@@ -89,5 +89,14 @@ func run(pass *analysis.Pass) (any, error) {
 		d.Pos, d.End = report.Span(pass, src.pos)
 		pass.Report(d)
 	}
+	if res.SSA != nil {
+		for _, a := range findBlindVerifiers(res.SSA) {
+			d := analysis.Diagnostic{Category: "audience",
+				Message: "this token verifier accepts the bearer token without validating it (signature, expiry, audience): verify it, for example with jwt.ParseWithClaims and jwt.WithAudience(<this server's resource URI>), before returning TokenInfo",
+				Related: []analysis.RelatedInformation{{Pos: a.require, Message: "verifier installed by auth.RequireBearerToken here"}}}
+			d.Pos, d.End = report.Span(pass, a.ret)
+			pass.Report(d)
+		}
+	}
 	return nil, nil
 }

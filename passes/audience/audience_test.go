@@ -22,3 +22,7 @@ func TestOIDC(t *testing.T) {
 func TestJWX(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), audience.Analyzer, "example.com/jwxuse")
 }
+
+func TestVerifiers(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), audience.Analyzer, "example.com/verifiers")
+}

@@ -22,6 +22,13 @@
 //     ParseString, ParseRequest and ParseReader without jwt.WithAudience,
 //     with jwt.WithVerify(false) or jwt.WithValidate(false), and
 //     jwt.ParseInsecure;
+//   - MCP go-sdk (v1.8.0 read): a verifier given to auth.RequireBearerToken
+//     (function, literal or method value) that returns a non-nil
+//     *auth.TokenInfo although the token never reached a check: a
+//     comparison with something other than "", or a call other than string
+//     manipulation and logging (a verifier that hands the token to any
+//     other function is not judged); reported at the return, with the
+//     RequireBearerToken call as related information;
 //
 // unless the token's audience is checked by hand: read (GetAudience(),
 // the Audience field of the claims, MapClaims["aud"], jwx Audience()) and
@@ -35,9 +42,8 @@
 // The diagnostic is at the parse call or at the SkipClientIDCheck field of
 // the oidc.Config literal, and says what to add.
 //
-// Not yet covered: go-jose v4 jwt Claims.Validate without AnyAudience, the
-// MCP go-sdk auth.RequireBearerToken verifiers, token introspection (RFC
-// 7662) responses trusted without their aud, ParseUnverified, suggested
-// fixes; and the check is not path-sensitive (a comparison of the audience
-// anywhere the token flows counts).
+// Not yet covered: go-jose v4 jwt Claims.Validate without AnyAudience,
+// token introspection (RFC 7662) responses trusted without their aud,
+// ParseUnverified, suggested fixes; and the check is not path-sensitive (a
+// comparison of the audience anywhere the token flows counts).
 package audience

@@ -6,6 +6,7 @@ import (
 
 	"github.com/passthroughlint/passthrough/passes/dataflow"
 	"github.com/passthroughlint/passthrough/passes/internal/httpflow"
+	"github.com/passthroughlint/passthrough/passes/internal/ssapkg"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -24,7 +25,7 @@ type proxyFinding struct {
 // findProxies looks at every function of the package for reverse proxies.
 func findProxies(pkg *ssa.Package, extra []string) []proxyFinding {
 	var out []proxyFinding
-	for _, fn := range allFunctions(pkg) {
+	for _, fn := range ssapkg.Functions(pkg) {
 		for _, b := range fn.Blocks {
 			for _, instr := range b.Instrs {
 				switch v := instr.(type) {
@@ -171,31 +172,4 @@ func fieldName(fa *ssa.FieldAddr) string {
 		return ""
 	}
 	return s.Field(fa.Field).Name()
-}
-
-// allFunctions lists the package's functions, methods and literals.
-func allFunctions(pkg *ssa.Package) []*ssa.Function {
-	var out []*ssa.Function
-	var add func(*ssa.Function)
-	add = func(f *ssa.Function) {
-		out = append(out, f)
-		for _, a := range f.AnonFuncs {
-			add(a)
-		}
-	}
-	for _, m := range pkg.Members {
-		switch m := m.(type) {
-		case *ssa.Function:
-			add(m)
-		case *ssa.Type:
-			if n, ok := m.Type().(*types.Named); ok {
-				for i := 0; i < n.NumMethods(); i++ {
-					if f := pkg.Prog.FuncValue(n.Method(i)); f != nil {
-						add(f)
-					}
-				}
-			}
-		}
-	}
-	return out
 }

@@ -10,6 +10,7 @@ import (
 	"go/types"
 	"path/filepath"
 	"reflect"
+	"sort"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -91,4 +92,33 @@ func IsStandard(pass *analysis.Pass) bool {
 	}
 	f := pass.Fset.File(pass.Files[0].Pos())
 	return f != nil && strings.HasPrefix(filepath.Clean(f.Name()), goroot+string(filepath.Separator))
+}
+
+// Functions lists the package's functions, methods and function literals,
+// in source order.
+func Functions(pkg *ssa.Package) []*ssa.Function {
+	var out []*ssa.Function
+	var add func(*ssa.Function)
+	add = func(f *ssa.Function) {
+		out = append(out, f)
+		for _, a := range f.AnonFuncs {
+			add(a)
+		}
+	}
+	for _, m := range pkg.Members {
+		switch m := m.(type) {
+		case *ssa.Function:
+			add(m)
+		case *ssa.Type:
+			if n, ok := m.Type().(*types.Named); ok {
+				for i := 0; i < n.NumMethods(); i++ {
+					if f := pkg.Prog.FuncValue(n.Method(i)); f != nil {
+						add(f)
+					}
+				}
+			}
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Pos() < out[j].Pos() })
+	return out
 }

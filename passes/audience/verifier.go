@@ -1,0 +1,180 @@
+package audience
+
+import (
+	"go/token"
+	"go/types"
+	"strings"
+
+	"github.com/passthroughlint/passthrough/passes/internal/httpflow"
+	"github.com/passthroughlint/passthrough/passes/internal/ssapkg"
+	"golang.org/x/tools/go/ssa"
+)
+
+// An acceptance is a go-sdk token verifier returning token information for
+// a token it never validated.
+type acceptance struct {
+	ret     token.Pos // the return statement
+	require token.Pos // the RequireBearerToken call
+}
+
+// findBlindVerifiers looks for auth.RequireBearerToken(verifier, ...) calls
+// whose verifier returns a non-nil *auth.TokenInfo without the token ever
+// reaching a check: a comparison with something other than "", or a call
+// other than string manipulation and logging. A verifier that hands the
+// token to any other function (one the analysis may not see into) is
+// given the benefit of the doubt.
+func findBlindVerifiers(pkg *ssa.Package) []acceptance {
+	var out []acceptance
+	for _, fn := range ssapkg.Functions(pkg) {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				call, ok := instr.(*ssa.Call)
+				if !ok {
+					continue
+				}
+				callee := call.Common().StaticCallee()
+				if callee == nil || callee.String() != httpflow.GoSDKAuth+".RequireBearerToken" || len(call.Common().Args) == 0 {
+					continue
+				}
+				verifier := resolveFunc(call.Common().Args[0])
+				if verifier == nil {
+					continue
+				}
+				tok := tokenParam(verifier)
+				if tok == nil || validated(tok, 0) {
+					continue
+				}
+				for _, ret := range acceptingReturns(verifier) {
+					out = append(out, acceptance{ret: ret, require: call.Pos()})
+				}
+			}
+		}
+	}
+	return out
+}
+
+// resolveFunc finds the function behind a function value: a function, a
+// closure, or a method value (through its wrapper).
+func resolveFunc(v ssa.Value) *ssa.Function {
+	switch v := v.(type) {
+	case *ssa.ChangeType:
+		return resolveFunc(v.X)
+	case *ssa.MakeInterface:
+		return resolveFunc(v.X)
+	case *ssa.Function:
+		return v
+	case *ssa.MakeClosure:
+		fn, _ := v.Fn.(*ssa.Function)
+		if fn != nil && strings.HasPrefix(fn.Synthetic, "bound method wrapper") {
+			for _, b := range fn.Blocks {
+				for _, instr := range b.Instrs {
+					if c, ok := instr.(*ssa.Call); ok {
+						if m := c.Common().StaticCallee(); m != nil {
+							return m
+						}
+					}
+				}
+			}
+		}
+		return fn
+	}
+	return nil
+}
+
+// tokenParam is the verifier's string parameter: the bearer token.
+func tokenParam(fn *ssa.Function) *ssa.Parameter {
+	for _, p := range fn.Params {
+		if b, ok := p.Type().Underlying().(*types.Basic); ok && b.Info()&types.IsString != 0 {
+			return p
+		}
+	}
+	return nil
+}
+
+// validated reports whether v (the token, or a string made from it)
+// reaches anything that could check it.
+func validated(v ssa.Value, depth int) bool {
+	if depth > 8 {
+		return true
+	}
+	refs := v.Referrers()
+	if refs == nil {
+		return false
+	}
+	for _, ref := range *refs {
+		switch ref := ref.(type) {
+		case *ssa.BinOp:
+			if ref.Op == token.EQL || ref.Op == token.NEQ {
+				other := ref.X
+				if other == v {
+					other = ref.Y
+				}
+				if c, ok := other.(*ssa.Const); ok && c.Value != nil && c.Value.ExactString() == `""` {
+					continue // an emptiness check
+				}
+				return true
+			}
+			if ref.Op == token.ADD && validated(ref, depth+1) {
+				return true
+			}
+		case *ssa.Call:
+			callee := ref.Common().StaticCallee()
+			if b, ok := ref.Common().Value.(*ssa.Builtin); ok && b.Name() == "len" {
+				continue
+			}
+			if callee == nil || callee.Pkg == nil {
+				return true
+			}
+			switch callee.Pkg.Pkg.Path() {
+			case "strings", "bytes", "strconv":
+				if validated(ref, depth+1) {
+					return true
+				}
+				for _, r2 := range referrersOf(ref) {
+					if ex, ok := r2.(*ssa.Extract); ok && validated(ex, depth+1) {
+						return true
+					}
+				}
+			case "fmt", "log", "log/slog":
+				// logging is not checking
+			default:
+				return true
+			}
+		case *ssa.ChangeType, *ssa.MakeInterface, *ssa.Convert, *ssa.Phi, *ssa.Slice:
+			if validated(ref.(ssa.Value), depth+1) {
+				return true
+			}
+		case *ssa.Return:
+			// handing the token back is not checking it
+		case *ssa.DebugRef:
+		default:
+			return true // stored or used some other way: not judged
+		}
+	}
+	return false
+}
+
+func referrersOf(v ssa.Value) []ssa.Instruction {
+	if r := v.Referrers(); r != nil {
+		return *r
+	}
+	return nil
+}
+
+// acceptingReturns are the returns of a non-nil *TokenInfo.
+func acceptingReturns(fn *ssa.Function) []token.Pos {
+	var out []token.Pos
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			ret, ok := instr.(*ssa.Return)
+			if !ok || len(ret.Results) == 0 {
+				continue
+			}
+			if c, ok := ret.Results[0].(*ssa.Const); ok && c.IsNil() {
+				continue
+			}
+			out = append(out, ret.Pos())
+		}
+	}
+	return out
+}
