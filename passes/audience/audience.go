@@ -70,10 +70,15 @@ func run(pass *analysis.Pass) (any, error) {
 		Modelled:       []string{jwtV5, jwtV4, oidc, jwxV2, jwxV3},
 	})
 	report.Problems(pass, res.Problems)
-	// Every finding is a source reaching an audience check.
-	checked := map[string]bool{}
+	// A finding is a source reaching an audience check, or a token
+	// accepted through a deferred source.
+	checked, accepted := map[string]bool{}, map[string]bool{}
 	for _, f := range res.Findings {
-		checked[report.Source(f).At] = true
+		if f.Sink.What == sinkAccepted {
+			accepted[report.Source(f).At] = true
+		} else {
+			checked[report.Source(f).At] = true
+		}
 	}
 	ats := make([]string, 0, len(r.sources))
 	for at := range r.sources {
@@ -81,10 +86,10 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	sort.Strings(ats)
 	for _, at := range ats {
-		if checked[at] {
+		src := r.sources[at]
+		if checked[at] || (src.deferred && !accepted[at]) {
 			continue
 		}
-		src := r.sources[at]
 		d := analysis.Diagnostic{Category: "audience", Message: src.msg}
 		d.Pos, d.End = report.Span(pass, src.pos)
 		pass.Report(d)

@@ -35,10 +35,12 @@ const (
 )
 
 // A source is a place where a token is accepted without its audience
-// being checked by the library.
+// being checked by the library. A deferred source (an oidc.Config) is
+// reported only if a token is seen accepted through it (Verify).
 type source struct {
-	pos token.Pos
-	msg string
+	pos      token.Pos
+	msg      string
+	deferred bool
 }
 
 // rules model the JWT and OIDC libraries. Model records the sources it
@@ -50,13 +52,21 @@ type rules struct {
 }
 
 // record notes a source, by the position string the engine's paths use.
-func (r *rules) record(pos token.Pos, msg string) {
+func (r *rules) record(pos token.Pos, msg string) { r.recordSource(pos, msg, false) }
+
+func (r *rules) recordSource(pos token.Pos, msg string, deferred bool) {
 	p := r.fset.Position(pos)
 	at := fmt.Sprintf("%s:%d:%d", p.Filename, p.Line, p.Column)
 	if _, ok := r.sources[at]; !ok {
-		r.sources[at] = source{pos: pos, msg: msg}
+		r.sources[at] = source{pos: pos, msg: msg, deferred: deferred}
 	}
 }
+
+// Sink descriptions: what a finding of the engine means for a source.
+const (
+	sinkChecked  = "checked"  // the audience was checked
+	sinkAccepted = "accepted" // a token was accepted through a deferred source
+)
 
 func (*rules) Derivable(k dataflow.Kind) bool { return k == aud }
 
@@ -128,7 +138,7 @@ func (*rules) Value(ssa.Value) (dataflow.Kind, string) { return 0, "" }
 // that marks its source as checked.
 func checked(i int, k dataflow.Kind, what string) dataflow.Flow {
 	return dataflow.Flow{From: dataflow.Param, FromIndex: i, FromKind: k, To: dataflow.Sink, ToKind: k,
-		Sink: &dataflow.SinkInfo{What: what}}
+		Sink: &dataflow.SinkInfo{What: sinkChecked + ": " + what}}
 }
 
 // accepted makes a parse call a source of unchecked tokens in result i
@@ -157,7 +167,7 @@ func (r *rules) Model(c *dataflow.Call) []dataflow.Flow {
 		return out
 	case dataflow.OpStore:
 		if c.Field != nil && c.Field.Pkg() != nil && c.Field.Pkg().Path() == oidc && c.Field.Name() == "SkipClientIDCheck" && isTrue(c.Args[1]) {
-			r.record(c.Pos, "oidc.Config{SkipClientIDCheck: true} accepts ID tokens issued to any client")
+			r.recordSource(c.Pos, "oidc.Config{SkipClientIDCheck: true} accepts ID tokens issued to any client", true)
 			return []dataflow.Flow{{From: dataflow.Source, FromKind: skipConfig, To: dataflow.Contents, ToIndex: 0, ToKind: skipConfig,
 				Path: []dataflow.Step{{What: "oidc.Config{SkipClientIDCheck: true} accepts ID tokens issued to any client"}}}}
 		}
@@ -186,7 +196,14 @@ func (r *rules) Model(c *dataflow.Call) []dataflow.Flow {
 		case "NewVerifier":
 			return []dataflow.Flow{{From: dataflow.Param, FromIndex: 2, FromKind: skipConfig, To: dataflow.Result, ToKind: skipVerifier}}
 		case "IDTokenVerifier.Verify":
-			return []dataflow.Flow{{From: dataflow.Param, FromIndex: 0, FromKind: skipVerifier, To: dataflow.Result, ToKind: jwtToken}}
+			return []dataflow.Flow{
+				{From: dataflow.Param, FromIndex: 0, FromKind: skipVerifier, To: dataflow.Result, ToKind: jwtToken},
+				// The configuration is judged where a token is accepted
+				// through it: a verifier made elsewhere (say through a
+				// builder function the engine does not follow) is not.
+				{From: dataflow.Param, FromIndex: 0, FromKind: skipVerifier, To: dataflow.Sink, ToKind: skipVerifier,
+					Sink: &dataflow.SinkInfo{What: sinkAccepted}},
+			}
 		}
 		return handled
 	case jwxV2, jwxV3:
