@@ -67,7 +67,7 @@ func run(pass *analysis.Pass) (any, error) {
 		NewFuncFact:    func() dataflow.FuncFact { return new(funcFact) },
 		NewPackageFact: func() dataflow.PackageFact { return new(packageFact) },
 		PerSource:      true,
-		Modelled:       []string{jwtV5, jwtV4, oidc, jwxV2, jwxV3},
+		Modelled:       []string{jwtV5, jwtV4, oidc, jwxV2, jwxV3, jose},
 	})
 	report.Problems(pass, res.Problems)
 	// A finding is a source reaching an audience check, or a token

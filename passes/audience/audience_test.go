@@ -26,3 +26,7 @@ func TestJWX(t *testing.T) {
 func TestVerifiers(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), audience.Analyzer, "example.com/verifiers")
 }
+
+func TestGoJose(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), audience.Analyzer, "example.com/joseuse")
+}

@@ -22,6 +22,10 @@
 //     ParseString, ParseRequest and ParseReader without jwt.WithAudience,
 //     with jwt.WithVerify(false) or jwt.WithValidate(false), and
 //     jwt.ParseInsecure;
+//   - go-jose v4 (v4.1.3 read): (*JSONWebToken).Claims unless the claims are
+//     validated with an Expected that sets AnyAudience (or their Audience
+//     is checked by hand, Audience.Contains included), and
+//     UnsafeClaimsWithoutVerification;
 //   - MCP go-sdk (v1.8.0 read): a verifier given to auth.RequireBearerToken
 //     (function, literal or method value) that returns a non-nil
 //     *auth.TokenInfo although the token never reached a check: a
@@ -42,8 +46,9 @@
 // The diagnostic is at the parse call or at the SkipClientIDCheck field of
 // the oidc.Config literal, and says what to add.
 //
-// Not yet covered: go-jose v4 jwt Claims.Validate without AnyAudience,
-// token introspection (RFC 7662) responses trusted without their aud,
+// An oidc.Config is judged where a token is verified through it: one
+// handed to code the analysis does not follow (a builder function) is not
+// reported. Not yet covered: token introspection (RFC 7662) responses trusted without their aud,
 // ParseUnverified, suggested fixes; and the check is not path-sensitive (a
 // comparison of the audience anywhere the token flows counts).
 package audience

@@ -25,13 +25,14 @@ var (
 )
 
 // Library import paths (versions read: golang-jwt v5.3.1 and v4.5.2,
-// go-oidc v3.17.0, jwx v2.1.6 and v3.0.12).
+// go-oidc v3.17.0, jwx v2.1.6 and v3.0.12, go-jose v4.1.3).
 const (
 	jwtV5 = "github.com/golang-jwt/jwt/v5"
 	jwtV4 = "github.com/golang-jwt/jwt/v4"
 	oidc  = "github.com/coreos/go-oidc/v3/oidc"
 	jwxV2 = "github.com/lestrrat-go/jwx/v2/jwt"
 	jwxV3 = "github.com/lestrrat-go/jwx/v3/jwt"
+	jose  = "github.com/go-jose/go-jose/v4/jwt"
 )
 
 // A source is a place where a token is accepted without its audience
@@ -97,7 +98,7 @@ func isClaims(t types.Type) bool {
 	if p, ok := t.Underlying().(*types.Pointer); ok {
 		t = p.Elem()
 	}
-	if pkg, _ := dataflow.NamedType(t); pkg == jwtV5 || pkg == jwtV4 || pkg == oidc || pkg == jwxV2 || pkg == jwxV3 {
+	if pkg, _ := dataflow.NamedType(t); pkg == jwtV5 || pkg == jwtV4 || pkg == oidc || pkg == jwxV2 || pkg == jwxV3 || pkg == jose {
 		return true
 	}
 	st, ok := t.Underlying().(*types.Struct)
@@ -208,6 +209,8 @@ func (r *rules) Model(c *dataflow.Call) []dataflow.Flow {
 		return handled
 	case jwxV2, jwxV3:
 		return r.jwx(c, name)
+	case jose:
+		return r.goJose(c, name)
 	case "slices":
 		switch c.Callee.Name() {
 		case "Contains", "ContainsFunc", "Index", "IndexFunc":
@@ -391,4 +394,62 @@ func isTrue(v ssa.Value) bool {
 func isFalse(v ssa.Value) bool {
 	c, ok := v.(*ssa.Const)
 	return ok && c.Value != nil && c.Value.Kind() == constant.Bool && !constant.BoolVal(c.Value)
+}
+
+// goJose models go-jose v4's jwt package: Claims fills its destinations
+// with verified claims whose audience is not checked; Validate checks it
+// only when the Expected has AnyAudience.
+func (r *rules) goJose(c *dataflow.Call, name string) []dataflow.Flow {
+	switch name {
+	case "JSONWebToken.Claims", "JSONWebToken.UnsafeClaimsWithoutVerification":
+		msg := "(*jwt.JSONWebToken).Claims accepts the claims without checking their audience: call claims.Validate with jwt.Expected{AnyAudience: jwt.Audience{<this server's resource URI>}}"
+		if name == "JSONWebToken.UnsafeClaimsWithoutVerification" {
+			msg = "jwt.UnsafeClaimsWithoutVerification does not verify the signature: use Claims with the key, then Validate with AnyAudience"
+		}
+		r.record(c.Pos, msg)
+		var out []dataflow.Flow
+		for _, dest := range elements(c.Args[len(c.Args)-1]) {
+			c.Args = append(c.Args, dest)
+			out = append(out, dataflow.Flow{From: dataflow.Source, FromKind: jwtToken, To: dataflow.Contents, ToIndex: len(c.Args) - 1,
+				ToKind: jwtToken, Path: []dataflow.Step{{What: msg}}})
+		}
+		return append(out, handled...)
+	case "Claims.Validate", "Claims.ValidateWithLeeway":
+		if len(c.Args) > 1 && setsField(c.Args[1], "AnyAudience") {
+			return []dataflow.Flow{checked(0, jwtToken, "Claims.Validate with AnyAudience")}
+		}
+		return handled
+	case "Audience.Contains":
+		return []dataflow.Flow{checked(0, aud, "Audience.Contains")}
+	}
+	return handled
+}
+
+// setsField reports whether the struct value v (loaded from a variable or
+// built as a literal in this function) has field name stored into it.
+func setsField(v ssa.Value, name string) bool {
+	load, ok := v.(*ssa.UnOp)
+	if !ok || load.Op != token.MUL {
+		return false
+	}
+	for _, ref := range referrersOf(load.X) {
+		fa, ok := ref.(*ssa.FieldAddr)
+		if !ok {
+			continue
+		}
+		st, ok := fa.X.Type().Underlying().(*types.Pointer)
+		if !ok {
+			continue
+		}
+		s, ok := st.Elem().Underlying().(*types.Struct)
+		if !ok || s.Field(fa.Field).Name() != name {
+			continue
+		}
+		for _, r2 := range referrersOf(fa) {
+			if store, ok := r2.(*ssa.Store); ok && store.Addr == fa {
+				return true
+			}
+		}
+	}
+	return false
 }
