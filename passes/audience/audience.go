@@ -96,8 +96,11 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	if res.SSA != nil {
 		for _, a := range findBlindVerifiers(res.SSA) {
-			d := analysis.Diagnostic{Category: "audience",
-				Message: "this token verifier accepts the bearer token without validating it (signature, expiry, audience): verify it, for example with jwt.ParseWithClaims and jwt.WithAudience(<this server's resource URI>), before returning TokenInfo",
+			msg := "this token verifier accepts the bearer token without validating it (signature, expiry, audience): verify it, for example with jwt.ParseWithClaims and jwt.WithAudience(<this server's resource URI>), before returning TokenInfo"
+			if a.introspection {
+				msg = "this token verifier accepts an introspected token (RFC 7662) on \"active\" without checking its \"aud\": reject tokens whose aud does not include this server's resource URI"
+			}
+			d := analysis.Diagnostic{Category: "audience", Message: msg,
 				Related: []analysis.RelatedInformation{{Pos: a.require, Message: "verifier installed by auth.RequireBearerToken here"}}}
 			d.Pos, d.End = report.Span(pass, a.ret)
 			pass.Report(d)

@@ -31,8 +31,11 @@
 //     *auth.TokenInfo although the token never reached a check: a
 //     comparison with something other than "", or a call other than string
 //     manipulation and logging (a verifier that hands the token to any
-//     other function is not judged); reported at the return, with the
-//     RequireBearerToken call as related information;
+//     other function is not judged), or that asks an introspection
+//     endpoint (RFC 7662: form values with "token", a response decoded into
+//     a struct with "active") and never reads the response's "aud";
+//     reported at the return, with the RequireBearerToken call as related
+//     information;
 //
 // unless the token's audience is checked by hand: read (GetAudience(),
 // the Audience field of the claims, MapClaims["aud"], jwx Audience()) and

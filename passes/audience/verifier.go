@@ -1,8 +1,11 @@
 package audience
 
 import (
+	"go/ast"
 	"go/token"
 	"go/types"
+	"reflect"
+	"strconv"
 	"strings"
 
 	"github.com/passthroughlint/passthrough/passes/internal/httpflow"
@@ -11,10 +14,12 @@ import (
 )
 
 // An acceptance is a go-sdk token verifier returning token information for
-// a token it never validated.
+// a token it never validated, or validated by introspection without
+// looking at the audience.
 type acceptance struct {
-	ret     token.Pos // the return statement
-	require token.Pos // the RequireBearerToken call
+	ret           token.Pos // the return statement
+	require       token.Pos // the RequireBearerToken call
+	introspection bool
 }
 
 // findBlindVerifiers looks for auth.RequireBearerToken(verifier, ...) calls
@@ -41,11 +46,15 @@ func findBlindVerifiers(pkg *ssa.Package) []acceptance {
 					continue
 				}
 				tok := tokenParam(verifier)
-				if tok == nil || validated(tok, 0) {
+				if tok == nil {
+					continue
+				}
+				blind := !validated(tok, 0)
+				if !blind && !(introspects(verifier) && !readsAudience(verifier)) {
 					continue
 				}
 				for _, ret := range acceptingReturns(verifier) {
-					out = append(out, acceptance{ret: ret, require: call.Pos()})
+					out = append(out, acceptance{ret: ret, require: call.Pos(), introspection: !blind})
 				}
 			}
 		}
@@ -161,20 +170,110 @@ func referrersOf(v ssa.Value) []ssa.Instruction {
 	return nil
 }
 
-// acceptingReturns are the returns of a non-nil *TokenInfo.
+// acceptingReturns are the returns of a non-nil *TokenInfo, found in the
+// syntax (SSA routes the results of a function with defers through
+// variables).
 func acceptingReturns(fn *ssa.Function) []token.Pos {
+	var body *ast.BlockStmt
+	switch syn := fn.Syntax().(type) {
+	case *ast.FuncDecl:
+		body = syn.Body
+	case *ast.FuncLit:
+		body = syn.Body
+	}
+	if body == nil {
+		return nil
+	}
 	var out []token.Pos
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false // another function
+		case *ast.ReturnStmt:
+			if len(n.Results) > 0 {
+				if id, ok := n.Results[0].(*ast.Ident); !ok || id.Name != "nil" {
+					out = append(out, n.Pos())
+				}
+			}
+		}
+		return true
+	})
+	return out
+}
+
+// introspects reports whether fn posts a token to an RFC 7662 endpoint: it
+// builds form values with a "token" entry and decodes a response into a
+// struct with an "active" member.
+func introspects(fn *ssa.Function) bool {
+	form, active := false, false
 	for _, b := range fn.Blocks {
 		for _, instr := range b.Instrs {
-			ret, ok := instr.(*ssa.Return)
-			if !ok || len(ret.Results) == 0 {
-				continue
+			switch v := instr.(type) {
+			case *ssa.Call:
+				callee := v.Common().StaticCallee()
+				if callee != nil && (callee.String() == "(net/url.Values).Set" || callee.String() == "(net/url.Values).Add") &&
+					len(v.Common().Args) >= 2 && constIs(v.Common().Args[1], "token") {
+					form = true
+				}
+			case *ssa.MapUpdate:
+				if httpflow.IsNamed(v.Map.Type(), "net/url", "Values") && constIs(v.Key, "token") {
+					form = true
+				}
+			case *ssa.Alloc:
+				if st, ok := pointee(v.Type()); ok && hasJSONField(st, "active") {
+					active = true
+				}
 			}
-			if c, ok := ret.Results[0].(*ssa.Const); ok && c.IsNil() {
-				continue
-			}
-			out = append(out, ret.Pos())
 		}
 	}
-	return out
+	return form && active
+}
+
+// readsAudience reports whether fn reads an "aud" member of a decoded
+// struct (a field tagged json:"aud", or named Aud or Audience).
+func readsAudience(fn *ssa.Function) bool {
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			fa, ok := instr.(*ssa.FieldAddr)
+			if !ok {
+				continue
+			}
+			if st, ok := pointee(fa.X.Type()); ok {
+				f := st.Field(fa.Field)
+				if f.Name() == "Aud" || f.Name() == "Audience" || jsonName(st.Tag(fa.Field)) == "aud" {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+func pointee(t types.Type) (*types.Struct, bool) {
+	p, ok := t.Underlying().(*types.Pointer)
+	if !ok {
+		return nil, false
+	}
+	st, ok := p.Elem().Underlying().(*types.Struct)
+	return st, ok
+}
+
+func hasJSONField(st *types.Struct, name string) bool {
+	for i := 0; i < st.NumFields(); i++ {
+		if jsonName(st.Tag(i)) == name || strings.EqualFold(st.Field(i).Name(), name) {
+			return true
+		}
+	}
+	return false
+}
+
+func jsonName(tag string) string {
+	v := reflect.StructTag(tag).Get("json")
+	name, _, _ := strings.Cut(v, ",")
+	return name
+}
+
+func constIs(v ssa.Value, s string) bool {
+	c, ok := v.(*ssa.Const)
+	return ok && c.Value != nil && c.Value.ExactString() == strconv.Quote(s)
 }

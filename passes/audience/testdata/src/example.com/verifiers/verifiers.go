@@ -3,9 +3,12 @@ package verifiers
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"log"
 	"net/http"
+	"net/url"
+	"slices"
 	"strings"
 
 	"github.com/golang-jwt/jwt/v5"
@@ -63,4 +66,52 @@ func routes(s *server) {
 	http.Handle("/e", auth.RequireBearerToken(func(ctx context.Context, token string, r *http.Request) (*auth.TokenInfo, error) {
 		return &auth.TokenInfo{Scopes: []string{"all"}}, nil // want `this token verifier accepts the bearer token without validating it`
 	}, nil)(nil))
+}
+
+// introspect asks the authorization server (RFC 7662) and accepts any
+// active token, whatever its audience (as the go-sdk auth example does).
+func introspect(ctx context.Context, token string, _ *http.Request) (*auth.TokenInfo, error) {
+	form := url.Values{}
+	form.Set("token", token)
+	resp, err := http.PostForm("https://auth.example.com/introspect", form)
+	if err != nil {
+		return nil, err
+	}
+	defer resp.Body.Close()
+	var result struct {
+		Active bool   `json:"active"`
+		Sub    string `json:"sub"`
+	}
+	if err := json.NewDecoder(resp.Body).Decode(&result); err != nil {
+		return nil, err
+	}
+	if !result.Active {
+		return nil, errors.New("inactive")
+	}
+	return &auth.TokenInfo{UserID: result.Sub}, nil // want `accepts an introspected token \(RFC 7662\) on "active" without checking its "aud"`
+}
+
+// introspectAud also checks the audience.
+func introspectAud(ctx context.Context, token string, _ *http.Request) (*auth.TokenInfo, error) {
+	resp, err := http.PostForm("https://auth.example.com/introspect", url.Values{"token": {token}})
+	if err != nil {
+		return nil, err
+	}
+	defer resp.Body.Close()
+	var result struct {
+		Active bool     `json:"active"`
+		Aud    []string `json:"aud"`
+	}
+	if err := json.NewDecoder(resp.Body).Decode(&result); err != nil {
+		return nil, err
+	}
+	if !result.Active || !slices.Contains(result.Aud, "https://mcp.example.com") {
+		return nil, errors.New("not for this server")
+	}
+	return &auth.TokenInfo{}, nil
+}
+
+func introspectionRoutes() {
+	http.Handle("/f", auth.RequireBearerToken(introspect, nil)(nil))
+	http.Handle("/g", auth.RequireBearerToken(introspectAud, nil)(nil))
 }
