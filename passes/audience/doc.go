@@ -51,7 +51,7 @@
 //
 // An oidc.Config is judged where a token is verified through it: one
 // handed to code the analysis does not follow (a builder function) is not
-// reported. Not yet covered: token introspection (RFC 7662) responses trusted without their aud,
+// reported. Not yet covered: introspection outside a go-sdk verifier,
 // ParseUnverified, suggested fixes; and the check is not path-sensitive (a
 // comparison of the audience anywhere the token flows counts).
 package audience
