@@ -373,27 +373,28 @@ func TestVetFlags(t *testing.T) {
 }
 
 // TestFixDemo applies the suggested fixes to a copy of the demo: the
-// headerforward findings go, the tokenforward and audience ones (which have
-// no fix yet) stay, and the result builds.
+// headerforward findings and the audience one (jwt.WithAudience(Resource))
+// go, the tokenforward ones (no mechanical fix) stay, and the result
+// builds.
 func TestFixDemo(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "demo")
 	if err := os.CopyFS(dir, os.DirFS(testdata("demo"))); err != nil {
 		t.Fatal(err)
 	}
 	stdout, stderr, code := runTool(t, dir, "-diff", "./...")
-	if code != exitFindings || !strings.Contains(stdout, "+\t\t\tpr.Out.Header.Del(\"Authorization\")") || !strings.Contains(stderr, "would apply 2 suggested fixes") {
+	if code != exitFindings || !strings.Contains(stdout, "+\t\t\tpr.Out.Header.Del(\"Authorization\")") ||
+		!strings.Contains(stdout, "jwt.WithAudience(Resource)") || !strings.Contains(stderr, "would apply 3 suggested fixes") {
 		t.Fatalf("-diff: exit %d\n%s\n%s", code, stdout, stderr)
 	}
 	if got, _ := reported(t, dir, "./..."); len(got) != 6 {
 		t.Fatalf("-diff changed files: %v", got)
 	}
 	_, stderr, code = runTool(t, dir, "-fix", "./...")
-	if code != exitFindings || !strings.Contains(stderr, "applied 2 suggested fixes") {
+	if code != exitFindings || !strings.Contains(stderr, "applied 3 suggested fixes") {
 		t.Fatalf("-fix: exit %d\n%s", code, stderr)
 	}
 	got, _ := reported(t, dir, "./...")
 	checkSame(t, got, []string{
-		"internal/auth/verify.go:35 audience",
 		"internal/tools/tools.go:121 tokenforward",
 		"internal/tools/tools.go:43 tokenforward",
 		"internal/tools/tools.go:58 tokenforward",

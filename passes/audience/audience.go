@@ -92,6 +92,11 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 		d := analysis.Diagnostic{Category: "audience", Message: src.msg}
 		d.Pos, d.End = report.Span(pass, src.pos)
+		if src.fixable {
+			if fix, ok := fixParse(pass, src.pos); ok {
+				d.SuggestedFixes = []analysis.SuggestedFix{fix}
+			}
+		}
 		pass.Report(d)
 	}
 	if res.SSA != nil {

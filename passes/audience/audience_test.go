@@ -30,3 +30,9 @@ func TestVerifiers(t *testing.T) {
 func TestGoJose(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), audience.Analyzer, "example.com/joseuse")
 }
+
+// TestFixes: jwt.WithAudience(<name>) is added when exactly one constant or
+// variable named like an audience is in scope, and not otherwise.
+func TestFixes(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), audience.Analyzer, "example.com/audfix", "example.com/audfix2")
+}

@@ -47,11 +47,15 @@
 // parses is the one that accepts.
 //
 // The diagnostic is at the parse call or at the SkipClientIDCheck field of
-// the oidc.Config literal, and says what to add.
+// the oidc.Config literal, and says what to add. For a golang-jwt v5 or jwx
+// parse, when exactly one string constant or variable named like an
+// audience (audience, resource, resourceURI, clientID...) is in scope, a
+// suggested fix adds jwt.WithAudience(<that name>); with none or several,
+// no fix is offered (a placeholder would not compile).
 //
 // An oidc.Config is judged where a token is verified through it: one
 // handed to code the analysis does not follow (a builder function) is not
 // reported. Not yet covered: introspection outside a go-sdk verifier,
-// ParseUnverified, suggested fixes; and the check is not path-sensitive (a
+// ParseUnverified; and the check is not path-sensitive (a
 // comparison of the audience anywhere the token flows counts).
 package audience

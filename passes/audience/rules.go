@@ -42,6 +42,7 @@ type source struct {
 	pos      token.Pos
 	msg      string
 	deferred bool
+	fixable  bool // a parse that an audience option would fix
 }
 
 // rules model the JWT and OIDC libraries. Model records the sources it
@@ -54,6 +55,16 @@ type rules struct {
 
 // record notes a source, by the position string the engine's paths use.
 func (r *rules) record(pos token.Pos, msg string) { r.recordSource(pos, msg, false) }
+
+// recordFixable notes a parse that lacks only the audience option.
+func (r *rules) recordFixable(pos token.Pos, msg string) {
+	r.record(pos, msg)
+	p := r.fset.Position(pos)
+	at := fmt.Sprintf("%s:%d:%d", p.Filename, p.Line, p.Column)
+	src := r.sources[at]
+	src.fixable = true
+	r.sources[at] = src
+}
 
 func (r *rules) recordSource(pos token.Pos, msg string, deferred bool) {
 	p := r.fset.Position(pos)
@@ -146,6 +157,17 @@ func checked(i int, k dataflow.Kind, what string) dataflow.Flow {
 // (and, for ParseWithClaims, in the claims it fills).
 func (r *rules) accepted(c *dataflow.Call, msg string, claimsArg int) []dataflow.Flow {
 	r.record(c.Pos, msg)
+	return sourceFlows(msg, claimsArg)
+}
+
+// acceptedFixable is accepted for a parse that only lacks the audience
+// option, for which a fix may be offered.
+func (r *rules) acceptedFixable(c *dataflow.Call, msg string, claimsArg int) []dataflow.Flow {
+	r.recordFixable(c.Pos, msg)
+	return sourceFlows(msg, claimsArg)
+}
+
+func sourceFlows(msg string, claimsArg int) []dataflow.Flow {
 	step := []dataflow.Step{{What: msg}}
 	out := []dataflow.Flow{{From: dataflow.Source, FromKind: jwtToken, To: dataflow.Result, ToKind: jwtToken, Path: step}}
 	if claimsArg >= 0 {
@@ -272,7 +294,7 @@ func (r *rules) judgeJWT(c *dataflow.Call, call, fix string, opts []string, clai
 	case has("WithAudience") || has("WithAllAudiences"):
 		return handled
 	}
-	return r.accepted(c, call+" accepts the token without checking its audience: "+fix, claims)
+	return r.acceptedFixable(c, call+" accepts the token without checking its audience: "+fix, claims)
 }
 
 func (r *rules) jwx(c *dataflow.Call, name string) []dataflow.Flow {
@@ -287,7 +309,7 @@ func (r *rules) jwx(c *dataflow.Call, name string) []dataflow.Flow {
 				return handled
 			}
 		}
-		return r.accepted(c, "jwt."+name+" accepts the token without checking its audience: add jwt.WithAudience(<this server's resource URI>)", -1)
+		return r.acceptedFixable(c, "jwt."+name+" accepts the token without checking its audience: add jwt.WithAudience(<this server's resource URI>)", -1)
 	case "ParseInsecure":
 		return r.accepted(c, "jwt.ParseInsecure neither verifies nor validates the token: use jwt.Parse with jwt.WithKey and jwt.WithAudience(<this server's resource URI>)", -1)
 	case "Validate":
