@@ -1,6 +1,7 @@
 package audience
 
 import (
+	"go/token"
 	"sort"
 
 	"github.com/passthroughlint/passthrough/passes/config"
@@ -73,10 +74,12 @@ func run(pass *analysis.Pass) (any, error) {
 	// A finding is a source reaching an audience check, or a token
 	// accepted through a deferred source.
 	checked, accepted := map[string]bool{}, map[string]bool{}
+	decisive := decisiveChecks(res.SSA)
 	for _, f := range res.Findings {
-		if f.Sink.What == sinkAccepted {
+		switch {
+		case f.Sink.What == sinkAccepted:
 			accepted[report.Source(f).At] = true
-		} else {
+		case decisive(f.Pos):
 			checked[report.Source(f).At] = true
 		}
 	}
@@ -112,4 +115,42 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 	}
 	return nil, nil
+}
+
+// decisiveChecks returns a test of whether the check at pos can decide
+// acceptance: its block dominates a return of its function. A comparison
+// made only in an unrelated branch (logging it under a debug flag) does
+// not count. A position the test cannot place counts.
+func decisiveChecks(pkg *ssa.Package) func(token.Pos) bool {
+	if pkg == nil {
+		return func(token.Pos) bool { return true }
+	}
+	blocks := map[token.Pos]*ssa.BasicBlock{}
+	returns := map[*ssa.Function][]*ssa.BasicBlock{}
+	for _, fn := range ssapkg.Functions(pkg) {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				switch instr.(type) {
+				case *ssa.Return:
+					returns[fn] = append(returns[fn], b)
+				case *ssa.BinOp, *ssa.Call, *ssa.Lookup:
+					if pos := instr.Pos(); pos.IsValid() {
+						blocks[pos] = b
+					}
+				}
+			}
+		}
+	}
+	return func(pos token.Pos) bool {
+		b, ok := blocks[pos]
+		if !ok {
+			return true
+		}
+		for _, r := range returns[b.Parent()] {
+			if b.Dominates(r) {
+				return true
+			}
+		}
+		return false
+	}
 }

@@ -55,7 +55,8 @@
 //
 // An oidc.Config is judged where a token is verified through it: one
 // handed to code the analysis does not follow (a builder function) is not
-// reported. Not yet covered: introspection outside a go-sdk verifier,
-// ParseUnverified; and the check is not path-sensitive (a
-// comparison of the audience anywhere the token flows counts).
+// reported. A check counts when it can decide acceptance: its block
+// dominates a return of its function (a comparison made only under a debug
+// flag and logged does not). Not yet covered: introspection outside a
+// go-sdk verifier, golang-jwt ParseUnverified.
 package audience

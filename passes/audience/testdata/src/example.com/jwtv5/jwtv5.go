@@ -151,3 +151,32 @@ func fromConfig(raw string, cfg config) error {
 	_, err := jwt.Parse(raw, keyFunc, jwt.WithAudience(cfg.Audience))
 	return err
 }
+
+// The audience is compared only under a debug flag, and the result only
+// logged: the check cannot decide acceptance.
+func debugOnly(raw string, debug bool) (*jwt.Token, error) {
+	t, err := jwt.Parse(raw, keyFunc) // want `jwt.Parse accepts`
+	if err != nil {
+		return nil, err
+	}
+	if debug {
+		aud, _ := t.Claims.GetAudience()
+		println(slices.Contains(aud, resource))
+	}
+	return t, nil
+}
+
+// The check decides on every path to acceptance, through a loop.
+func loopCheck(raw string) (*jwt.Token, error) {
+	t, err := jwt.Parse(raw, keyFunc)
+	if err != nil {
+		return nil, err
+	}
+	aud, _ := t.Claims.GetAudience()
+	for _, a := range aud {
+		if a == resource {
+			return t, nil
+		}
+	}
+	return nil, errors.New("token not issued for this server")
+}
