@@ -90,7 +90,7 @@ func run(pass *analysis.Pass) (any, error) {
 	sort.Strings(ats)
 	for _, at := range ats {
 		src := r.sources[at]
-		if checked[at] || (src.deferred && !accepted[at]) {
+		if (checked[at] && !src.final) || (src.deferred && !accepted[at]) {
 			continue
 		}
 		d := analysis.Diagnostic{Category: "audience", Message: src.msg}

@@ -43,6 +43,7 @@ type source struct {
 	msg      string
 	deferred bool
 	fixable  bool // a parse that an audience option would fix
+	final    bool // no audience check makes it right (an unverified signature)
 }
 
 // rules model the JWT and OIDC libraries. Model records the sources it
@@ -270,6 +271,17 @@ func (r *rules) golangJWT(c *dataflow.Call, path, name string) []dataflow.Flow {
 			claims = 2
 		}
 		return r.judgeJWT(c, "(*jwt.Parser)."+strings.TrimPrefix(name, "Parser."), fix, opts, claims)
+	case "Parser.ParseUnverified":
+		if len(c.Args) > 1 && verifiedLater(c.Fn, c.Args[1]) {
+			return handled // peeking before the verified parse of the same token
+		}
+		r.record(c.Pos, "(*jwt.Parser).ParseUnverified does not verify the token's signature, and the token is not parsed with verification afterwards: use jwt.ParseWithClaims with the key and jwt.WithAudience(<this server's resource URI>)")
+		p := r.fset.Position(c.Pos)
+		at := fmt.Sprintf("%s:%d:%d", p.Filename, p.Line, p.Column)
+		src := r.sources[at]
+		src.final = true
+		r.sources[at] = src
+		return handled
 	case "RegisteredClaims.GetAudience", "MapClaims.GetAudience", "Claims.GetAudience", "GetAudience":
 		return []dataflow.Flow{{From: dataflow.Param, FromIndex: 0, FromKind: jwtToken, To: dataflow.Result, ToKind: aud}}
 	case "RegisteredClaims.VerifyAudience", "MapClaims.VerifyAudience", "StandardClaims.VerifyAudience":
@@ -470,6 +482,36 @@ func setsField(v ssa.Value, name string) bool {
 		for _, r2 := range referrersOf(fa) {
 			if store, ok := r2.(*ssa.Store); ok && store.Addr == fa {
 				return true
+			}
+		}
+	}
+	return false
+}
+
+// verifiedLater reports whether fn also parses raw with a golang-jwt call
+// that verifies the signature (the "peek at the header, then verify"
+// pattern).
+func verifiedLater(fn *ssa.Function, raw ssa.Value) bool {
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			call, ok := instr.(ssa.CallInstruction)
+			if !ok {
+				continue
+			}
+			callee := call.Common().StaticCallee()
+			if callee == nil || callee.Pkg == nil {
+				continue
+			}
+			if p := callee.Pkg.Pkg.Path(); p != jwtV5 && p != jwtV4 {
+				continue
+			}
+			switch callee.Name() {
+			case "Parse", "ParseWithClaims":
+				for _, a := range call.Common().Args {
+					if a == raw {
+						return true
+					}
+				}
 			}
 		}
 	}
