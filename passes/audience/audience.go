@@ -2,7 +2,9 @@ package audience
 
 import (
 	"go/token"
+	"go/types"
 	"sort"
+	"sync"
 
 	"github.com/passthroughlint/passthrough/passes/config"
 	"github.com/passthroughlint/passthrough/passes/dataflow"
@@ -58,6 +60,13 @@ func init() {
 }
 
 func run(pass *analysis.Pass) (any, error) {
+	if !tokenAware(pass.Pkg) {
+		// A package that imports no token library, even indirectly, can
+		// neither accept a token nor check one the way the rules know: it
+		// costs nothing (its functions get no summaries; rules treat an
+		// audience handed to them as checked).
+		return nil, nil
+	}
 	r := &rules{fset: pass.Fset, sources: map[string]source{}, validators: map[string]bool{}}
 	for _, v := range validators {
 		r.validators[v] = true
@@ -153,4 +162,29 @@ func decisiveChecks(pkg *ssa.Package) func(token.Pos) bool {
 		}
 		return false
 	}
+}
+
+// tokenLibraries are the packages through which tokens are parsed and
+// verified; a package that imports none of them is not analyzed.
+var tokenLibraries = map[string]bool{
+	jwtV5: true, jwtV4: true, oidc: true, jwxV2: true, jwxV3: true, jose: true,
+	"github.com/modelcontextprotocol/go-sdk/auth": true,
+}
+
+var tokenAwareCache sync.Map // *types.Package -> bool
+
+// tokenAware reports whether p imports a token library, directly or not.
+func tokenAware(p *types.Package) bool {
+	if v, ok := tokenAwareCache.Load(p); ok {
+		return v.(bool)
+	}
+	aware := tokenLibraries[p.Path()]
+	for _, q := range p.Imports() {
+		if aware {
+			break
+		}
+		aware = tokenAware(q)
+	}
+	tokenAwareCache.Store(p, aware)
+	return aware
 }
