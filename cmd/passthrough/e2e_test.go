@@ -191,9 +191,7 @@ func TestRealSDKs(t *testing.T) {
 // across packages (the demo's listIssues finding needs facts from two
 // other packages), and the exit status is non-zero.
 func TestVet(t *testing.T) {
-	cmd := exec.Command("go", "vet", "-vettool="+binary, "./...")
-	cmd.Dir = testdata("demo")
-	out, err := cmd.CombinedOutput()
+	out, err := runVet(testdata("demo"))
 	var exit *exec.ExitError
 	if !errors.As(err, &exit) {
 		t.Fatalf("go vet: want a non-zero exit, got %v\n%s", err, out)
@@ -353,9 +351,7 @@ func TestSuppression(t *testing.T) {
 		t.Errorf("exit code %d, want %d", code, exitFindings)
 	}
 
-	cmd := exec.Command("go", "vet", "-vettool="+binary, "./...")
-	cmd.Dir = dir
-	out, _ := cmd.CombinedOutput()
+	out, _ := runVet(dir)
 	if !strings.Contains(string(out), "suppress.go:18:") || strings.Contains(string(out), "suppress.go:14:") {
 		t.Errorf("go vet: want the finding at line 18 only:\n%s", out)
 	}
@@ -364,9 +360,7 @@ func TestSuppression(t *testing.T) {
 // TestVetFlags: analyzer flags work under go vet, as the configuration
 // file does for the command.
 func TestVetFlags(t *testing.T) {
-	cmd := exec.Command("go", "vet", "-vettool="+binary, "-tokenforward.headers=X-Api-Key", "./...")
-	cmd.Dir = testdata("e2e", "config")
-	out, _ := cmd.CombinedOutput()
+	out, _ := runVet(testdata("e2e", "config"), "-tokenforward.headers=X-Api-Key")
 	if !strings.Contains(string(out), "config.go:9:2: inbound credential from Header.Get(\"X-Api-Key\")") {
 		t.Errorf("go vet with -tokenforward.headers: no finding:\n%s", out)
 	}
@@ -497,4 +491,12 @@ func TestRealJWTLibs(t *testing.T) {
 	dir := testdata("e2e", "jwtlibs")
 	got, _ := reported(t, dir, "./...")
 	checkSame(t, got, marked(t, dir))
+}
+
+// runVet runs go vet with the built command as its tool in dir.
+func runVet(dir string, flags ...string) ([]byte, error) {
+	args := append([]string{"vet", "-vettool=" + binary}, flags...)
+	cmd := exec.Command("go", append(args, "./...")...)
+	cmd.Dir = dir
+	return cmd.CombinedOutput()
 }

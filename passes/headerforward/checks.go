@@ -76,10 +76,8 @@ func removesOn(h ssa.Value, extra []string, except ssa.Value) bool {
 	for _, ref := range referrers(h) {
 		switch ref := ref.(type) {
 		case *ssa.Call:
-			if isHeaderMethod(ref.Common(), "Del", "Set") && len(ref.Common().Args) >= 2 {
-				if name, ok := dataflow.ConstString(ref.Common().Args[1]); ok && httpflow.IsCredentialHeader(name, extra) {
-					return true
-				}
+			if removesCredential(ref.Common(), extra) {
+				return true
 			}
 		case *ssa.Store:
 			// out.Header = make(http.Header) or an allowlisted copy.
@@ -89,6 +87,16 @@ func removesOn(h ssa.Value, extra []string, except ssa.Value) bool {
 		}
 	}
 	return false
+}
+
+// removesCredential reports whether c is Header.Del or Header.Set of a
+// credential header (Set replaces the client's value with the server's).
+func removesCredential(c *ssa.CallCommon, extra []string) bool {
+	if !isHeaderMethod(c, "Del", "Set") || len(c.Args) < 2 {
+		return false
+	}
+	name, ok := dataflow.ConstString(c.Args[1])
+	return ok && httpflow.IsCredentialHeader(name, extra)
 }
 
 func isHeaderMethod(c *ssa.CallCommon, names ...string) bool {

@@ -79,7 +79,7 @@ func run(pass *analysis.Pass) (any, error) {
 		pass.Report(d)
 	}
 	if res.SSA != nil {
-		for _, p := range findProxies(res.SSA, nil) {
+		for _, p := range findProxies(res.SSA, r.extraHeaders) {
 			d := analysis.Diagnostic{Category: "headerforward",
 				Message: fmt.Sprintf("%s: the client's token reaches the upstream; delete Authorization in the Director or Rewrite (req.Header.Del(\"Authorization\")) and authenticate upstream with the server's own token", p.what)}
 			d.Pos, d.End = report.Span(pass, p.pos)

@@ -4,7 +4,6 @@ import (
 	"go/token"
 	"go/types"
 
-	"github.com/passthroughlint/passthrough/passes/dataflow"
 	"github.com/passthroughlint/passthrough/passes/internal/httpflow"
 	"github.com/passthroughlint/passthrough/passes/internal/ssapkg"
 	"golang.org/x/tools/go/ssa"
@@ -136,10 +135,8 @@ func removesInFunc(fn *ssa.Function, extra []string, depth int) bool {
 			switch v := instr.(type) {
 			case *ssa.Call:
 				c := v.Common()
-				if isHeaderMethod(c, "Del", "Set") && len(c.Args) >= 2 {
-					if name, ok := dataflow.ConstString(c.Args[1]); ok && httpflow.IsCredentialHeader(name, extra) {
-						return true
-					}
+				if removesCredential(c, extra) {
+					return true
 				}
 				// Follow calls into this package's code, and through the
 				// wrappers Go makes for method values.

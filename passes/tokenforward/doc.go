@@ -28,9 +28,14 @@
 //
 //   - Header.Set/Add or index assignment of a credential header on a
 //     request the program sends (http.NewRequest, a clone, a RoundTrip
-//     argument, ProxyRequest.Out, a Director's request, a new http.Header);
+//     argument, ProxyRequest.Out, a Director literal's request), or on a
+//     header map the function made, reported where it is attached to such a
+//     request (out.Header = h);
 //   - Request.SetBasicAuth on such a request;
-//   - oauth2.Token.AccessToken, client-go rest.Config.BearerToken,
+//   - an oauth2.Token built from it and given to StaticTokenSource,
+//     ReuseTokenSource, Config.Client, Config.TokenSource or
+//     Token.SetAuthHeader (not one handed to a token exchange);
+//     client-go rest.Config.BearerToken,
 //     go-github Client.WithAuthToken;
 //   - gRPC outgoing metadata with an "authorization" entry, and per-RPC
 //     credentials returning one;
