@@ -1,9 +1,10 @@
 package audience
 
 import (
+	"cmp"
 	"go/token"
 	"go/types"
-	"sort"
+	"slices"
 	"sync"
 
 	"github.com/passthroughlint/passthrough/passes/config"
@@ -67,52 +68,34 @@ func run(pass *analysis.Pass) (any, error) {
 		// audience handed to them as checked).
 		return nil, nil
 	}
-	r := &rules{fset: pass.Fset, sources: map[string]source{}, validators: map[string]bool{}}
+	r := &rules{validators: map[string]bool{}}
 	for _, v := range validators {
 		r.validators[v] = true
 	}
+	ssaPkg := pass.ResultOf[ssapkg.Analyzer].(*ssapkg.SSA)
+	ev := &events{sources: map[dataflow.Position]source{}, checked: map[dataflow.Position]bool{},
+		accepted: map[dataflow.Position]bool{}, decisive: decisiveChecks(ssaPkg)}
 	res := dataflow.Run(pass, &dataflow.Config{
 		Rules:          r,
-		SSA:            pass.ResultOf[ssapkg.Analyzer].(*ssa.Package),
+		SSA:            ssaPkg,
 		NewFuncFact:    func() dataflow.FuncFact { return new(funcFact) },
 		NewPackageFact: func() dataflow.PackageFact { return new(packageFact) },
-		PerSource:      true,
 		Modelled:       []string{jwtV5, jwtV4, oidc, jwxV2, jwxV3, jose},
+		Events:         ev,
 	})
 	report.Problems(pass, res.Problems)
-	// A finding is a source reaching an audience check, or a token
-	// accepted through a deferred source.
-	checked, accepted := map[string]bool{}, map[string]bool{}
-	decisive := decisiveChecks(res.SSA)
-	for _, f := range res.Findings {
-		switch {
-		case f.Sink.What == sinkAccepted:
-			accepted[report.Source(f).At] = true
-		case decisive(f.Pos):
-			checked[report.Source(f).At] = true
-		}
-	}
-	ats := make([]string, 0, len(r.sources))
-	for at := range r.sources {
-		ats = append(ats, at)
-	}
-	sort.Strings(ats)
-	for _, at := range ats {
-		src := r.sources[at]
-		if (checked[at] && !src.final) || (src.deferred && !accepted[at]) {
-			continue
-		}
+	for _, src := range ev.unchecked() {
 		d := analysis.Diagnostic{Category: "audience", Message: src.msg}
 		d.Pos, d.End = report.Span(pass, src.pos)
-		if src.fixable {
+		if src.tag == srcFixable {
 			if fix, ok := fixParse(pass, src.pos); ok {
 				d.SuggestedFixes = []analysis.SuggestedFix{fix}
 			}
 		}
 		pass.Report(d)
 	}
-	if res.SSA != nil {
-		for _, a := range findBlindVerifiers(res.SSA) {
+	if ssaPkg != nil {
+		for _, a := range findBlindVerifiers(ssaPkg) {
 			msg := "this token verifier accepts the bearer token without validating it (signature, expiry, audience): verify it, for example with jwt.ParseWithClaims and jwt.WithAudience(<this server's resource URI>), before returning TokenInfo"
 			if a.introspection {
 				msg = "this token verifier accepts an introspected token (RFC 7662) on \"active\" without checking its \"aud\": reject tokens whose aud does not include this server's resource URI"
@@ -126,27 +109,78 @@ func run(pass *analysis.Pass) (any, error) {
 	return nil, nil
 }
 
+// A source is a place where a token is accepted without its audience
+// being checked by the library.
+type source struct {
+	pos token.Pos
+	msg string
+	tag dataflow.Tag
+}
+
+// events collects, as the engine reports them, the sources the models
+// produced and which of them reached an audience check or were accepted.
+type events struct {
+	sources           map[dataflow.Position]source
+	checked, accepted map[dataflow.Position]bool
+	decisive          func(token.Pos) bool
+}
+
+func (e *events) SourceSeen(s dataflow.SourceEvent) {
+	if _, ok := e.sources[s.At]; !ok {
+		e.sources[s.At] = source{pos: s.Pos, msg: s.What, tag: s.Tag}
+	}
+}
+
+func (e *events) Found(f dataflow.Finding) {
+	switch f.Sink.Tag {
+	case sinkAccepted:
+		e.accepted[f.Source().At] = true
+	case sinkChecked:
+		if e.decisive(f.Pos) {
+			e.checked[f.Source().At] = true
+		}
+	}
+}
+
+// unchecked returns the sources to report, in position order: those whose
+// audience no decisive check saw (a token whose signature is not verified
+// always), and deferred ones only where a token was accepted through them.
+func (e *events) unchecked() []source {
+	var out []source
+	for at, src := range e.sources {
+		switch src.tag {
+		case srcDeferred:
+			if !e.accepted[at] || e.checked[at] {
+				continue
+			}
+		case srcAccepted, srcFixable:
+			if e.checked[at] {
+				continue
+			}
+		}
+		out = append(out, src)
+	}
+	slices.SortFunc(out, func(a, b source) int { return cmp.Compare(a.pos, b.pos) })
+	return out
+}
+
 // decisiveChecks returns a test of whether the check at pos can decide
 // acceptance: its block dominates a return of its function. A comparison
 // made only in an unrelated branch (logging it under a debug flag) does
 // not count. A position the test cannot place counts.
-func decisiveChecks(pkg *ssa.Package) func(token.Pos) bool {
+func decisiveChecks(pkg *ssapkg.SSA) func(token.Pos) bool {
 	if pkg == nil {
 		return func(token.Pos) bool { return true }
 	}
 	blocks := map[token.Pos]*ssa.BasicBlock{}
 	returns := map[*ssa.Function][]*ssa.BasicBlock{}
-	for _, fn := range ssapkg.Functions(pkg) {
-		for _, b := range fn.Blocks {
-			for _, instr := range b.Instrs {
-				switch instr.(type) {
-				case *ssa.Return:
-					returns[fn] = append(returns[fn], b)
-				case *ssa.BinOp, *ssa.Call, *ssa.Lookup:
-					if pos := instr.Pos(); pos.IsValid() {
-						blocks[pos] = b
-					}
-				}
+	for fn, instr := range pkg.Instructions() {
+		switch instr.(type) {
+		case *ssa.Return:
+			returns[fn] = append(returns[fn], instr.Block())
+		case *ssa.BinOp, *ssa.Call, *ssa.Lookup:
+			if pos := instr.Pos(); pos.IsValid() {
+				blocks[pos] = instr.Block()
 			}
 		}
 	}

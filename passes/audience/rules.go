@@ -1,7 +1,6 @@
 package audience
 
 import (
-	"fmt"
 	"go/constant"
 	"go/token"
 	"go/types"
@@ -35,53 +34,37 @@ const (
 	jose  = "github.com/go-jose/go-jose/v4/jwt"
 )
 
-// A source is a place where a token is accepted without its audience
-// being checked by the library. A deferred source (an oidc.Config) is
-// reported only if a token is seen accepted through it (Verify).
-type source struct {
-	pos      token.Pos
-	msg      string
-	deferred bool
-	fixable  bool // a parse that an audience option would fix
-	final    bool // no audience check makes it right (an unverified signature)
-}
+// The sources of the audience analyzer, as their flows are tagged: places
+// where a token is accepted without its audience being checked by the
+// library. The engine reports them to the analyzer as they are seen.
+const (
+	// srcAccepted is a parse or claims extraction that does not check the
+	// audience; a later manual check makes it right.
+	srcAccepted dataflow.Tag = iota + 1
+	// srcFixable is srcAccepted for a parse that only lacks the audience
+	// option, for which a fix may be offered.
+	srcFixable
+	// srcUnverified is a token whose signature is not verified: no
+	// audience check makes it right.
+	srcUnverified
+	// srcDeferred is an oidc.Config with SkipClientIDCheck, reported only
+	// if a token is seen accepted through it (Verify).
+	srcDeferred
+)
 
-// rules model the JWT and OIDC libraries. Model records the sources it
-// meets; the engine then reports which of them reached an audience check.
+// The sinks: what it means for a source that a value reached one.
+const (
+	sinkChecked  dataflow.Tag = iota + 1 // the audience was checked
+	sinkAccepted                         // a token was accepted through a deferred source
+)
+
+// rules model the JWT and OIDC libraries.
 type rules struct {
-	fset       *token.FileSet
+	dataflow.NoRules
 	validators map[string]bool // configured audience validators
-	sources    map[string]source
-}
-
-// record notes a source, by the position string the engine's paths use.
-func (r *rules) record(pos token.Pos, msg string) { r.recordSource(pos, msg, false) }
-
-// recordFixable notes a parse that lacks only the audience option.
-func (r *rules) recordFixable(pos token.Pos, msg string) {
-	r.record(pos, msg)
-	p := r.fset.Position(pos)
-	at := fmt.Sprintf("%s:%d:%d", p.Filename, p.Line, p.Column)
-	src := r.sources[at]
-	src.fixable = true
-	r.sources[at] = src
-}
-
-func (r *rules) recordSource(pos token.Pos, msg string, deferred bool) {
-	p := r.fset.Position(pos)
-	at := fmt.Sprintf("%s:%d:%d", p.Filename, p.Line, p.Column)
-	if _, ok := r.sources[at]; !ok {
-		r.sources[at] = source{pos: pos, msg: msg, deferred: deferred}
-	}
 }
 
 const oidcSkipMsg = "oidc.Config{SkipClientIDCheck: true} accepts ID tokens issued to any client: set ClientID to this server's client ID instead, or check IDToken.Audience after Verify"
-
-// Sink descriptions: what a finding of the engine means for a source.
-const (
-	sinkChecked  = "checked"  // the audience was checked
-	sinkAccepted = "accepted" // a token was accepted through a deferred source
-)
 
 func (*rules) Derivable(k dataflow.Kind) bool { return k == aud }
 
@@ -128,8 +111,6 @@ func isClaims(t types.Type) bool {
 	return false
 }
 
-func (*rules) Param(*ssa.Function, int) (dataflow.Kind, string) { return 0, "" }
-
 // Field: a token's claims are the token; an embedded claims struct is the
 // claims; the Audience field is the audience.
 func (*rules) Field(f *types.Var, base dataflow.Kind) (dataflow.Kind, string) {
@@ -145,71 +126,49 @@ func (*rules) Field(f *types.Var, base dataflow.Kind) (dataflow.Kind, string) {
 	return 0, ""
 }
 
-func (*rules) FieldSink(*types.Var, dataflow.Kind) (string, bool) { return "", false }
-
-func (*rules) Value(ssa.Value) (dataflow.Kind, string) { return 0, "" }
-
 // checked is a flow from argument i, an audience or a token, to the sink
 // that marks its source as checked.
 func checked(i int, k dataflow.Kind, what string) dataflow.Flow {
-	return dataflow.Flow{From: dataflow.Param, FromIndex: i, FromKind: k, To: dataflow.Sink, ToKind: k,
-		Sink: &dataflow.SinkInfo{What: sinkChecked + ": " + what}}
+	return dataflow.SinkFlow(i, k, dataflow.SinkInfo{What: "audience checked: " + what, Tag: sinkChecked}, nil)
 }
 
-// accepted makes a parse call a source of unchecked tokens in result i
-// (and, for ParseWithClaims, in the claims it fills).
-func (r *rules) accepted(c *dataflow.Call, msg string, claimsArg int) []dataflow.Flow {
-	r.record(c.Pos, msg)
-	return sourceFlows(msg, claimsArg)
-}
-
-// acceptedFixable is accepted for a parse that only lacks the audience
-// option, for which a fix may be offered.
-func (r *rules) acceptedFixable(c *dataflow.Call, msg string, claimsArg int) []dataflow.Flow {
-	r.recordFixable(c.Pos, msg)
-	return sourceFlows(msg, claimsArg)
-}
-
-func sourceFlows(msg string, claimsArg int) []dataflow.Flow {
-	step := []dataflow.Step{{What: msg}}
-	out := []dataflow.Flow{{From: dataflow.Source, FromKind: jwtToken, To: dataflow.Result, ToKind: jwtToken, Path: step}}
+// accepted makes a call a source of unchecked tokens (tag says which) in
+// result 0 or, with claimsArg >= 0, also in the claims argument it fills.
+func accepted(tag dataflow.Tag, msg string, claimsArg int) []dataflow.Flow {
+	out := []dataflow.Flow{dataflow.SourceFlow(jwtToken, dataflow.Result, 0, msg, tag)}
 	if claimsArg >= 0 {
-		out = append(out, dataflow.Flow{From: dataflow.Source, FromKind: jwtToken, To: dataflow.Contents, ToIndex: claimsArg, ToKind: jwtToken, Path: step})
+		out = append(out, dataflow.SourceFlow(jwtToken, dataflow.Contents, claimsArg, msg, tag))
 	}
 	return out
 }
 
-var handled = []dataflow.Flow{}
-
-func (r *rules) Model(c *dataflow.Call) []dataflow.Flow {
+func (r *rules) Model(c *dataflow.Call) ([]dataflow.Flow, bool) {
 	switch c.Op {
 	case dataflow.OpCompare:
-		return []dataflow.Flow{checked(0, aud, "a comparison"), checked(1, aud, "a comparison")}
+		return []dataflow.Flow{checked(0, aud, "a comparison"), checked(1, aud, "a comparison")}, true
 	case dataflow.OpLookup:
 		out := []dataflow.Flow{checked(1, aud, "a lookup of the audience")}
 		if key, ok := dataflow.ConstString(c.Args[1]); ok && key == "aud" {
 			out = append(out, dataflow.Flow{From: dataflow.Param, FromKind: jwtToken, To: dataflow.Result, ToKind: aud})
 		}
-		return out
+		return out, true
 	case dataflow.OpStore:
 		if c.Field != nil && c.Field.Pkg() != nil && c.Field.Pkg().Path() == oidc && c.Field.Name() == "SkipClientIDCheck" && isTrue(c.Args[1]) {
-			r.recordSource(c.Pos, oidcSkipMsg, true)
-			return []dataflow.Flow{{From: dataflow.Source, FromKind: skipConfig, To: dataflow.Contents, ToIndex: 0, ToKind: skipConfig,
-				Path: []dataflow.Step{{What: oidcSkipMsg}}}}
+			return []dataflow.Flow{dataflow.SourceFlow(skipConfig, dataflow.Contents, 0, oidcSkipMsg, srcDeferred)}, true
 		}
-		return nil
+		return nil, false
 	case dataflow.OpMapUpdate:
-		return nil
+		return nil, false
 	}
 	if c.Callee == nil || c.Callee.Pkg() == nil {
-		return nil
+		return nil, false
 	}
 	if r.validators[c.Callee.FullName()] {
 		var out []dataflow.Flow
 		for i := range c.Args {
 			out = append(out, checked(i, jwtToken, c.Callee.Name()+" (configured validator)"), checked(i, aud, c.Callee.Name()+" (configured validator)"))
 		}
-		return out
+		return out, true
 	}
 	if !tokenAware(c.Callee.Pkg()) && !isStdPkg(c.Callee.Pkg().Path()) {
 		// Not analyzed (see run): an audience handed to it may be checked
@@ -218,18 +177,18 @@ func (r *rules) Model(c *dataflow.Call) []dataflow.Flow {
 		for i := range c.Args {
 			out = append(out, checked(i, aud, c.Callee.Name()))
 		}
-		return out
+		return out, true
 	}
 	name := dataflow.FuncName(c.Callee)
 	switch path := c.Callee.Pkg().Path(); path {
 	case jwtV5, jwtV4:
-		return r.golangJWT(c, path, name)
+		return r.golangJWT(c, path, name), true
 	case oidc:
 		switch name {
 		case "Provider.Verifier":
-			return []dataflow.Flow{{From: dataflow.Param, FromIndex: 1, FromKind: skipConfig, To: dataflow.Result, ToKind: skipVerifier}}
+			return []dataflow.Flow{{From: dataflow.Param, FromIndex: 1, FromKind: skipConfig, To: dataflow.Result, ToKind: skipVerifier}}, true
 		case "NewVerifier":
-			return []dataflow.Flow{{From: dataflow.Param, FromIndex: 2, FromKind: skipConfig, To: dataflow.Result, ToKind: skipVerifier}}
+			return []dataflow.Flow{{From: dataflow.Param, FromIndex: 2, FromKind: skipConfig, To: dataflow.Result, ToKind: skipVerifier}}, true
 		case "IDTokenVerifier.Verify":
 			return []dataflow.Flow{
 				{From: dataflow.Param, FromIndex: 0, FromKind: skipVerifier, To: dataflow.Result, ToKind: jwtToken},
@@ -237,25 +196,25 @@ func (r *rules) Model(c *dataflow.Call) []dataflow.Flow {
 				// through it: a verifier made elsewhere (say through a
 				// builder function the engine does not follow) is not.
 				{From: dataflow.Param, FromIndex: 0, FromKind: skipVerifier, To: dataflow.Sink, ToKind: skipVerifier,
-					Sink: &dataflow.SinkInfo{What: sinkAccepted}},
-			}
+					Sink: &dataflow.SinkInfo{What: "a token accepted through the verifier", Tag: sinkAccepted}},
+			}, true
 		}
-		return handled
+		return nil, true
 	case jwxV2, jwxV3:
-		return r.jwx(c, name)
+		return r.jwx(c, name), true
 	case jose:
-		return r.goJose(c, name)
+		return r.goJose(c, name), true
 	case "slices":
 		switch c.Callee.Name() {
 		case "Contains", "ContainsFunc", "Index", "IndexFunc":
-			return []dataflow.Flow{checked(0, aud, "slices."+c.Callee.Name()), checked(1, aud, "slices."+c.Callee.Name())}
+			return []dataflow.Flow{checked(0, aud, "slices."+c.Callee.Name()), checked(1, aud, "slices."+c.Callee.Name())}, true
 		}
 	case "strings":
 		if c.Callee.Name() == "EqualFold" {
-			return []dataflow.Flow{checked(0, aud, "strings.EqualFold"), checked(1, aud, "strings.EqualFold")}
+			return []dataflow.Flow{checked(0, aud, "strings.EqualFold"), checked(1, aud, "strings.EqualFold")}, true
 		}
 	}
-	return nil
+	return nil, false
 }
 
 func (r *rules) golangJWT(c *dataflow.Call, path, name string) []dataflow.Flow {
@@ -275,7 +234,7 @@ func (r *rules) golangJWT(c *dataflow.Call, path, name string) []dataflow.Flow {
 	case "Parser.Parse", "Parser.ParseWithClaims":
 		opts, ok := parserOptions(c.Args[0])
 		if !ok {
-			return handled // a parser configured elsewhere: not judged here
+			return nil // a parser configured elsewhere: not judged here
 		}
 		claims := -1
 		if name == "Parser.ParseWithClaims" {
@@ -284,21 +243,15 @@ func (r *rules) golangJWT(c *dataflow.Call, path, name string) []dataflow.Flow {
 		return r.judgeJWT(c, "(*jwt.Parser)."+strings.TrimPrefix(name, "Parser."), fix, opts, claims)
 	case "Parser.ParseUnverified":
 		if len(c.Args) > 1 && verifiedLater(c.Fn, c.Args[1]) {
-			return handled // peeking before the verified parse of the same token
+			return nil // peeking before the verified parse of the same token
 		}
-		r.record(c.Pos, "(*jwt.Parser).ParseUnverified does not verify the token's signature, and the token is not parsed with verification afterwards: use jwt.ParseWithClaims with the key and jwt.WithAudience(<this server's resource URI>)")
-		p := r.fset.Position(c.Pos)
-		at := fmt.Sprintf("%s:%d:%d", p.Filename, p.Line, p.Column)
-		src := r.sources[at]
-		src.final = true
-		r.sources[at] = src
-		return handled
+		return accepted(srcUnverified, "(*jwt.Parser).ParseUnverified does not verify the token's signature, and the token is not parsed with verification afterwards: use jwt.ParseWithClaims with the key and jwt.WithAudience(<this server's resource URI>)", -1)
 	case "RegisteredClaims.GetAudience", "MapClaims.GetAudience", "Claims.GetAudience", "GetAudience":
 		return []dataflow.Flow{{From: dataflow.Param, FromIndex: 0, FromKind: jwtToken, To: dataflow.Result, ToKind: aud}}
 	case "RegisteredClaims.VerifyAudience", "MapClaims.VerifyAudience", "StandardClaims.VerifyAudience":
 		return []dataflow.Flow{checked(0, jwtToken, "VerifyAudience")}
 	}
-	return handled
+	return nil
 }
 
 // judgeJWT decides whether a golang-jwt parse checks the audience.
@@ -313,11 +266,11 @@ func (r *rules) judgeJWT(c *dataflow.Call, call, fix string, opts []string, clai
 	}
 	switch {
 	case has("WithoutClaimsValidation"):
-		return r.accepted(c, call+" with jwt.WithoutClaimsValidation accepts the token without checking its audience (or expiry): remove the option and add jwt.WithAudience(<this server's resource URI>)", claims)
+		return accepted(srcAccepted, call+" with jwt.WithoutClaimsValidation accepts the token without checking its audience (or expiry): remove the option and add jwt.WithAudience(<this server's resource URI>)", claims)
 	case has("WithAudience") || has("WithAllAudiences"):
-		return handled
+		return nil
 	}
-	return r.acceptedFixable(c, call+" accepts the token without checking its audience: "+fix, claims)
+	return accepted(srcFixable, call+" accepts the token without checking its audience: "+fix, claims)
 }
 
 func (r *rules) jwx(c *dataflow.Call, name string) []dataflow.Flow {
@@ -325,27 +278,27 @@ func (r *rules) jwx(c *dataflow.Call, name string) []dataflow.Flow {
 	case "Parse", "ParseString", "ParseRequest", "ParseReader":
 		opts := options(c.Args[len(c.Args)-1])
 		if hasFalse(c.Args[len(c.Args)-1], "WithVerify") || hasFalse(c.Args[len(c.Args)-1], "WithValidate") {
-			return r.accepted(c, "jwt."+name+" with verification or validation turned off accepts any token: remove the option and add jwt.WithAudience(<this server's resource URI>)", -1)
+			return accepted(srcAccepted, "jwt."+name+" with verification or validation turned off accepts any token: remove the option and add jwt.WithAudience(<this server's resource URI>)", -1)
 		}
 		for _, o := range opts {
 			if o == "WithAudience" {
-				return handled
+				return nil
 			}
 		}
-		return r.acceptedFixable(c, "jwt."+name+" accepts the token without checking its audience: add jwt.WithAudience(<this server's resource URI>)", -1)
+		return accepted(srcFixable, "jwt."+name+" accepts the token without checking its audience: add jwt.WithAudience(<this server's resource URI>)", -1)
 	case "ParseInsecure":
-		return r.accepted(c, "jwt.ParseInsecure neither verifies nor validates the token: use jwt.Parse with jwt.WithKey and jwt.WithAudience(<this server's resource URI>)", -1)
+		return accepted(srcAccepted, "jwt.ParseInsecure neither verifies nor validates the token: use jwt.Parse with jwt.WithKey and jwt.WithAudience(<this server's resource URI>)", -1)
 	case "Validate":
 		for _, o := range options(c.Args[len(c.Args)-1]) {
 			if o == "WithAudience" {
 				return []dataflow.Flow{checked(0, jwtToken, "jwt.Validate with jwt.WithAudience")}
 			}
 		}
-		return handled
+		return nil
 	case "Audience", "Token.Audience":
 		return []dataflow.Flow{{From: dataflow.Param, FromIndex: 0, FromKind: jwtToken, To: dataflow.Result, ToKind: aud}}
 	}
-	return handled
+	return nil
 }
 
 // options returns the names of the option functions called to build a
@@ -451,23 +404,27 @@ func (r *rules) goJose(c *dataflow.Call, name string) []dataflow.Flow {
 		if name == "JSONWebToken.UnsafeClaimsWithoutVerification" {
 			msg = "jwt.UnsafeClaimsWithoutVerification does not verify the signature: use Claims with the key, then Validate with AnyAudience"
 		}
-		r.record(c.Pos, msg)
-		var out []dataflow.Flow
-		for _, dest := range elements(c.Args[len(c.Args)-1]) {
-			c.Args = append(c.Args, dest)
-			out = append(out, dataflow.Flow{From: dataflow.Source, FromKind: jwtToken, To: dataflow.Contents, ToIndex: len(c.Args) - 1,
-				ToKind: jwtToken, Path: []dataflow.Step{{What: msg}}})
+		// The destinations are filled with the claims; without a list
+		// built in place, the variadic slice stands for them.
+		dests := elements(c.Args[len(c.Args)-1])
+		if len(dests) == 0 {
+			return []dataflow.Flow{dataflow.SourceFlow(jwtToken, dataflow.Contents, len(c.Args)-1, msg, srcAccepted)}
 		}
-		return append(out, handled...)
+		var out []dataflow.Flow
+		for _, dest := range dests {
+			c.Args = append(c.Args, dest)
+			out = append(out, dataflow.SourceFlow(jwtToken, dataflow.Contents, len(c.Args)-1, msg, srcAccepted))
+		}
+		return out
 	case "Claims.Validate", "Claims.ValidateWithLeeway":
 		if len(c.Args) > 1 && setsField(c.Args[1], "AnyAudience") {
 			return []dataflow.Flow{checked(0, jwtToken, "Claims.Validate with AnyAudience")}
 		}
-		return handled
+		return nil
 	case "Audience.Contains":
 		return []dataflow.Flow{checked(0, aud, "Audience.Contains")}
 	}
-	return handled
+	return nil
 }
 
 // setsField reports whether the struct value v (loaded from a variable or

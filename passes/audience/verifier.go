@@ -28,36 +28,32 @@ type acceptance struct {
 // other than string manipulation and logging. A verifier that hands the
 // token to any other function (one the analysis may not see into) is
 // given the benefit of the doubt.
-func findBlindVerifiers(pkg *ssa.Package) []acceptance {
+func findBlindVerifiers(pkg *ssapkg.SSA) []acceptance {
 	var out []acceptance
-	for _, fn := range ssapkg.Functions(pkg) {
-		for _, b := range fn.Blocks {
-			for _, instr := range b.Instrs {
-				call, ok := instr.(*ssa.Call)
-				if !ok {
-					continue
-				}
-				callee := call.Common().StaticCallee()
-				if callee == nil || callee.String() != httpflow.GoSDKAuth+".RequireBearerToken" || len(call.Common().Args) == 0 {
-					continue
-				}
-				verifier := resolveFunc(call.Common().Args[0])
-				if verifier == nil {
-					continue
-				}
-				tok := tokenParam(verifier)
-				if tok == nil {
-					continue
-				}
-				blind := !validated(tok, 0)
-				audienceBlind := introspects(verifier) && !readsAudience(verifier)
-				if !blind && !audienceBlind {
-					continue
-				}
-				for _, ret := range acceptingReturns(verifier) {
-					out = append(out, acceptance{ret: ret, require: call.Pos(), introspection: !blind})
-				}
-			}
+	for _, instr := range pkg.Instructions() {
+		call, ok := instr.(*ssa.Call)
+		if !ok {
+			continue
+		}
+		callee := call.Common().StaticCallee()
+		if callee == nil || callee.String() != httpflow.GoSDKAuth+".RequireBearerToken" || len(call.Common().Args) == 0 {
+			continue
+		}
+		verifier := resolveFunc(call.Common().Args[0])
+		if verifier == nil {
+			continue
+		}
+		tok := tokenParam(verifier)
+		if tok == nil {
+			continue
+		}
+		blind := !validated(tok, 0)
+		audienceBlind := introspects(verifier) && !readsAudience(verifier)
+		if !blind && !audienceBlind {
+			continue
+		}
+		for _, ret := range acceptingReturns(verifier) {
+			out = append(out, acceptance{ret: ret, require: call.Pos(), introspection: !blind})
 		}
 	}
 	return out

@@ -1,9 +1,9 @@
 package dataflow
 
 import (
+	"fmt"
 	"go/token"
 	"go/types"
-	"strings"
 
 	"golang.org/x/tools/go/ssa"
 )
@@ -13,9 +13,9 @@ import (
 // whose kind is assumed so that the function can be summarized once for
 // all callers.
 type origin struct {
-	port    Port // Source, Param, Field or Key
-	index   int  // parameter index
-	id      string
+	port    Port  // Source, Param, Field or Key
+	index   int   // parameter index
+	place   Place // the field or key
 	assumed Kind
 }
 
@@ -54,34 +54,41 @@ type funcState struct {
 	locs    map[any]labels
 	dirty   bool
 	sum     *summaryBuilder
-	deps    *deps // what this analysis read from package-wide state
 }
 
-// deps records what a function's analysis read, so that a later round
-// re-analyzes it only when one of those changed.
-type deps struct {
-	funcs   map[*ssa.Function]bool // local callees whose summaries were used
-	ids     map[string]bool        // fields and keys whose holdings or leaks were read
-	globals bool
+// holdsOf and leaksOf read package-wide knowledge; a change to it will
+// queue this function again.
+func (f *funcState) holdsOf(pl Place) map[Kind]*path {
+	f.readsPlace(pl)
+	return f.holds[pl]
 }
 
-// holdsOf and leaksOf read package-wide knowledge, noting the dependency.
-func (f *funcState) holdsOf(id string) map[Kind]*path {
-	f.deps.ids[id] = true
-	return f.holds[id]
+func (f *funcState) leaksOf(pl Place) map[Kind][]*leak {
+	f.readsPlace(pl)
+	return f.leaks[pl]
 }
 
-func (f *funcState) leaksOf(id string) map[Kind]*leak {
-	f.deps.ids[id] = true
-	return f.leaks[id]
+func (f *funcState) readsPlace(pl Place) {
+	m := f.readers[pl]
+	if m == nil {
+		m = make(map[*ssa.Function]bool)
+		f.readers[pl] = m
+	}
+	m[f.fn] = true
 }
 
-// calleeSummary returns a local callee's summary, noting the dependency.
+// calleeSummary returns a local callee's summary; a change to it will
+// queue this function again.
 func (f *funcState) calleeSummary(fn *ssa.Function) []Flow {
 	if fn.Origin() != nil {
 		fn = fn.Origin()
 	}
-	f.deps.funcs[fn] = true
+	m := f.callers[fn]
+	if m == nil {
+		m = make(map[*ssa.Function]bool)
+		f.callers[fn] = m
+	}
+	m[f.fn] = true
 	return f.summaryOf(fn).list()
 }
 
@@ -94,6 +101,11 @@ func (s *pkgState) analyze(fn *ssa.Function) {
 		n += len(b.Instrs)
 	}
 	if n > maxInstrsPerFunc {
+		if s.summaries[fn] == nil { // report once
+			s.problems = append(s.problems, Problem{Pos: fn.Pos(), Limit: true,
+				Message: fmt.Sprintf("%s is not analyzed: %d SSA instructions, more than the limit of %d; flows through it are not followed", fn.Name(), n, maxInstrsPerFunc)})
+		}
+		s.summaryOf(fn)
 		return
 	}
 	f := &funcState{
@@ -104,11 +116,14 @@ func (s *pkgState) analyze(fn *ssa.Function) {
 		tuples:   make(map[ssa.Value][]labels),
 		locs:     make(map[any]labels),
 		sum:      s.summaryOf(fn),
-		deps:     &deps{funcs: map[*ssa.Function]bool{}, ids: map[string]bool{}},
 	}
-	s.deps[fn] = f.deps
 	f.seedInputs()
-	for pass := 0; pass < maxPasses; pass++ {
+	for pass := 0; ; pass++ {
+		if pass == maxPasses {
+			s.problems = append(s.problems, Problem{Pos: fn.Pos(), Limit: true,
+				Message: fmt.Sprintf("analysis of %s cut short after %d passes without reaching a fixpoint: findings may be missing (please report it)", fn.Name(), maxPasses)})
+			break
+		}
 		f.dirty = false
 		for _, b := range fn.Blocks {
 			for _, instr := range b.Instrs {
@@ -126,7 +141,7 @@ func (s *pkgState) analyze(fn *ssa.Function) {
 func (f *funcState) seedInputs() {
 	for i, p := range f.fn.Params {
 		if k, what := f.rules.Param(f.fn, i); k != 0 {
-			f.set(p, label{origin{port: Source}, k}, (*path)(nil).began(f.posString(p.Pos()), p.Pos(), what))
+			f.set(p, label{origin{port: Source}, k}, (*path)(nil).began(f.position(p.Pos()), p.Pos(), what))
 			continue
 		}
 		for _, k := range f.rules.Assumable(p.Type()) {
@@ -177,8 +192,9 @@ func (f *funcState) addTo(key any, l label, p *path) {
 		}
 		if ls.add(l, p) {
 			f.dirty = true
-			f.changed = true
-			f.globalsChanged = true
+			for fn := range f.globalReaders {
+				f.pending[fn] = true
+			}
 		}
 		return
 	}
@@ -194,7 +210,7 @@ func (f *funcState) addTo(key any, l label, p *path) {
 
 func (f *funcState) contents(key any) labels {
 	if g, ok := key.(*ssa.Global); ok {
-		f.deps.globals = true
+		f.globalReaders[f.fn] = true
 		return f.globals[g]
 	}
 	return f.locs[key]
@@ -288,7 +304,7 @@ func (f *funcState) visit(instr ssa.Instruction) {
 			f.setAll(v, f.derived(f.vals[v.Y]))
 		case token.EQL, token.NEQ:
 			c := &Call{Op: OpCompare, Fn: f.fn, Args: []ssa.Value{v.X, v.Y}, Pos: v.Pos()}
-			f.apply(c, f.rules.Model(c), nil, true)
+			f.applyModel(c, nil)
 		}
 	case *ssa.ChangeType:
 		f.setAll(v, f.vals[v.X])
@@ -314,7 +330,7 @@ func (f *funcState) visit(instr ssa.Instruction) {
 		if _, ok := v.X.Type().Underlying().(*types.Map); ok {
 			f.setAll(v, f.contents(f.loc(v.X)))
 			c := &Call{Op: OpLookup, Fn: f.fn, Args: []ssa.Value{v.X, v.Index}, Pos: v.Pos()}
-			f.apply(c, f.rules.Model(c), v, true)
+			f.applyModel(c, v)
 		} else {
 			f.setAll(v, f.derived(f.vals[v.X]))
 		}
@@ -330,7 +346,7 @@ func (f *funcState) visit(instr ssa.Instruction) {
 		f.setAll(v, f.vals[v.Iter])
 	case *ssa.MakeMap, *ssa.Alloc, *ssa.MakeSlice:
 		if k, what := f.rules.Value(v.(ssa.Value)); k != 0 {
-			f.set(v.(ssa.Value), label{origin{port: Source}, k}, (*path)(nil).began(f.posString(v.Pos()), v.Pos(), what))
+			f.set(v.(ssa.Value), label{origin{port: Source}, k}, (*path)(nil).began(f.position(v.Pos()), v.Pos(), what))
 		}
 	case *ssa.Store:
 		f.store(v.Addr, v.Val, v.Pos())
@@ -344,7 +360,7 @@ func (f *funcState) visit(instr ssa.Instruction) {
 			pos = v.Key.Pos()
 		}
 		c := &Call{Op: OpMapUpdate, Fn: f.fn, Args: []ssa.Value{v.Map, v.Key, v.Value}, Pos: pos}
-		f.apply(c, f.rules.Model(c), nil, true)
+		f.applyModel(c, nil)
 	case *ssa.MakeClosure:
 		f.closure(v)
 	case *ssa.Return:
@@ -379,11 +395,11 @@ func (f *funcState) load(v ssa.Value, addr ssa.Value) {
 }
 
 func (f *funcState) fieldLoad(v ssa.Value, structType types.Type, index int, base labels) {
-	id, field := fieldID(structType, index)
+	pl, field, named := fieldPlace(structType, index)
 	if field == nil {
 		return
 	}
-	here := f.posString(v.Pos())
+	here := f.position(v.Pos())
 	if k, what := f.rules.Field(field, 0); k != 0 {
 		f.set(v, label{origin{port: Source}, k}, (*path)(nil).began(here, v.Pos(), what))
 	}
@@ -395,18 +411,18 @@ func (f *funcState) fieldLoad(v ssa.Value, structType types.Type, index int, bas
 			f.set(v, label{l.origin, k}, p)
 		}
 	}
-	if id == "" || !f.tracked(id) {
+	if !named || !f.tracked(pl) {
 		return // standard library fields are modelled by the rules
 	}
-	what := "read from field " + shortID(id)
-	for k, p := range f.holdsOf(id) {
-		f.set(v, label{origin{port: Source}, k}, p.then(here, v.Pos(), what))
+	what := "read from field " + pl.String()
+	for k, p := range f.holdsOf(pl) {
+		f.set(v, label{origin{port: Source}, k}, p.then(here, v.Pos(), RoleField, what))
 	}
 	if k, _ := f.rules.Field(field, 0); k == 0 {
 		// Seed the field's own symbolic value, to discover whether what it
 		// holds leaks; fields the rules already know are sources need not.
 		for _, k := range f.rules.Assumable(field.Type()) {
-			f.set(v, label{origin{port: Field, id: id, assumed: k}, k}, (*path)(nil).then(here, v.Pos(), what))
+			f.set(v, label{origin{port: Field, place: pl, assumed: k}, k}, (*path)(nil).then(here, v.Pos(), RoleField, what))
 		}
 	}
 }
@@ -420,7 +436,7 @@ func (f *funcState) store(addr, val ssa.Value, pos token.Pos) {
 	if !ok {
 		return
 	}
-	id, field := fieldID(fa.X.Type(), fa.Field)
+	pl, field, named := fieldPlace(fa.X.Type(), fa.Field)
 	if field == nil {
 		return
 	}
@@ -430,64 +446,59 @@ func (f *funcState) store(addr, val ssa.Value, pos token.Pos) {
 	// The rules see every field store, labeled or not (a constant true
 	// stored into a library's option field may be what they look for).
 	c := &Call{Op: OpStore, Fn: f.fn, Args: []ssa.Value{fa.X, val}, Pos: pos, Field: field}
-	f.apply(c, f.rules.Model(c), nil, true)
+	f.applyModel(c, nil)
 	if len(ls) > 0 {
-		f.fieldStore(id, field, ls, pos, false)
+		f.fieldStore(pl, named, field, ls, pos, false)
 	}
 }
 
 // fieldStore handles values stored into a field. stepped is set when the
 // paths already end with the store (they come from a callee's summary).
-func (f *funcState) fieldStore(id string, field *types.Var, ls labels, pos token.Pos, stepped bool) {
+// named is false for a field of an anonymous struct, which is not a
+// package-wide place.
+func (f *funcState) fieldStore(pl Place, named bool, field *types.Var, ls labels, pos token.Pos, stepped bool) {
 	if field != nil {
 		for l, p := range ls {
-			if what, ok := f.rules.FieldSink(field, l.kind); ok {
-				f.sinkEvent(l, p, SinkInfo{What: what, At: f.posString(pos), Pkg: f.pass.Pkg.Path()}, nil, pos)
+			if sink, ok := f.rules.FieldSink(field, l.kind); ok {
+				sink.At, sink.Pkg = f.position(pos), f.pass.Pkg.Path()
+				f.sinkEvent(l, p, sink, nil, pos)
 			}
 		}
 	}
-	if id != "" && f.tracked(id) {
-		f.placeStore(Field, id, ls, pos, stepped, "stored in field ")
+	if named && f.tracked(pl) {
+		f.placeStore(pl, ls, pos, stepped)
 	}
-}
-
-func (f *funcState) keyStore(id string, ls labels, pos token.Pos, stepped bool) {
-	f.placeStore(Key, id, ls, pos, stepped, "stored in context key ")
 }
 
 // placeStore records values stored into a field or context key: a store
 // into a place that leaks is a sink, and the place holds what is stored.
-func (f *funcState) placeStore(port Port, id string, ls labels, pos token.Pos, stepped bool, what string) {
-	here := f.posString(pos)
+func (f *funcState) placeStore(pl Place, ls labels, pos token.Pos, stepped bool) {
+	here := f.position(pos)
+	role, what := RoleField, "stored in field "
+	if pl.Port == Key {
+		role, what = RoleKey, "stored in context key "
+	}
 	for l, p := range ls {
 		stored := p
 		if !stepped {
-			stored = p.then(here, pos, what+shortID(id))
+			stored = p.then(here, pos, role, what+pl.String())
 		}
-		if lk, ok := f.leaksOf(id)[l.kind]; ok {
+		for _, lk := range f.leaksOf(pl)[l.kind] {
 			f.sinkEvent(l, concat(stored, lk.path), lk.sink, nil, pos)
 		}
-		f.place(l, stored, Flow{To: port, ToID: id, ToKind: l.kind})
+		f.place(l, stored, Flow{To: pl.Port, ToPlace: pl, ToKind: l.kind})
 	}
 }
 
-func (f *funcState) keyLoad(v ssa.Value, id string) {
-	here := f.posString(v.Pos())
-	what := "read from context key " + shortID(id)
-	for k, p := range f.holdsOf(id) {
-		f.set(v, label{origin{port: Source}, k}, p.then(here, v.Pos(), what))
+func (f *funcState) keyLoad(v ssa.Value, pl Place) {
+	here := f.position(v.Pos())
+	what := "read from context key " + pl.String()
+	for k, p := range f.holdsOf(pl) {
+		f.set(v, label{origin{port: Source}, k}, p.then(here, v.Pos(), RoleKey, what))
 	}
 	for _, k := range f.rules.Assumable(types.Universe.Lookup("any").Type()) {
-		f.set(v, label{origin{port: Key, id: id, assumed: k}, k}, (*path)(nil).then(here, v.Pos(), what))
+		f.set(v, label{origin{port: Key, place: pl, assumed: k}, k}, (*path)(nil).then(here, v.Pos(), RoleKey, what))
 	}
-}
-
-// concat appends the steps of tail (a stored path) after head.
-func concat(head, tail *path) *path {
-	for _, st := range tail.pathSteps() {
-		head = head.step(Step{At: st.At, What: st.What, Origin: st.Origin}, st.Pos)
-	}
-	return head
 }
 
 // place records that a value reached a result, field or key: as a summary
@@ -497,7 +508,7 @@ func (f *funcState) place(l label, p *path, to Flow) {
 	case Source:
 		switch to.To {
 		case Field, Key:
-			f.addHolding(to.ToID, l.kind, p)
+			f.addHolding(to.ToPlace, l.kind, p)
 		case Result:
 			to.From, to.FromKind, to.Path = Source, l.kind, p.steps()
 			f.sum.add(f.pkgState, to)
@@ -509,7 +520,7 @@ func (f *funcState) place(l label, p *path, to Flow) {
 		// A function returning what a field or context key holds (an
 		// accessor): callers resolve it against what they know holds it.
 		if to.To == Result {
-			to.From, to.FromID, to.FromKind, to.Path = l.port, l.id, l.assumed, p.steps()
+			to.From, to.FromPlace, to.FromKind, to.Path = l.port, l.place, l.assumed, p.steps()
 			f.sum.add(f.pkgState, to)
 		}
 	}
@@ -537,35 +548,8 @@ func (f *funcState) sinkEvent(l label, p *path, sink SinkInfo, cond *Require, he
 		// Library code that writes a field's credential onto a request it
 		// was handed: the request is outbound in practice, so the condition
 		// is taken as met.
-		f.addLeak(l.id, l.assumed, sink, p)
+		f.addLeak(l.place, l.assumed, sink, p)
 	}
-}
-
-func shortID(id string) string {
-	_, rest, _ := strings.Cut(id, ":")
-	// Keep the last element of the package path: "auth.ctxKey=0".
-	head, tail := rest, ""
-	if i := strings.IndexAny(rest, "=(["); i >= 0 {
-		head, tail = rest[:i], rest[i:]
-	}
-	if i := strings.LastIndex(head, "/"); i >= 0 {
-		head = head[i+1:]
-	}
-	return head + tail
-}
-
-// idPackage returns the package path of a field ID ("field:pkg/path.T.f").
-func idPackage(id string) string {
-	_, rest, _ := strings.Cut(id, ":")
-	rest = strings.TrimPrefix(rest, "var ")
-	if i := strings.IndexAny(rest, "{(["); i >= 0 {
-		rest = rest[:i]
-	}
-	slash := strings.LastIndex(rest, "/")
-	if dot := strings.Index(rest[slash+1:], "."); dot >= 0 {
-		return rest[:slash+1+dot]
-	}
-	return rest
 }
 
 // objectLabels returns what a struct address carries as a whole: its own

@@ -40,11 +40,7 @@ func (f *funcState) call(instr ssa.CallInstruction) {
 			}
 		}
 	}
-	if f.contextCall(c, result) {
-		return
-	}
-	if flows := f.rules.Model(c); flows != nil {
-		f.apply(c, flows, result, true)
+	if f.contextCall(c, result) || f.applyModel(c, result) {
 		return
 	}
 	if c.Callee != nil && f.derive(c, result) {
@@ -52,9 +48,9 @@ func (f *funcState) call(instr ssa.CallInstruction) {
 	}
 	switch {
 	case callee != nil && f.isLocal(callee):
-		f.apply(c, f.calleeSummary(callee), result, false)
+		f.applySummary(c, f.calleeSummary(callee), result)
 	case c.Callee != nil && !common.IsInvoke():
-		f.apply(c, f.factFlows(c.Callee), result, false)
+		f.applySummary(c, f.factFlows(c.Callee), result)
 	}
 }
 
@@ -88,16 +84,28 @@ func funcObject(fn *ssa.Function) *types.Func {
 	return obj
 }
 
-// apply applies flows at a call site. model is set for the rules' models,
-// whose steps describe the call itself rather than a callee's body.
+// applyModel applies the rules' model of c, and reports whether there was
+// one (a model may say that nothing flows).
+func (f *funcState) applyModel(c *Call, result ssa.Value) bool {
+	flows, ok := f.rules.Model(c)
+	if ok {
+		f.apply(c, flows, result, true)
+	}
+	return ok
+}
+
+// applySummary applies a callee's summary at a call.
+func (f *funcState) applySummary(c *Call, flows []Flow, result ssa.Value) {
+	f.apply(c, flows, result, false)
+}
+
+// apply applies flows at a call site: each flow takes the labels of its
+// input at the call (inputs), and delivers them to its destination
+// (deliver). model is set for the rules' models, whose steps describe the
+// call itself rather than a callee's body.
 func (f *funcState) apply(c *Call, flows []Flow, result ssa.Value, model bool) {
 	if len(flows) == 0 {
 		return
-	}
-	here := f.posString(c.Pos)
-	name := "call"
-	if c.Callee != nil {
-		name = c.Callee.Name()
 	}
 	results := map[int]labels{}
 	for i := range flows {
@@ -106,39 +114,7 @@ func (f *funcState) apply(c *Call, flows []Flow, result ssa.Value, model bool) {
 			// A model step that gives the value its kind is its origin.
 			fl = markOrigin(*fl)
 		}
-		in := make(labels)
-		switch fl.From {
-		case Source:
-			p := f.stepsAt(fl.Path, here, c.Pos)
-			if !model {
-				p = p.then(here, c.Pos, "returned by "+name)
-			}
-			in.add(label{origin{port: Source}, fl.ToKind}, p)
-		case Field, Key:
-			for k, p := range f.holdsOf(fl.FromID) {
-				if k == fl.FromKind {
-					p = concat(p, f.stepsAt(fl.Path, here, c.Pos)).then(here, c.Pos, "returned by "+name)
-					in.add(label{origin{port: Source}, fl.ToKind}, p)
-				}
-			}
-		case Param:
-			if fl.FromIndex >= len(c.Args) || c.Args[fl.FromIndex] == nil {
-				continue
-			}
-			arg := f.objectLabels(c.Args[fl.FromIndex])
-			if model {
-				arg = f.withFields(c.Args[fl.FromIndex], arg)
-			}
-			for l, p := range arg {
-				if l.kind != fl.FromKind {
-					continue
-				}
-				if !model {
-					p = p.then(here, c.Pos, "passed to "+name)
-				}
-				in.add(label{l.origin, fl.ToKind}, concat(p, f.stepsAt(fl.Path, here, c.Pos)))
-			}
-		}
+		in := f.inputs(c, fl, model)
 		if len(in) == 0 {
 			continue
 		}
@@ -149,73 +125,149 @@ func (f *funcState) apply(c *Call, flows []Flow, result ssa.Value, model bool) {
 				continue
 			}
 		}
-		switch fl.To {
-		case Result:
-			if results[fl.ToIndex] == nil {
-				results[fl.ToIndex] = make(labels)
+		f.deliver(c, fl, in, results)
+	}
+	f.setResults(result, results)
+}
+
+// calleeName names the callee in path steps.
+func (c *Call) calleeName() string {
+	if c.Callee != nil {
+		return c.Callee.Name()
+	}
+	return "call"
+}
+
+// inputs returns the labels a flow takes at a call: a new source, what a
+// field or key holds, or what an argument carries, with the path extended
+// by the call.
+func (f *funcState) inputs(c *Call, fl *Flow, model bool) labels {
+	here := f.position(c.Pos)
+	in := make(labels)
+	switch fl.From {
+	case Source:
+		p := f.stepsAt(fl.Path, here, c.Pos)
+		if model {
+			f.sourceSeen(c, fl)
+		} else {
+			p = p.then(here, c.Pos, RoleReturn, "returned by "+c.calleeName())
+		}
+		in.add(label{origin{port: Source}, fl.ToKind}, p)
+	case Field, Key:
+		for k, p := range f.holdsOf(fl.FromPlace) {
+			if k == fl.FromKind {
+				p = concat(p, f.stepsAt(fl.Path, here, c.Pos)).then(here, c.Pos, RoleReturn, "returned by "+c.calleeName())
+				in.add(label{origin{port: Source}, fl.ToKind}, p)
 			}
-			for l, p := range in {
-				results[fl.ToIndex].add(l, p)
-			}
-		case Contents:
-			if fl.ToIndex < len(c.Args) && c.Args[fl.ToIndex] != nil {
-				f.addAll(f.loc(c.Args[fl.ToIndex]), in)
-			}
-		case Sink:
-			sink := *fl.Sink
-			if sink.At == "" {
-				sink.At, sink.Pkg = here, f.pass.Pkg.Path()
-			}
-			cond, ok := f.require(c, fl.Require)
-			if !ok {
+		}
+	case Param:
+		if fl.FromIndex >= len(c.Args) || c.Args[fl.FromIndex] == nil {
+			return nil
+		}
+		arg := f.objectLabels(c.Args[fl.FromIndex])
+		if model {
+			arg = f.withFields(c.Args[fl.FromIndex], arg)
+		}
+		for l, p := range arg {
+			if l.kind != fl.FromKind {
 				continue
 			}
-			for l, p := range in {
-				f.sinkEvent(l, p, sink, cond, c.Pos)
+			if !model {
+				p = p.then(here, c.Pos, RoleCall, "passed to "+c.calleeName())
 			}
-		case Field:
-			f.fieldStore(fl.ToID, nil, in, c.Pos, true)
-		case Key:
-			f.keyStore(fl.ToID, in, c.Pos, true)
+			in.add(label{l.origin, fl.ToKind}, concat(p, f.stepsAt(fl.Path, here, c.Pos)))
 		}
 	}
+	return in
+}
+
+// sourceSeen tells the rule's Events that a model's source flow applied.
+func (f *funcState) sourceSeen(c *Call, fl *Flow) {
+	if f.cfg.Events == nil {
+		return
+	}
+	what := ""
+	if len(fl.Path) > 0 {
+		what = fl.Path[len(fl.Path)-1].What
+	}
+	f.cfg.Events.SourceSeen(SourceEvent{Pos: c.Pos, At: f.position(c.Pos), Kind: fl.ToKind, Tag: fl.Tag, What: what})
+}
+
+// deliver hands a flow's labels to its destination: a result (collected
+// in results), the memory an argument points to, a sink, a field or a key.
+func (f *funcState) deliver(c *Call, fl *Flow, in labels, results map[int]labels) {
+	switch fl.To {
+	case Result:
+		if results[fl.ToIndex] == nil {
+			results[fl.ToIndex] = make(labels)
+		}
+		for l, p := range in {
+			results[fl.ToIndex].add(l, p)
+		}
+	case Contents:
+		if fl.ToIndex < len(c.Args) && c.Args[fl.ToIndex] != nil {
+			f.addAll(f.loc(c.Args[fl.ToIndex]), in)
+		}
+	case Sink:
+		sink := *fl.Sink
+		if !sink.At.IsValid() {
+			sink.At, sink.Pkg = f.position(c.Pos), f.pass.Pkg.Path()
+		}
+		cond, ok := f.require(c, fl.Require)
+		if !ok {
+			return
+		}
+		for l, p := range in {
+			f.sinkEvent(l, p, sink, cond, c.Pos)
+		}
+	case Field:
+		f.fieldStore(fl.ToPlace, true, nil, in, c.Pos, true)
+	case Key:
+		f.placeStore(fl.ToPlace, in, c.Pos, true)
+	}
+}
+
+// setResults gives a call's result (or the elements of its result tuple)
+// the labels collected for each result index.
+func (f *funcState) setResults(result ssa.Value, results map[int]labels) {
 	if result == nil || len(results) == 0 {
 		return
 	}
-	if tup, ok := result.Type().(*types.Tuple); ok && tup.Len() > 1 {
-		ts := f.tuples[result]
-		if ts == nil {
-			ts = make([]labels, tup.Len())
-			f.tuples[result] = ts
-		}
-		for i, ls := range results {
-			if i >= len(ts) {
-				continue
-			}
-			if ts[i] == nil {
-				ts[i] = make(labels)
-			}
-			for l, p := range ls {
-				if ts[i].add(l, p) {
-					f.dirty = true
-				}
-			}
-		}
+	tup, ok := result.Type().(*types.Tuple)
+	if !ok || tup.Len() <= 1 {
+		f.setAll(result, results[0])
 		return
 	}
-	f.setAll(result, results[0])
+	ts := f.tuples[result]
+	if ts == nil {
+		ts = make([]labels, tup.Len())
+		f.tuples[result] = ts
+	}
+	for i, ls := range results {
+		if i >= len(ts) {
+			continue
+		}
+		if ts[i] == nil {
+			ts[i] = make(labels)
+		}
+		for l, p := range ls {
+			if ts[i].add(l, p) {
+				f.dirty = true
+			}
+		}
+	}
 }
 
 // stepsAt turns a flow's steps into a path, placing steps without a
 // position (those of models) at the call.
-func (f *funcState) stepsAt(steps []Step, here string, pos token.Pos) *path {
+func (f *funcState) stepsAt(steps []Step, here Position, pos token.Pos) *path {
 	var p *path
 	for _, st := range steps {
-		if st.At == "" {
+		if !st.At.IsValid() {
 			st.At = here
-			p = p.step(st, pos)
+			p = p.add(st, pos)
 		} else {
-			p = p.step(st, token.NoPos) // resolved if it ends in a finding
+			p = p.add(st, token.NoPos) // resolved if it ends in a finding
 		}
 	}
 	return p
@@ -276,13 +328,13 @@ func (f *funcState) closure(mc *ssa.MakeClosure) {
 func (f *funcState) contextCall(c *Call, result ssa.Value) bool {
 	switch {
 	case c.IsFunc("context", "WithValue") && len(c.Args) == 3:
-		if id := keyID(c.Args[1]); id != "" {
-			f.keyStore(id, f.labelsOf(c.Args[2]), c.Pos, false)
+		if pl, ok := keyPlace(c.Args[1]); ok {
+			f.placeStore(pl, f.labelsOf(c.Args[2]), c.Pos, false)
 		}
 		return true
 	case c.Callee != nil && c.Callee.Name() == "Value" && len(c.Args) == 2 && isContext(c.Args[0].Type()):
-		if id := keyID(c.Args[1]); id != "" && result != nil {
-			f.keyLoad(result, id)
+		if pl, ok := keyPlace(c.Args[1]); ok && result != nil {
+			f.keyLoad(result, pl)
 		}
 		return true
 	}
@@ -294,10 +346,10 @@ func isContext(t types.Type) bool {
 	return pkg == "context" && name == "Context"
 }
 
-// keyID names a context key by identity: the constant's type and value, the
-// package variable, or the key's type. Two key types with the same
+// keyPlace names a context key by identity: the constant's type and value,
+// the package variable, or the key's type. Two key types with the same
 // underlying value are different keys, as they are at run time.
-func keyID(v ssa.Value) string {
+func keyPlace(v ssa.Value) (Place, bool) {
 	for {
 		switch x := v.(type) {
 		case *ssa.MakeInterface:
@@ -309,26 +361,32 @@ func keyID(v ssa.Value) string {
 		}
 		break
 	}
-	qual := func(p *types.Package) string { return p.Path() }
+	typed := func(t types.Type, suffix string) (Place, bool) {
+		pl := Place{Port: Key, Name: types.TypeString(t, func(*types.Package) string { return "" }) + suffix, Exported: true}
+		if n, ok := types.Unalias(t).(*types.Named); ok && n.Obj().Pkg() != nil {
+			pl.Pkg, pl.Exported = n.Obj().Pkg().Path(), n.Obj().Exported()
+		}
+		return pl, true
+	}
 	switch x := v.(type) {
 	case *ssa.Const:
 		if x.Value == nil {
-			return "key:" + types.TypeString(x.Type(), qual) + "{}" // the zero value: a struct{} key
+			return typed(x.Type(), "{}") // the zero value: a struct{} key
 		}
-		return "key:" + types.TypeString(x.Type(), qual) + "(" + x.Value.ExactString() + ")"
+		return typed(x.Type(), "("+x.Value.ExactString()+")")
 	case *ssa.UnOp:
 		if g, ok := x.X.(*ssa.Global); ok && x.Op == token.MUL {
-			return "key:var " + g.Pkg.Pkg.Path() + "." + g.Name()
+			return Place{Port: Key, Pkg: g.Pkg.Pkg.Path(), Name: "var " + g.Name(), Exported: g.Object().Exported()}, true
 		}
 	case *ssa.Global:
-		return "key:var " + x.Pkg.Pkg.Path() + "." + x.Name()
+		return Place{Port: Key, Pkg: x.Pkg.Pkg.Path(), Name: "var " + x.Name(), Exported: x.Object().Exported()}, true
 	}
 	if n, ok := types.Unalias(v.Type()).(*types.Named); ok && n.Obj().Pkg() != nil {
 		if _, isStruct := n.Underlying().(*types.Struct); isStruct {
-			return "key:" + types.TypeString(n, qual) + "{}"
+			return typed(n, "{}")
 		}
 	}
-	return ""
+	return Place{}, false
 }
 
 // derivePackages are the library packages whose functions turn a string
@@ -375,30 +433,17 @@ func (f *funcState) derive(c *Call, result ssa.Value) bool {
 	if result == nil {
 		return true
 	}
+	results := map[int]labels{}
 	if tup, ok := result.Type().(*types.Tuple); ok {
-		ts := f.tuples[result]
-		if ts == nil {
-			ts = make([]labels, tup.Len())
-			f.tuples[result] = ts
-		}
 		for i := 0; i < tup.Len(); i++ {
-			if !stringLike(tup.At(i).Type()) {
-				continue
-			}
-			if ts[i] == nil {
-				ts[i] = make(labels)
-			}
-			for l, p := range in {
-				if ts[i].add(l, p) {
-					f.dirty = true
-				}
+			if stringLike(tup.At(i).Type()) {
+				results[i] = in
 			}
 		}
-		return true
+	} else if stringLike(result.Type()) {
+		results[0] = in
 	}
-	if stringLike(result.Type()) {
-		f.setAll(result, in)
-	}
+	f.setResults(result, results)
 	return true
 }
 

@@ -8,13 +8,12 @@ import (
 	"github.com/passthroughlint/passthrough/passes/internal/ssapkg"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
-	"golang.org/x/tools/go/ssa"
 )
 
 // toyRules is the smallest rule set: secret() returns a secret, leak(x)
 // leaks it, and a call to boom() makes the rules panic, to check that the
 // engine survives a failure in one function.
-type toyRules struct{}
+type toyRules struct{ dataflow.NoRules }
 
 var secret = dataflow.NewKind("secret")
 
@@ -25,23 +24,19 @@ func (toyRules) Assumable(t types.Type) []dataflow.Kind {
 	}
 	return nil
 }
-func (toyRules) Param(*ssa.Function, int) (dataflow.Kind, string)        { return 0, "" }
-func (toyRules) Field(*types.Var, dataflow.Kind) (dataflow.Kind, string) { return 0, "" }
-func (toyRules) FieldSink(*types.Var, dataflow.Kind) (string, bool)      { return "", false }
-func (toyRules) Value(ssa.Value) (dataflow.Kind, string)                 { return 0, "" }
-func (toyRules) Model(c *dataflow.Call) []dataflow.Flow {
+func (toyRules) Model(c *dataflow.Call) ([]dataflow.Flow, bool) {
 	if c.Callee == nil {
-		return nil
+		return nil, false
 	}
 	switch c.Callee.Name() {
 	case "secret":
-		return []dataflow.Flow{{From: dataflow.Source, FromKind: secret, To: dataflow.Result, ToKind: secret, Path: []dataflow.Step{{What: "secret()"}}}}
+		return []dataflow.Flow{dataflow.SourceFlow(secret, dataflow.Result, 0, "secret()", 0)}, true
 	case "leak":
-		return []dataflow.Flow{{From: dataflow.Param, FromKind: secret, To: dataflow.Sink, ToKind: secret, Sink: &dataflow.SinkInfo{What: "leak()"}}}
+		return []dataflow.Flow{dataflow.SinkFlow(0, secret, dataflow.SinkInfo{What: "leak()"}, nil)}, true
 	case "boom":
 		panic("boom")
 	}
-	return nil
+	return nil, false
 }
 
 type funcFact struct{ dataflow.Summary }
@@ -60,7 +55,7 @@ var toy = &analysis.Analyzer{
 	Run: func(pass *analysis.Pass) (any, error) {
 		res := dataflow.Run(pass, &dataflow.Config{
 			Rules:          toyRules{},
-			SSA:            pass.ResultOf[ssapkg.Analyzer].(*ssa.Package),
+			SSA:            pass.ResultOf[ssapkg.Analyzer].(*ssapkg.SSA),
 			NewFuncFact:    func() dataflow.FuncFact { return new(funcFact) },
 			NewPackageFact: func() dataflow.PackageFact { return new(packageFact) },
 		})

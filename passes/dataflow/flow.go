@@ -63,20 +63,70 @@ var portNames = [...]string{"source", "param", "result", "sink", "field", "key",
 
 func (p Port) String() string { return portNames[p] }
 
-// A Step is one hop of a flow's path, for people: where it happened
-// ("file:line:col") and what happened there.
+// A Position is a place in a source file, as facts store it: the file
+// name, and the line and column in that file as the compiler reads it
+// (not adjusted by //line directives, so that it maps back to an offset).
+type Position struct {
+	File      string
+	Line, Col int
+}
+
+// IsValid reports whether the position is known.
+func (p Position) IsValid() bool { return p.File != "" && p.Line > 0 }
+
+func (p Position) String() string {
+	if !p.IsValid() {
+		return ""
+	}
+	return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
+}
+
+// before orders positions by file, line and column.
+func (p Position) before(q Position) bool {
+	if p.File != q.File {
+		return p.File < q.File
+	}
+	if p.Line != q.Line {
+		return p.Line < q.Line
+	}
+	return p.Col < q.Col
+}
+
+// A Role says what a step of a path is, for displays.
+type Role uint8
+
+const (
+	RoleVia    Role = iota // a rule's own step (a model, a source, a derivation)
+	RoleCall               // the value is passed to a function
+	RoleReturn             // the value is returned by a function
+	RoleField              // the value is stored in or read from a struct field
+	RoleKey                // the value is stored in or read from a context key
+)
+
+var roleNames = [...]string{"via", "call", "return", "field", "key"}
+
+func (r Role) String() string { return roleNames[r] }
+
+// A Step is one hop of a flow's path, for people: where it happened and
+// what happened there.
 type Step struct {
-	At     string
+	At     Position
 	What   string
+	Role   Role `json:",omitempty"`
 	Origin bool `json:",omitempty"` // the value took its kind here: the step a message calls the source
 }
+
+// A Tag classifies sinks and sources for the rule that wrote them (an
+// analyzer defines its own constants); the engine only carries it.
+type Tag uint16
 
 // SinkInfo describes where a value leaks. At and Pkg locate the leaking
 // operation, so that a driver reports it there when it is in the package
 // being analyzed, and at the hand-over call otherwise.
 type SinkInfo struct {
-	What string // e.g. `req.Header.Set("Authorization", ...)`
-	At   string
+	What string // for people, e.g. `req.Header.Set("Authorization", ...)`
+	Tag  Tag    // for the rule: what kind of sink this is
+	At   Position
 	Pkg  string
 }
 
@@ -89,30 +139,90 @@ type Require struct {
 	Kind  Kind
 }
 
+// A Place is a package-wide location the engine tracks flow-insensitively:
+// a struct field, or a context key. Places are identified as Go
+// identifies them, so that two packages name the same place alike.
+type Place struct {
+	Port Port   // Field or Key
+	Pkg  string // the package declaring the struct type, the key's type or the key variable ("" for a predeclared key type)
+	// Name is "Type.Field" for a field; for a key, "Type(value)" (a
+	// constant), "Type{}" (a value of a struct type) or "var name" (a
+	// package variable).
+	Name string
+	// Exported reports whether code outside Pkg can name the place.
+	Exported bool
+}
+
+// String renders the place for people: the last element of the package
+// path and the name ("auth.ctxKey(0)", "transport.BearerAuth.Token").
+func (p Place) String() string {
+	pkg := p.Pkg
+	if i := strings.LastIndex(pkg, "/"); i >= 0 {
+		pkg = pkg[i+1:]
+	}
+	name := p.Name
+	if v, ok := strings.CutPrefix(name, "var "); ok {
+		return "var " + pkg + "." + v
+	}
+	if pkg == "" {
+		return name
+	}
+	return pkg + "." + name
+}
+
 // A Flow is one edge of a function summary: a value of FromKind entering at
 // From reaches To as a value of ToKind. Summaries are computed for analyzed
-// functions and written by hand (models) for library functions.
+// functions and written by hand (models) for library functions; models
+// use the constructors ParamFlow, SourceFlow and SinkFlow.
 type Flow struct {
 	From      Port
 	FromIndex int
-	FromID    string // field or key ID, for flows that start at one
+	FromPlace Place // for flows that start at a field or key
 	FromKind  Kind
 
 	To      Port
 	ToIndex int
-	ToID    string // field or key ID
+	ToPlace Place // for flows that end at a field or key
 	ToKind  Kind
 
 	Sink    *SinkInfo
 	Require *Require
-	Path    []Step // the steps inside the function, in order
+	// Tag classifies a model's source flow; the rule's SourceSeen event
+	// receives it where the flow is applied.
+	Tag  Tag
+	Path []Step // the steps inside the function, in order
+}
+
+// ParamFlow is a model flow from argument from (the receiver is argument
+// 0) to a result, the contents of an argument, or a field, with an
+// optional step text.
+func ParamFlow(from int, fromKind Kind, to Port, toIndex int, toKind Kind, what string) Flow {
+	f := Flow{From: Param, FromIndex: from, FromKind: fromKind, To: to, ToIndex: toIndex, ToKind: toKind}
+	if what != "" {
+		f.Path = []Step{{What: what}}
+	}
+	return f
+}
+
+// SourceFlow is a model flow that gives a new value kind k at result (or,
+// with to == Contents, in the memory argument index points to). The step
+// what is the source a message names; tag is handed to the rule's
+// SourceSeen event.
+func SourceFlow(k Kind, to Port, index int, what string, tag Tag) Flow {
+	return Flow{From: Source, FromKind: k, To: to, ToIndex: index, ToKind: k, Tag: tag, Path: []Step{{What: what}}}
+}
+
+// SinkFlow is a model flow from argument from, of kind k, to a sink;
+// with req it leaks only when req's argument has req's kind.
+func SinkFlow(from int, k Kind, sink SinkInfo, req *Require) Flow {
+	return Flow{From: Param, FromIndex: from, FromKind: k, To: Sink, ToKind: k, Sink: &sink, Require: req}
 }
 
 func (f *Flow) key() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s%d%s:%s>%s%d%s:%s", f.From, f.FromIndex, f.FromID, f.FromKind, f.To, f.ToIndex, f.ToID, f.ToKind)
+	fmt.Fprintf(&b, "%s%d%v:%s>%s%d%v:%s", f.From, f.FromIndex, f.FromPlace, f.FromKind, f.To, f.ToIndex, f.ToPlace, f.ToKind)
 	if f.Sink != nil {
-		fmt.Fprintf(&b, "@%s", f.Sink.At)
+		fmt.Fprintf(&b, "@%s#%d", f.Sink.At, f.Sink.Tag)
 	}
 	if f.Require != nil {
 		fmt.Fprintf(&b, "?%d:%s", f.Require.Param, f.Require.Kind)
@@ -128,7 +238,7 @@ func (f *Flow) String() string {
 	case Source:
 		fmt.Fprintf(&b, "source:%s", f.FromKind)
 	case Field, Key:
-		fmt.Fprintf(&b, "%s(%s):%s", f.From, f.FromID, f.FromKind)
+		fmt.Fprintf(&b, "%s(%s):%s", f.From, f.FromPlace.id(), f.FromKind)
 	default:
 		fmt.Fprintf(&b, "%s%d:%s", f.From, f.FromIndex, f.FromKind)
 	}
@@ -137,7 +247,7 @@ func (f *Flow) String() string {
 	case Sink:
 		b.WriteString("sink")
 	case Field, Key:
-		fmt.Fprintf(&b, "%s(%s)", f.To, f.ToID)
+		fmt.Fprintf(&b, "%s(%s)", f.To, f.ToPlace.id())
 	default:
 		fmt.Fprintf(&b, "%s%d", f.To, f.ToIndex)
 	}
@@ -148,6 +258,23 @@ func (f *Flow) String() string {
 		fmt.Fprintf(&b, " if param%d:%s", f.Require.Param, f.Require.Kind)
 	}
 	return b.String()
+}
+
+// id renders a place in full, as fact assertions in tests show it:
+// "field:pkg/path.T.F", "key:pkg/path.T(0)", "key:var pkg/path.v".
+func (p Place) id() string {
+	prefix := "field:"
+	if p.Port == Key {
+		prefix = "key:"
+	}
+	name := p.Name
+	if v, ok := strings.CutPrefix(name, "var "); ok {
+		return prefix + "var " + p.Pkg + "." + v
+	}
+	if p.Pkg == "" {
+		return prefix + name
+	}
+	return prefix + p.Pkg + "." + name
 }
 
 // Summary is what the engine knows about a function: its flows, sorted.
@@ -170,17 +297,17 @@ func (s *Summary) String() string {
 // Holding says that a field or context key holds a value of Kind somewhere in
 // the program (flow-insensitive), with the path that put it there.
 type Holding struct {
-	ID   string
-	Kind Kind
-	Path []Step
+	Place Place
+	Kind  Kind
+	Path  []Step
 }
 
 // Leak says that a value of Kind read from a field or context key reaches Sink.
 type Leak struct {
-	ID   string
-	Kind Kind
-	Sink SinkInfo
-	Path []Step
+	Place Place
+	Kind  Kind
+	Sink  SinkInfo
+	Path  []Step
 }
 
 // Places is what a package learned about fields and context keys: it is
@@ -195,10 +322,10 @@ func (p *Places) places() *Places { return p }
 func (p *Places) String() string {
 	var parts []string
 	for _, h := range p.Holdings {
-		parts = append(parts, fmt.Sprintf("%s holds %s", h.ID, h.Kind))
+		parts = append(parts, fmt.Sprintf("%s holds %s", h.Place.id(), h.Kind))
 	}
 	for _, l := range p.Leaks {
-		parts = append(parts, fmt.Sprintf("%s leaks %s", l.ID, l.Kind))
+		parts = append(parts, fmt.Sprintf("%s leaks %s", l.Place.id(), l.Kind))
 	}
 	sort.Strings(parts)
 	return strings.Join(dedupStrings(parts), "; ")

@@ -1,22 +1,23 @@
 package dataflow
 
-import (
-	"go/token"
-	"strings"
-)
+import "go/token"
 
 // A path is the explanation of how a value got where it is: an immutable
 // linked list of steps, newest last, shared between the labels that extend it.
 type path struct {
-	at     string // "file:line:col"; empty when unknown
-	pos    token.Pos
+	at     Position
+	pos    token.Pos // the step's position in the pass's file set, when known
 	what   string
+	role   Role
 	origin bool // the value took its kind here
+	cut    bool // steps were dropped at maxPathLen (on this node or before)
 	prev   *path
 	n      int
 }
 
-// maxPathLen bounds explanations (and the work of building them).
+// maxPathLen bounds explanations (and the work of building them). A path
+// that reaches it keeps its first steps and is marked cut, and the finding
+// says so.
 const maxPathLen = 24
 
 func (p *path) len() int {
@@ -26,51 +27,50 @@ func (p *path) len() int {
 	return p.n
 }
 
-func (p *path) then(at string, pos token.Pos, what string) *path {
+func (p *path) wasCut() bool { return p != nil && p.cut }
+
+func (p *path) add(st Step, pos token.Pos) *path {
 	if p.len() >= maxPathLen {
-		return p
+		if p.cut {
+			return p
+		}
+		q := *p
+		q.cut = true
+		return &q
 	}
-	return &path{at: at, pos: pos, what: what, prev: p, n: p.len() + 1}
+	return &path{at: st.At, pos: pos, what: st.What, role: st.Role, origin: st.Origin, cut: p.wasCut(), prev: p, n: p.len() + 1}
 }
 
-// began is then for the step where the value took its kind.
-func (p *path) began(at string, pos token.Pos, what string) *path {
-	q := p.then(at, pos, what)
-	if q != p {
-		q = &path{at: q.at, pos: q.pos, what: q.what, origin: true, prev: q.prev, n: q.n}
-	}
-	return q
+// then adds a step of role r.
+func (p *path) then(at Position, pos token.Pos, r Role, what string) *path {
+	return p.add(Step{At: at, What: what, Role: r}, pos)
 }
 
-func (p *path) step(st Step, pos token.Pos) *path {
-	if st.Origin {
-		return p.began(st.At, pos, st.What)
-	}
-	return p.then(st.At, pos, st.What)
+// began adds the step where the value took its kind.
+func (p *path) began(at Position, pos token.Pos, what string) *path {
+	return p.add(Step{At: at, What: what, Origin: true}, pos)
 }
 
 // steps returns the path oldest first, for facts and summaries.
 func (p *path) steps() []Step {
 	out := make([]Step, p.len())
 	for q := p; q != nil; q = q.prev {
-		out[q.n-1] = Step{At: q.at, What: q.what, Origin: q.origin}
+		out[q.n-1] = Step{At: q.at, What: q.what, Role: q.role, Origin: q.origin}
 	}
 	return out
 }
 
 // A PathStep is one step of a finding's explanation. Pos is valid when the
-// step's file is known to the pass's file set; At always is.
+// step maps back to a file of the pass's file set; At always is.
 type PathStep struct {
-	Pos    token.Pos
-	At     string
-	What   string
-	Origin bool // the value took its kind here (the source, for a message)
+	Step
+	Pos token.Pos
 }
 
 func (p *path) pathSteps() []PathStep {
 	out := make([]PathStep, p.len())
 	for q := p; q != nil; q = q.prev {
-		out[q.n-1] = PathStep{Pos: q.pos, At: q.at, What: q.what, Origin: q.origin}
+		out[q.n-1] = PathStep{Step: Step{At: q.at, What: q.what, Role: q.role, Origin: q.origin}, Pos: q.pos}
 	}
 	return out
 }
@@ -87,7 +87,7 @@ func (p *path) better(q *path) bool {
 			return false
 		}
 		if a.at != b.at {
-			return a.at < b.at
+			return a.at.before(b.at)
 		}
 		if a.what != b.what {
 			return a.what < b.what
@@ -96,19 +96,15 @@ func (p *path) better(q *path) bool {
 	return false
 }
 
-// Role names what a step is, for path displays: "call" and "return" for the
-// hops between functions, "field" and "key" for struct fields and context
-// keys, "via" for anything else (a rule's own steps).
-func (st PathStep) Role() string {
-	switch {
-	case strings.HasPrefix(st.What, "passed to "):
-		return "call"
-	case strings.HasPrefix(st.What, "returned by "):
-		return "return"
-	case strings.Contains(st.What, " field "):
-		return "field"
-	case strings.Contains(st.What, " context key "):
-		return "key"
+// concat appends the steps of tail (a stored path) after head.
+func concat(head, tail *path) *path {
+	for _, st := range tail.pathSteps() {
+		head = head.add(st.Step, st.Pos)
 	}
-	return "via"
+	if tail.wasCut() && !head.wasCut() {
+		q := *head
+		q.cut = true
+		head = &q
+	}
+	return head
 }

@@ -33,18 +33,65 @@ type Rules interface {
 	Field(f *types.Var, base Kind) (Kind, string)
 
 	// FieldSink reports whether storing a value of kind k into f leaks it
-	// (a field of a library type that becomes a credential upstream).
-	FieldSink(f *types.Var, k Kind) (string, bool)
+	// (a field of a library type that becomes a credential upstream), and
+	// describes the sink (its What and Tag; the engine sets its position).
+	FieldSink(f *types.Var, k Kind) (SinkInfo, bool)
 
 	// Value gives the kind of a value made by a non-call instruction, such
 	// as make(http.Header).
 	Value(v ssa.Value) (Kind, string)
 
-	// Model returns hand-written flows for a call, or nil to let the engine
-	// use the callee's summary. Map reads and writes and field stores are
-	// presented as calls with Op set and no callee: Lookup(m, k),
-	// MapUpdate(m, k, v) and Store(x, v) for x.f = v.
-	Model(c *Call) []Flow
+	// Model returns hand-written flows for a call. modelled reports
+	// whether the rule describes the call at all: when it is false the
+	// engine uses the callee's summary; when it is true, flows (possibly
+	// none) are all that happens. Map reads and writes, field stores and
+	// comparisons are presented as calls with Op set and no callee:
+	// Lookup(m, k), MapUpdate(m, k, v), Store(x, v) for x.f = v, and
+	// Compare(x, y).
+	Model(c *Call) (flows []Flow, modelled bool)
+}
+
+// NoRules implements every method of Rules as "nothing known". A rule
+// embeds it and writes only the methods that say something:
+//
+//	type rules struct{ dataflow.NoRules }
+//
+//	func (rules) Model(c *dataflow.Call) ([]dataflow.Flow, bool) {
+//		if c.IsFunc("example.com/vault", "Secret") {
+//			return []dataflow.Flow{dataflow.SourceFlow(secret, dataflow.Result, 0, "vault.Secret()", 0)}, true
+//		}
+//		return nil, false
+//	}
+type NoRules struct{}
+
+func (NoRules) Derivable(Kind) bool                         { return false }
+func (NoRules) Assumable(types.Type) []Kind                 { return nil }
+func (NoRules) Param(*ssa.Function, int) (Kind, string)     { return 0, "" }
+func (NoRules) Field(*types.Var, Kind) (Kind, string)       { return 0, "" }
+func (NoRules) FieldSink(*types.Var, Kind) (SinkInfo, bool) { return SinkInfo{}, false }
+func (NoRules) Value(ssa.Value) (Kind, string)              { return 0, "" }
+func (NoRules) Model(*Call) ([]Flow, bool)                  { return nil, false }
+
+// Events receives what the engine observes while it analyzes a package,
+// for a rule that needs more than its findings (Config.Events).
+type Events interface {
+	// SourceSeen is called where a model's source flow is applied: a call
+	// in the package being analyzed gave a value its kind. It may be
+	// called more than once for the same call.
+	SourceSeen(SourceEvent)
+	// Found is called once for every pair of a reported position and a
+	// source, after the analysis, in order (Outcome.Findings keeps one
+	// finding per position).
+	Found(Finding)
+}
+
+// A SourceEvent is a source flow applied at a call.
+type SourceEvent struct {
+	Pos  token.Pos
+	At   Position
+	Kind Kind
+	Tag  Tag
+	What string
 }
 
 // Op names the operation a Call stands for.
@@ -139,25 +186,26 @@ func NamedType(t types.Type) (pkg, name string) {
 	return "", ""
 }
 
-// fieldID names field index of a struct type (through one pointer) as
-// "field:pkg/path.Type.Name", with the field's object; the ID is "" for a
-// field of an anonymous struct.
-func fieldID(structType types.Type, index int) (string, *types.Var) {
+// fieldPlace names field index of a struct type (through one pointer),
+// with the field's object; ok is false for a field of an anonymous struct,
+// which no other package can name.
+func fieldPlace(structType types.Type, index int) (pl Place, field *types.Var, ok bool) {
 	t := structType
 	if p, ok := types.Unalias(t).(*types.Pointer); ok {
 		t = p.Elem()
 	}
-	st, ok := t.Underlying().(*types.Struct)
-	if !ok || index >= st.NumFields() {
-		return "", nil
+	st, isStruct := t.Underlying().(*types.Struct)
+	if !isStruct || index >= st.NumFields() {
+		return Place{}, nil, false
 	}
 	f := st.Field(index)
-	n, ok := types.Unalias(t).(*types.Named)
-	if !ok || n.Obj().Pkg() == nil {
-		return "", f
+	n, named := types.Unalias(t).(*types.Named)
+	if !named || n.Obj().Pkg() == nil {
+		return Place{}, f, false
 	}
 	n = n.Origin()
-	return "field:" + n.Obj().Pkg().Path() + "." + n.Obj().Name() + "." + f.Name(), f
+	return Place{Port: Field, Pkg: n.Obj().Pkg().Path(), Name: n.Obj().Name() + "." + f.Name(),
+		Exported: n.Obj().Exported() && f.Exported()}, f, true
 }
 
 // FuncFact is implemented by an analyzer's function fact type, which embeds

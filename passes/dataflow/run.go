@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/passthroughlint/passthrough/passes/internal/ssapkg"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 )
@@ -17,9 +18,9 @@ import (
 // Config is what an analyzer hands the engine.
 type Config struct {
 	Rules Rules
-	// SSA is the package to analyze, built by the caller (nil: nothing to
-	// analyze, as for a package that cannot matter).
-	SSA *ssa.Package
+	// SSA is the package to analyze, built once for all analyzers (nil:
+	// nothing to analyze, as for a package that cannot matter).
+	SSA *ssapkg.SSA
 	// NewFuncFact and NewPackageFact make empty values of the analyzer's
 	// own fact types (each analyzer needs distinct fact types).
 	NewFuncFact    func() FuncFact
@@ -30,10 +31,9 @@ type Config struct {
 	// flow-insensitive facts would say (an oauth2.Token handed to a token
 	// exchange is not one a client sends).
 	Modelled []string
-	// PerSource keeps one finding per reported position and source,
-	// instead of one per position (for analyzers that must know every
-	// source that reached a sink).
-	PerSource bool
+	// Events, when set, receives the sources the models produced and
+	// every finding for each of its sources.
+	Events Events
 }
 
 // A Finding is a tracked value reaching a sink unconditionally.
@@ -43,37 +43,56 @@ type Finding struct {
 	SinkPos token.Pos  // the sink itself, when its file is in the pass's file set
 	Kind    Kind       // the kind of the value at the sink
 	Path    []PathStep // from the source to the sink
+	// PathCut is set when the path was longer than the engine keeps
+	// (maxPathLen steps): its first steps are shown, the rest is not.
+	PathCut bool
 }
 
-// Limits that bound the work per package and per function.
+// Source returns the step a message calls the source of the finding: the
+// last step at which the value took its kind (the read of the header, not
+// the handler whose request it was).
+func (f *Finding) Source() PathStep {
+	if len(f.Path) == 0 {
+		return PathStep{}
+	}
+	src := f.Path[0]
+	for _, st := range f.Path {
+		if st.Origin {
+			src = st
+		}
+	}
+	return src
+}
+
+// Limits that bound the work per package and per function. Reaching one
+// is reported (Problem.Limit), never silent.
 const (
-	maxRounds        = 12    // package-level fixpoint rounds
-	maxPasses        = 12    // intraprocedural fixpoint passes
+	maxWorkPerFunc   = 50    // analyses per function, on average, before a package's fixpoint is cut short
+	maxPasses        = 50    // intraprocedural fixpoint passes
 	maxInstrsPerFunc = 40000 // larger functions are not analyzed
 )
 
 // Outcome is what the engine found in a package.
 type Outcome struct {
-	Findings []Finding // sorted by position
-	// SSA is the package the engine built, for analyzers that also look
-	// at its structure; nil when the package was skipped.
-	SSA *ssa.Package
-	// Problems are internal errors the engine recovered from: a function
-	// (or the whole package) it could not analyze. They are not returned
-	// as errors, because a failed analysis of a dependency would make the
-	// driver skip every package that imports it.
+	Findings []Finding // sorted by position, one per position
+	// Problems are internal errors the engine recovered from (a function,
+	// or the whole package, it could not analyze) and limits it reached.
+	// They are not returned as errors, because a failed analysis of a
+	// dependency would make the driver skip every package that imports it.
 	Problems []Problem
 }
 
-// A Problem is an internal error, at the function or package it concerns.
+// A Problem is an internal error or a reached limit, at the function or
+// package it concerns.
 type Problem struct {
 	Pos     token.Pos
 	Message string
+	Limit   bool // a bound of the analysis, not an error
 }
 
-// Run analyzes the package of pass: it builds SSA, summarizes every
-// function to a fixpoint, exports facts, and returns the findings sorted by
-// position. A panic is recovered and returned as a Problem.
+// Run analyzes the package of pass: it summarizes every function to a
+// fixpoint, exports facts, and returns the findings sorted by position. A
+// panic is recovered and returned as a Problem.
 func Run(pass *analysis.Pass, cfg *Config) (res *Outcome) {
 	res = new(Outcome)
 	defer func() {
@@ -89,7 +108,6 @@ func Run(pass *analysis.Pass, cfg *Config) (res *Outcome) {
 	s.solve()
 	s.exportFacts()
 	res.Findings = s.sortedFindings()
-	res.SSA = s.pkg
 	res.Problems = s.problems
 	return res
 }
@@ -108,10 +126,10 @@ func isStdPath(p string) bool {
 }
 
 // tracked reports whether the engine keeps package-wide knowledge about a
-// field or key ID: not for those of modelled packages.
-func (s *pkgState) tracked(id string) bool {
-	pkg := idPackage(id)
-	return !isStdPath(pkg) && !slices.Contains(s.cfg.Modelled, pkg)
+// field or key: not for those of the standard library and modelled
+// packages.
+func (s *pkgState) tracked(pl Place) bool {
+	return !isStdPath(pl.Pkg) && !slices.Contains(s.cfg.Modelled, pl.Pkg)
 }
 
 // pkgState is the analysis of one package.
@@ -121,24 +139,24 @@ type pkgState struct {
 	rules Rules
 	pkg   *ssa.Package
 
-	funcs     []*ssa.Function
+	funcs     []*ssa.Function // the work list, in source order; grows with synthetic wrappers
 	summaries map[*ssa.Function]*summaryBuilder
 	imported  map[*types.Func]*Summary
 
-	holds   map[string]map[Kind]*path // field/key ID -> kind -> how it got there
-	leaks   map[string]map[Kind]*leak
-	local   map[string]bool // IDs with holdings or leaks found in this package
+	holds   map[Place]map[Kind]*path // how a field or key came to hold a kind
+	leaks   map[Place]map[Kind][]*leak
+	local   map[Place]bool // places with holdings or leaks found in this package
 	globals map[*ssa.Global]labels
 
 	failed   map[*ssa.Function]bool
 	problems []Problem
 
-	changed        bool
-	globalsChanged bool
-	changedFuncs   map[*ssa.Function]bool // summaries that gained a flow this round
-	changedIDs     map[string]bool        // fields and keys that gained a holding or leak
-	deps           map[*ssa.Function]*deps
-	pending        map[*ssa.Function]bool // to analyze in the next round
+	// The work list: functions to analyze again, and who read what, so
+	// that a change re-queues exactly the functions that depend on it.
+	pending       map[*ssa.Function]bool
+	callers       map[*ssa.Function]map[*ssa.Function]bool
+	readers       map[Place]map[*ssa.Function]bool
+	globalReaders map[*ssa.Function]bool
 
 	findings     map[findingKey]*Finding
 	findingPaths map[findingKey]*path
@@ -146,6 +164,7 @@ type pkgState struct {
 	files        map[string]*token.File // every file of the file set by name, built on demand
 }
 
+// A leak is a sink reached by what a field or key holds.
 type leak struct {
 	sink SinkInfo
 	path *path
@@ -156,59 +175,26 @@ func newPkgState(pass *analysis.Pass, cfg *Config) *pkgState {
 		pass:      pass,
 		cfg:       cfg,
 		rules:     cfg.Rules,
+		pkg:       cfg.SSA.Pkg,
+		funcs:     slices.Clone(cfg.SSA.SrcFuncs),
 		summaries: make(map[*ssa.Function]*summaryBuilder),
 		imported:  make(map[*types.Func]*Summary),
-		holds:     make(map[string]map[Kind]*path),
-		leaks:     make(map[string]map[Kind]*leak),
-		local:     make(map[string]bool),
+		holds:     make(map[Place]map[Kind]*path),
+		leaks:     make(map[Place]map[Kind][]*leak),
+		local:     make(map[Place]bool),
 		globals:   make(map[*ssa.Global]labels),
-		findings:  make(map[findingKey]*Finding),
+		failed:    make(map[*ssa.Function]bool),
 
+		pending:       make(map[*ssa.Function]bool),
+		callers:       make(map[*ssa.Function]map[*ssa.Function]bool),
+		readers:       make(map[Place]map[*ssa.Function]bool),
+		globalReaders: make(map[*ssa.Function]bool),
+
+		findings:     make(map[findingKey]*Finding),
 		findingPaths: make(map[findingKey]*path),
-		failed:       make(map[*ssa.Function]bool),
-		deps:         make(map[*ssa.Function]*deps),
-		pending:      make(map[*ssa.Function]bool),
-		changedFuncs: make(map[*ssa.Function]bool),
-		changedIDs:   make(map[string]bool),
 	}
-	s.pkg = cfg.SSA
 	s.importPlaces()
-	s.funcs = sourceFunctions(pass, s.pkg)
 	return s
-}
-
-// sourceFunctions lists the package's functions, methods and function
-// literals in source order.
-func sourceFunctions(pass *analysis.Pass, pkg *ssa.Package) []*ssa.Function {
-	var out []*ssa.Function
-	var add func(f *ssa.Function)
-	add = func(f *ssa.Function) {
-		if f == nil {
-			return
-		}
-		out = append(out, f)
-		for _, a := range f.AnonFuncs {
-			add(a)
-		}
-	}
-	scope := pass.Pkg.Scope()
-	for _, name := range scope.Names() {
-		switch obj := scope.Lookup(name).(type) {
-		case *types.Func:
-			add(pkg.Prog.FuncValue(obj))
-		case *types.TypeName:
-			if n, ok := types.Unalias(obj.Type()).(*types.Named); ok && !obj.IsAlias() {
-				for i := 0; i < n.NumMethods(); i++ {
-					add(pkg.Prog.FuncValue(n.Method(i)))
-				}
-			}
-		}
-	}
-	if init := pkg.Func("init"); init != nil {
-		add(init)
-	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Pos() < out[j].Pos() })
-	return out
 }
 
 // importPlaces merges the field and key knowledge of all dependencies.
@@ -224,22 +210,20 @@ func (s *pkgState) importPlaces() {
 	for _, pf := range all {
 		p := pf.Fact.(PackageFact).places()
 		for _, h := range p.Holdings {
-			s.addHolding(h.ID, h.Kind, s.pathOf(h.Path))
+			s.addHolding(h.Place, h.Kind, pathOf(h.Path))
 		}
 		for _, l := range p.Leaks {
-			s.addLeak(l.ID, l.Kind, l.Sink, s.pathOf(l.Path))
+			s.addLeak(l.Place, l.Kind, l.Sink, pathOf(l.Path))
 		}
 	}
-	for id := range s.local {
-		delete(s.local, id) // imported, not found here
-	}
+	clear(s.local) // imported, not found here
 }
 
-func (s *pkgState) addHolding(id string, k Kind, p *path) {
-	m := s.holds[id]
+func (s *pkgState) addHolding(pl Place, k Kind, p *path) {
+	m := s.holds[pl]
 	if m == nil {
 		m = make(map[Kind]*path)
-		s.holds[id] = m
+		s.holds[pl] = m
 	}
 	if old, ok := m[k]; ok {
 		if p.better(old) {
@@ -248,72 +232,77 @@ func (s *pkgState) addHolding(id string, k Kind, p *path) {
 		return
 	}
 	m[k] = p
-	s.local[id] = true
-	s.changed = true
-	s.changedIDs[id] = true
+	s.placeChanged(pl)
 }
 
-func (s *pkgState) addLeak(id string, k Kind, sink SinkInfo, p *path) {
-	m := s.leaks[id]
+// addLeak records that what pl holds reaches a sink. Every distinct sink
+// is kept (one that is dead code must not hide a live one), with the
+// shortest path to it.
+func (s *pkgState) addLeak(pl Place, k Kind, sink SinkInfo, p *path) {
+	m := s.leaks[pl]
 	if m == nil {
-		m = make(map[Kind]*leak)
-		s.leaks[id] = m
+		m = make(map[Kind][]*leak)
+		s.leaks[pl] = m
 	}
-	if old, ok := m[k]; ok {
-		if p.better(old.path) {
-			m[k] = &leak{sink, p}
+	for _, old := range m[k] {
+		if old.sink == sink {
+			if p.better(old.path) {
+				old.path = p
+			}
+			return
 		}
-		return
 	}
-	m[k] = &leak{sink, p}
-	s.local[id] = true
-	s.changed = true
-	s.changedIDs[id] = true
+	m[k] = append(m[k], &leak{sink, p})
+	slices.SortFunc(m[k], func(a, b *leak) int {
+		switch {
+		case a.sink.At.before(b.sink.At):
+			return -1
+		case b.sink.At.before(a.sink.At):
+			return 1
+		}
+		return strings.Compare(a.sink.What, b.sink.What)
+	})
+	s.placeChanged(pl)
 }
 
-// solve summarizes all functions until nothing changes (or the round
-// limit). After the first round, a function is analyzed again only when
-// something it read changed: a callee's summary, a field's or key's
-// holdings or leaks, a package variable.
+// placeChanged notes new knowledge about a place: it is this package's,
+// and the functions that read the place must be analyzed again.
+func (s *pkgState) placeChanged(pl Place) {
+	s.local[pl] = true
+	for fn := range s.readers[pl] {
+		s.pending[fn] = true
+	}
+}
+
+// solve analyzes functions from the work list until nothing changes: a
+// function is queued again when something it read changed (a callee's
+// summary, a field's or key's holdings or leaks, a package variable).
+// Functions are taken in source order, sweep after sweep, so that the
+// result does not depend on declaration order, only the work does. The
+// work is bounded (maxWorkPerFunc per function on average); reaching the
+// bound is reported.
 func (s *pkgState) solve() {
 	for _, fn := range s.funcs {
 		s.pending[fn] = true
 	}
-	for round := 0; round < maxRounds && len(s.pending) > 0; round++ {
-		s.changed, s.globalsChanged = false, false
-		s.changedFuncs, s.changedIDs = map[*ssa.Function]bool{}, map[string]bool{}
+	budget := maxWorkPerFunc * (len(s.funcs) + 1)
+	for work := 0; len(s.pending) > 0; {
 		for i := 0; i < len(s.funcs); i++ { // s.funcs may grow (wrappers)
-			if fn := s.funcs[i]; s.pending[fn] {
-				delete(s.pending, fn)
-				s.analyzeSafely(fn)
+			fn := s.funcs[i]
+			if !s.pending[fn] {
+				continue
 			}
-		}
-		if !s.changed {
-			return
-		}
-		for _, fn := range s.funcs {
-			if d := s.deps[fn]; d == nil || s.affected(d) {
-				s.pending[fn] = true
+			if work == budget {
+				s.problems = append(s.problems, Problem{Pos: s.pass.Files[0].Package, Limit: true,
+					Message: fmt.Sprintf("analysis of package %s cut short after %d function analyses without reaching a fixpoint: findings may be missing (please report it)", s.pass.Pkg.Path(), work)})
+				clear(s.pending)
+				return
 			}
+			delete(s.pending, fn)
+			work++
+			s.analyzeSafely(fn)
 		}
 	}
-}
-
-func (s *pkgState) affected(d *deps) bool {
-	if d.globals && s.globalsChanged {
-		return true
-	}
-	for fn := range d.funcs {
-		if s.changedFuncs[fn] {
-			return true
-		}
-	}
-	for id := range d.ids {
-		if s.changedIDs[id] {
-			return true
-		}
-	}
-	return false
 }
 
 // analyzeSafely analyzes one function; a panic skips that function from
@@ -344,7 +333,6 @@ func (s *pkgState) summaryOf(fn *ssa.Function) *summaryBuilder {
 		if fn.Synthetic != "" && fn.Blocks != nil {
 			s.funcs = append(s.funcs, fn)
 			s.pending[fn] = true
-			s.changed = true
 		}
 	}
 	return sb
@@ -381,15 +369,19 @@ func (s *pkgState) exportFacts() {
 		s.pass.ExportObjectFact(obj, fact)
 	}
 	var places Places
-	for id := range s.local {
-		if !s.visibleOutside(id) {
+	for pl := range s.local {
+		// What a place of this package that no other package can name
+		// holds or leaks is already part of its function summaries.
+		if pl.Pkg == s.pass.Pkg.Path() && !pl.Exported {
 			continue
 		}
-		for k, p := range s.holds[id] {
-			places.Holdings = append(places.Holdings, Holding{ID: id, Kind: k, Path: p.steps()})
+		for k, p := range s.holds[pl] {
+			places.Holdings = append(places.Holdings, Holding{Place: pl, Kind: k, Path: p.steps()})
 		}
-		for k, l := range s.leaks[id] {
-			places.Leaks = append(places.Leaks, Leak{ID: id, Kind: k, Sink: l.sink, Path: l.path.steps()})
+		for k, ls := range s.leaks[pl] {
+			for _, l := range ls {
+				places.Leaks = append(places.Leaks, Leak{Place: pl, Kind: k, Sink: l.sink, Path: l.path.steps()})
+			}
 		}
 	}
 	if len(places.Holdings)+len(places.Leaks) == 0 {
@@ -397,23 +389,27 @@ func (s *pkgState) exportFacts() {
 	}
 	sort.Slice(places.Holdings, func(i, j int) bool {
 		a, b := places.Holdings[i], places.Holdings[j]
-		return a.ID < b.ID || a.ID == b.ID && a.Kind < b.Kind
+		return a.Place.id() < b.Place.id() || a.Place.id() == b.Place.id() && a.Kind < b.Kind
 	})
 	sort.Slice(places.Leaks, func(i, j int) bool {
 		a, b := places.Leaks[i], places.Leaks[j]
-		return a.ID < b.ID || a.ID == b.ID && a.Kind < b.Kind
+		if a.Place.id() != b.Place.id() {
+			return a.Place.id() < b.Place.id()
+		}
+		if a.Kind != b.Kind {
+			return a.Kind < b.Kind
+		}
+		return a.Sink.At.before(b.Sink.At) || a.Sink.At == b.Sink.At && a.Sink.What < b.Sink.What
 	})
 	fact := s.cfg.NewPackageFact()
 	*fact.places() = places
 	s.pass.ExportPackageFact(fact)
 }
 
-// addFinding records a finding at pos, keeping the shortest explanation.
+// addFinding records a finding at pos, keeping the shortest explanation
+// for each source.
 func (s *pkgState) addFinding(pos token.Pos, k Kind, sink SinkInfo, p *path) {
-	key := findingKey{pos: pos}
-	if s.cfg.PerSource {
-		key.source = originAt(p)
-	}
+	key := findingKey{pos: pos, source: originAt(p)}
 	if old, ok := s.findingPaths[key]; ok && !p.better(old) {
 		return
 	}
@@ -424,60 +420,72 @@ func (s *pkgState) addFinding(pos token.Pos, k Kind, sink SinkInfo, p *path) {
 			steps[i].Pos = s.resolve(steps[i].At)
 		}
 	}
-	s.findings[key] = &Finding{Pos: pos, Sink: sink, SinkPos: s.resolve(sink.At), Kind: k, Path: steps}
+	s.findings[key] = &Finding{Pos: pos, Sink: sink, SinkPos: s.resolve(sink.At), Kind: k, Path: steps, PathCut: p.wasCut()}
 }
 
-// findingKey identifies a finding: its position, and with PerSource its
-// source.
+// findingKey identifies a finding: its position and its source.
 type findingKey struct {
 	pos    token.Pos
-	source string
+	source Position
 }
 
 // originAt is the position of the last origin step of a path.
-func originAt(p *path) string {
+func originAt(p *path) Position {
 	for q := p; q != nil; q = q.prev {
 		if q.origin {
 			return q.at
 		}
 	}
-	return ""
+	return Position{}
 }
 
+// sortedFindings returns one finding per position (the best explanation
+// among its sources), sorted, and hands every per-source finding to the
+// rule's Events.
 func (s *pkgState) sortedFindings() []Finding {
-	out := make([]Finding, 0, len(s.findings))
-	for _, f := range s.findings {
-		out = append(out, *f)
+	keys := make([]findingKey, 0, len(s.findings))
+	for k := range s.findings {
+		keys = append(keys, k)
 	}
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].Pos != out[j].Pos {
-			return out[i].Pos < out[j].Pos
+	sort.Slice(keys, func(i, j int) bool {
+		if keys[i].pos != keys[j].pos {
+			return keys[i].pos < keys[j].pos
 		}
-		return len(out[i].Path) > 0 && len(out[j].Path) > 0 && out[i].Path[0].At < out[j].Path[0].At
+		return keys[i].source.before(keys[j].source)
 	})
+	var out []Finding
+	var best *path
+	for i, k := range keys {
+		if s.cfg.Events != nil {
+			s.cfg.Events.Found(*s.findings[k])
+		}
+		p := s.findingPaths[k]
+		if i == 0 || k.pos != keys[i-1].pos {
+			out = append(out, *s.findings[k])
+			best = p
+		} else if p.better(best) {
+			out[len(out)-1], best = *s.findings[k], p
+		}
+	}
 	return out
 }
 
-// posString renders a position as facts store it.
-func (s *pkgState) posString(pos token.Pos) string {
+// position renders a position as facts store it: not adjusted by //line
+// directives, so that it maps back to the file that holds it.
+func (s *pkgState) position(pos token.Pos) Position {
 	if !pos.IsValid() {
-		return ""
+		return Position{}
 	}
-	p := s.pass.Fset.Position(pos)
-	return fmt.Sprintf("%s:%d:%d", p.Filename, p.Line, p.Column)
+	p := s.pass.Fset.PositionFor(pos, false)
+	return Position{File: p.Filename, Line: p.Line, Col: p.Column}
 }
 
-// resolve turns "file:line:col" back into a Pos when the file is in the
-// pass's file set: always for this package's files; for dependencies only
-// under drivers that share one file set (the whole set is indexed once,
-// and only when a finding needs it).
-func (s *pkgState) resolve(at string) token.Pos {
-	if at == "" {
-		return token.NoPos
-	}
-	rest, colStr, ok1 := cutLast(at, ":")
-	name, lineStr, ok2 := cutLast(rest, ":")
-	if !ok1 || !ok2 {
+// resolve turns a Position back into a Pos when its file is in the pass's
+// file set: always for this package's files; for dependencies only under
+// drivers that share one file set (the whole set is indexed once, and only
+// when a finding needs it).
+func (s *pkgState) resolve(at Position) token.Pos {
+	if !at.IsValid() {
 		return token.NoPos
 	}
 	if s.localFiles == nil {
@@ -488,7 +496,7 @@ func (s *pkgState) resolve(at string) token.Pos {
 			}
 		}
 	}
-	f := s.localFiles[name]
+	f := s.localFiles[at.File]
 	if f == nil {
 		if s.files == nil {
 			s.files = make(map[string]*token.File)
@@ -497,35 +505,23 @@ func (s *pkgState) resolve(at string) token.Pos {
 				return true
 			})
 		}
-		f = s.files[name]
+		f = s.files[at.File]
 	}
-	var line, col int
-	if _, err := fmt.Sscan(lineStr, &line); err != nil || f == nil || line < 1 || line > f.LineCount() {
+	if f == nil || at.Line > f.LineCount() {
 		return token.NoPos
 	}
-	if _, err := fmt.Sscan(colStr, &col); err != nil {
-		col = 1
-	}
-	pos := f.LineStart(line) + token.Pos(max(col-1, 0))
+	pos := f.LineStart(at.Line) + token.Pos(max(at.Col-1, 0))
 	if int(pos) > f.Base()+f.Size() {
 		return token.NoPos
 	}
 	return pos
 }
 
-func cutLast(s, sep string) (before, after string, ok bool) {
-	i := strings.LastIndex(s, sep)
-	if i < 0 {
-		return s, "", false
-	}
-	return s[:i], s[i+len(sep):], true
-}
-
 // pathOf rebuilds a path from a fact's steps.
-func (s *pkgState) pathOf(steps []Step) *path {
+func pathOf(steps []Step) *path {
 	var p *path
 	for _, st := range steps {
-		p = p.step(st, token.NoPos) // resolved if it ends in a finding
+		p = p.add(st, token.NoPos) // resolved if it ends in a finding
 	}
 	return p
 }
@@ -536,6 +532,7 @@ type summaryBuilder struct {
 	flows map[string]*Flow
 }
 
+// add adds a flow; a new one queues the function's callers again.
 func (b *summaryBuilder) add(s *pkgState, f Flow) {
 	k := f.key()
 	if old, ok := b.flows[k]; ok {
@@ -545,8 +542,9 @@ func (b *summaryBuilder) add(s *pkgState, f Flow) {
 		return
 	}
 	b.flows[k] = &f
-	s.changed = true
-	s.changedFuncs[b.fn] = true
+	for fn := range s.callers[b.fn] {
+		s.pending[fn] = true
+	}
 }
 
 func (b *summaryBuilder) list() []Flow {
@@ -567,26 +565,4 @@ func (b *summaryBuilder) sorted() Summary {
 		out.Flows[i] = *b.flows[k]
 	}
 	return out
-}
-
-// visibleOutside reports whether other packages can touch a field or key:
-// one declared elsewhere, or an exported one of this package. What an
-// unexported one holds or leaks is already part of this package's function
-// summaries.
-func (s *pkgState) visibleOutside(id string) bool {
-	if idPackage(id) != s.pass.Pkg.Path() {
-		return true
-	}
-	_, rest, _ := strings.Cut(id, ":")
-	rest = strings.TrimPrefix(rest, "var ")
-	rest = strings.TrimPrefix(rest, idPackage(id)+".")
-	if i := strings.IndexAny(rest, "{(["); i >= 0 {
-		rest = rest[:i]
-	}
-	for _, part := range strings.Split(rest, ".") {
-		if !token.IsExported(part) {
-			return false
-		}
-	}
-	return true
 }

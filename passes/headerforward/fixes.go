@@ -23,10 +23,10 @@ func fixFinding(pass *analysis.Pass, f dataflow.Finding) (analysis.SuggestedFix,
 	if file == nil {
 		return analysis.SuggestedFix{}, false
 	}
-	switch {
-	case strings.Contains(f.Sink.What, "copy of every inbound header"):
+	switch f.Sink.Tag {
+	case sinkCopyLoop:
 		return fixLoop(pass, file, path)
-	case strings.Contains(f.Sink.What, "assigned to an outbound request's Header"):
+	case sinkAssign:
 		for _, n := range path {
 			if as, ok := n.(*ast.AssignStmt); ok && len(as.Lhs) == 1 {
 				if sel, ok := as.Lhs[0].(*ast.SelectorExpr); ok && sel.Sel.Name == "Header" {
@@ -34,7 +34,7 @@ func fixFinding(pass *analysis.Pass, f dataflow.Finding) (analysis.SuggestedFix,
 				}
 			}
 		}
-	case strings.Contains(f.Sink.What, "maps.Copy"):
+	case sinkMapsCopy:
 		for _, n := range path {
 			if es, ok := n.(*ast.ExprStmt); ok {
 				if call, ok := es.X.(*ast.CallExpr); ok && len(call.Args) == 2 {
@@ -42,7 +42,7 @@ func fixFinding(pass *analysis.Pass, f dataflow.Finding) (analysis.SuggestedFix,
 				}
 			}
 		}
-	case strings.Contains(f.Sink.What, "received request sent upstream"):
+	case sinkSendReceived:
 		for _, n := range path {
 			call, ok := n.(*ast.CallExpr)
 			if !ok || len(call.Args) != 1 {

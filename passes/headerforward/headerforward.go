@@ -10,7 +10,6 @@ import (
 	"github.com/passthroughlint/passthrough/passes/report"
 	"github.com/passthroughlint/passthrough/passes/ruledoc"
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/ssa"
 )
 
 // Analyzer reports inbound header sets forwarded wholesale upstream.
@@ -61,11 +60,12 @@ func init() {
 
 func run(pass *analysis.Pass) (any, error) {
 	r := &rules{extraHeaders: headers}
+	ssaPkg := pass.ResultOf[ssapkg.Analyzer].(*ssapkg.SSA)
 	res := dataflow.Run(pass, &dataflow.Config{
 		Rules:          r,
 		NewFuncFact:    func() dataflow.FuncFact { return new(funcFact) },
 		NewPackageFact: func() dataflow.PackageFact { return new(packageFact) },
-		SSA:            pass.ResultOf[ssapkg.Analyzer].(*ssa.Package),
+		SSA:            ssaPkg,
 	})
 	report.Problems(pass, res.Problems)
 	for _, f := range res.Findings {
@@ -78,8 +78,8 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 		pass.Report(d)
 	}
-	if res.SSA != nil {
-		for _, p := range findProxies(res.SSA, r.extraHeaders) {
+	if ssaPkg != nil {
+		for _, p := range findProxies(ssaPkg, r.extraHeaders) {
 			d := analysis.Diagnostic{Category: "headerforward",
 				Message: fmt.Sprintf("%s: the client's token reaches the upstream; delete Authorization in the Director or Rewrite (req.Header.Del(\"Authorization\")) and authenticate upstream with the server's own token", p.what)}
 			d.Pos, d.End = report.Span(pass, p.pos)
@@ -93,7 +93,7 @@ func run(pass *analysis.Pass) (any, error) {
 }
 
 func diagnostic(pass *analysis.Pass, f dataflow.Finding) analysis.Diagnostic {
-	src := report.Source(f)
+	src := f.Source()
 	what := "inbound header set"
 	if f.Kind == httpflow.InboundRequest {
 		what = "received request"

@@ -22,25 +22,21 @@ type proxyFinding struct {
 }
 
 // findProxies looks at every function of the package for reverse proxies.
-func findProxies(pkg *ssa.Package, extra []string) []proxyFinding {
+func findProxies(pkg *ssapkg.SSA, extra []string) []proxyFinding {
 	var out []proxyFinding
-	for _, fn := range ssapkg.Functions(pkg) {
-		for _, b := range fn.Blocks {
-			for _, instr := range b.Instrs {
-				switch v := instr.(type) {
-				case *ssa.Call:
-					callee := v.Common().StaticCallee()
-					if callee != nil && callee.String() == "net/http/httputil.NewSingleHostReverseProxy" {
-						if !directorRemoves(v, extra) {
-							out = append(out, proxyFinding{pos: v.Pos(), what: "httputil.NewSingleHostReverseProxy, whose Director keeps the client's Authorization header"})
-						}
-					}
-				case *ssa.Alloc:
-					if httpflow.IsNamed(v.Type(), "net/http/httputil", "ReverseProxy") {
-						if f, ok := literalProxy(v, extra); ok {
-							out = append(out, f)
-						}
-					}
+	for _, instr := range pkg.Instructions() {
+		switch v := instr.(type) {
+		case *ssa.Call:
+			callee := v.Common().StaticCallee()
+			if callee != nil && callee.String() == "net/http/httputil.NewSingleHostReverseProxy" {
+				if !directorRemoves(v, extra) {
+					out = append(out, proxyFinding{pos: v.Pos(), what: "httputil.NewSingleHostReverseProxy, whose Director keeps the client's Authorization header"})
+				}
+			}
+		case *ssa.Alloc:
+			if httpflow.IsNamed(v.Type(), "net/http/httputil", "ReverseProxy") {
+				if f, ok := literalProxy(v, extra); ok {
+					out = append(out, f)
 				}
 			}
 		}

@@ -5,12 +5,23 @@ import (
 
 	"github.com/passthroughlint/passthrough/passes/dataflow"
 	"github.com/passthroughlint/passthrough/passes/internal/httpflow"
-	"golang.org/x/tools/go/ssa"
 )
 
 // rules tell the engine to follow whole inbound requests and header sets,
 // and the header names and values read by iterating one.
-type rules struct{ extraHeaders []string }
+type rules struct {
+	httpflow.Rules
+	extraHeaders []string
+}
+
+// The sinks of headerforward, by how the header set is forwarded (the
+// suggested fix depends on it).
+const (
+	sinkCopyLoop     dataflow.Tag = iota + 1 // every header written by name in a loop
+	sinkAssign                               // out.Header = in.Header
+	sinkMapsCopy                             // maps.Copy(out.Header, in.Header)
+	sinkSendReceived                         // the received request sent upstream
+)
 
 func (*rules) Derivable(k dataflow.Kind) bool { return k == httpflow.InboundHeader }
 
@@ -31,59 +42,49 @@ func (*rules) Assumable(t types.Type) []dataflow.Kind {
 	return nil
 }
 
-func (*rules) Param(fn *ssa.Function, i int) (dataflow.Kind, string) { return httpflow.Param(fn, i) }
-
-func (*rules) Field(f *types.Var, base dataflow.Kind) (dataflow.Kind, string) {
-	return httpflow.Field(f, base)
-}
-
-func (*rules) FieldSink(*types.Var, dataflow.Kind) (string, bool) { return "", false }
-
-func (*rules) Value(v ssa.Value) (dataflow.Kind, string) { return httpflow.Value(v) }
-
 // Model describes the operations that forward a whole inbound header set:
 // assigning it to an outbound request, maps.Copy, writing header names
 // taken from it, and sending the received request itself. Each is a sink
 // unless the function removes Authorization from the outbound request or
 // the copy loop skips it.
-func (r *rules) Model(c *dataflow.Call) []dataflow.Flow {
+func (r *rules) Model(c *dataflow.Call) ([]dataflow.Flow, bool) {
 	switch c.Op {
 	case dataflow.OpStore:
 		if c.Field != nil && c.Field.Pkg() != nil && c.Field.Pkg().Path() == "net/http" && c.Field.Name() == "Header" &&
 			!authorizationRemoved(c.Fn, c.Args[0], r.extraHeaders, c.Args[1]) {
-			return []dataflow.Flow{sink(httpflow.InboundHeader, "the inbound header set assigned to an outbound request's Header", 0, httpflow.OutboundRequest)}
+			return []dataflow.Flow{sink(httpflow.InboundHeader, "the inbound header set assigned to an outbound request's Header", sinkAssign, 0, httpflow.OutboundRequest)}, true
 		}
-		return nil
+		return nil, false
 	case dataflow.OpMapUpdate:
-		return r.namedWrite(c, "index assignment")
+		return r.namedWrite(c, "index assignment"), true
 	case dataflow.OpLookup:
-		return []dataflow.Flow{}
+		return nil, true
 	}
 	if c.Callee == nil || c.Callee.Pkg() == nil {
-		return nil
+		return nil, false
 	}
 	name := dataflow.FuncName(c.Callee)
 	switch c.Callee.Pkg().Path() {
 	case "net/http", "net/textproto":
-		if flows := httpflow.Model(c); flows != nil {
-			return flows
+		if flows, ok := httpflow.Model(c); ok {
+			return flows, true
 		}
 		switch name {
 		case "Header.Set", "Header.Add", "MIMEHeader.Set", "MIMEHeader.Add":
-			return r.namedWrite(c, name)
+			return r.namedWrite(c, name), true
 		case "Client.Do", "Transport.RoundTrip", "RoundTripper.RoundTrip", "RoundTrip":
 			if len(c.Args) == 2 && !authorizationRemoved(c.Fn, c.Args[1], r.extraHeaders, nil) {
-				return []dataflow.Flow{sink(httpflow.InboundRequest, "the received request sent upstream by "+name, -1, 0)}
+				return []dataflow.Flow{sink(httpflow.InboundRequest, "the received request sent upstream by "+name, sinkSendReceived, -1, 0)}, true
 			}
 		}
-		return []dataflow.Flow{}
+		return nil, true
 	case "maps":
 		if c.Callee.Name() == "Copy" && len(c.Args) == 2 && !authorizationRemoved(c.Fn, c.Args[0], r.extraHeaders, nil) {
-			return []dataflow.Flow{sink(httpflow.InboundHeader, "maps.Copy of the inbound header set into an outbound header", 0, httpflow.OutboundHeader)}
+			return []dataflow.Flow{sink(httpflow.InboundHeader, "maps.Copy of the inbound header set into an outbound header", sinkMapsCopy, 0, httpflow.OutboundHeader)}, true
 		}
-		return []dataflow.Flow{}
+		return nil, true
 	}
-	return nil
+	return nil, false
 }
 
 // namedWrite models h.Set(k, v), h.Add(k, v) and h[k] = v: a header whose
@@ -91,10 +92,10 @@ func (r *rules) Model(c *dataflow.Call) []dataflow.Flow {
 // unless the loop skips the credential headers.
 func (r *rules) namedWrite(c *dataflow.Call, what string) []dataflow.Flow {
 	if len(c.Args) < 2 || skipsCredentials(c.Args[1], r.extraHeaders) || authorizationRemoved(c.Fn, c.Args[0], r.extraHeaders, nil) {
-		return []dataflow.Flow{}
+		return nil
 	}
 	return []dataflow.Flow{
-		sink(httpflow.InboundHeader, "a copy of every inbound header (by "+what+") into an outbound header", 0, httpflow.OutboundHeader),
+		sink(httpflow.InboundHeader, "a copy of every inbound header (by "+what+") into an outbound header", sinkCopyLoop, 0, httpflow.OutboundHeader),
 		// A header map the function made carries the copy to the request
 		// it is attached to.
 		{From: dataflow.Param, FromIndex: 1, FromKind: httpflow.InboundHeader, To: dataflow.Contents, ToIndex: 0,
@@ -104,10 +105,10 @@ func (r *rules) namedWrite(c *dataflow.Call, what string) []dataflow.Flow {
 
 // sink is a flow from argument 1 (of kind k) to a sink; with require >= 0
 // it leaks only when argument require has kind requireKind.
-func sink(k dataflow.Kind, what string, require int, requireKind dataflow.Kind) dataflow.Flow {
-	f := dataflow.Flow{From: dataflow.Param, FromIndex: 1, FromKind: k, To: dataflow.Sink, ToKind: k, Sink: &dataflow.SinkInfo{What: what}}
+func sink(k dataflow.Kind, what string, tag dataflow.Tag, require int, requireKind dataflow.Kind) dataflow.Flow {
+	var req *dataflow.Require
 	if require >= 0 {
-		f.Require = &dataflow.Require{Param: require, Kind: requireKind}
+		req = &dataflow.Require{Param: require, Kind: requireKind}
 	}
-	return f
+	return dataflow.SinkFlow(1, k, dataflow.SinkInfo{What: what, Tag: tag}, req)
 }

@@ -37,19 +37,6 @@ func Span(pass *analysis.Pass, pos token.Pos) (token.Pos, token.Pos) {
 	return pos, token.NoPos
 }
 
-// Source returns the step a message calls the source of a finding: the
-// last step at which the value took its kind (the read of the header, not
-// the handler whose request it was).
-func Source(f dataflow.Finding) dataflow.PathStep {
-	src := f.Path[0]
-	for _, st := range f.Path {
-		if st.Origin {
-			src = st
-		}
-	}
-	return src
-}
-
 // InlinePath puts the path into the message instead of the related
 // information. The golangci-lint plugin sets it: golangci-lint turns each
 // related position into an issue of its own, which //nolint on the finding
@@ -64,9 +51,9 @@ var InlinePath bool
 func Flow(pass *analysis.Pass, f dataflow.Finding, category, message string) analysis.Diagnostic {
 	d := analysis.Diagnostic{Category: category, Message: message}
 	d.Pos, d.End = Span(pass, f.Pos)
-	src := Source(f)
+	src := f.Source()
 	for i, st := range f.Path {
-		role := st.Role()
+		role := st.Role.String()
 		if st == src {
 			role = "source"
 		} else if i == 0 {
@@ -83,6 +70,10 @@ func Flow(pass *analysis.Pass, f dataflow.Finding, category, message string) ana
 		sinkPos, sinkText = f.Pos, fmt.Sprintf("sink: %s (%s)", f.Sink.What, ShortPos(f.Sink.At))
 	}
 	d.Related = append(d.Related, analysis.RelatedInformation{Pos: sinkPos, Message: sinkText})
+	if f.PathCut {
+		d.Related = append(d.Related, analysis.RelatedInformation{Pos: d.Pos,
+			Message: "note: the path is longer than the analysis keeps; steps between the last one shown and the sink are left out"})
+	}
 	if InlinePath {
 		var hops []string
 		for _, st := range f.Path[indexOf(f.Path, src):] {
@@ -114,22 +105,31 @@ func dedupAdjacent(s []string) []string {
 	return out
 }
 
-// ShortPos renders "dir/file.go:12:3" as "file.go:12".
-func ShortPos(at string) string {
-	if at == "" {
+// ShortPos renders a position as "file.go:12".
+func ShortPos(at dataflow.Position) string {
+	if !at.IsValid() {
 		return "unknown position"
 	}
-	base := filepath.Base(at)
-	if i := strings.LastIndex(base, ":"); i > 0 {
-		base = base[:i]
-	}
-	return base
+	return fmt.Sprintf("%s:%d", filepath.Base(at.File), at.Line)
 }
 
+// Categories of the diagnostics that are not findings of an analyzer's
+// rule. They are still reported (and counted by the command): a run that
+// could not look at everything must not look like a clean one.
+const (
+	CategoryInternal = "internal" // the engine failed on a function or package
+	CategoryLimit    = "limit"    // a bound of the analysis cut it short
+)
+
 // Problems reports the engine's internal errors (a function it could not
-// analyze) as diagnostics of category "internal".
+// analyze) and the limits it reached, as diagnostics of category
+// CategoryInternal and CategoryLimit.
 func Problems(pass *analysis.Pass, problems []dataflow.Problem) {
 	for _, p := range problems {
-		pass.Report(analysis.Diagnostic{Pos: p.Pos, Category: "internal", Message: p.Message})
+		category := CategoryInternal
+		if p.Limit {
+			category = CategoryLimit
+		}
+		pass.Report(analysis.Diagnostic{Pos: p.Pos, Category: category, Message: p.Message})
 	}
 }

@@ -14,52 +14,45 @@ import (
 
 type flow = dataflow.Flow
 
-// Shorthands for writing models.
-func paramTo(from int, fromKind dataflow.Kind, to dataflow.Port, toIndex int, toKind dataflow.Kind, what string) flow {
-	f := flow{From: dataflow.Param, FromIndex: from, FromKind: fromKind, To: to, ToIndex: toIndex, ToKind: toKind}
-	if what != "" {
-		f.Path = []dataflow.Step{{What: what}}
-	}
-	return f
-}
-
+// sink is a flow of a credential from argument from to a sink.
 func sink(from int, what string, req *dataflow.Require) flow {
-	return flow{From: dataflow.Param, FromIndex: from, FromKind: credential, To: dataflow.Sink, ToKind: credential,
-		Sink: &dataflow.SinkInfo{What: what}, Require: req}
+	return dataflow.SinkFlow(from, credential, dataflow.SinkInfo{What: what}, req)
 }
 
-var handled = []flow{} // a model that says: nothing flows
+func paramTo(from int, fromKind dataflow.Kind, to dataflow.Port, toIndex int, toKind dataflow.Kind, what string) flow {
+	return dataflow.ParamFlow(from, fromKind, to, toIndex, toKind, what)
+}
 
 // Model describes the library calls that produce, transform or leak
 // credentials. Returning nil lets the engine use the callee's summary.
-func (r *rules) Model(c *dataflow.Call) []flow {
+func (r *rules) Model(c *dataflow.Call) ([]flow, bool) {
 	switch c.Op {
 	case dataflow.OpLookup:
 		if name, ok := r.isCredentialHeader(c.Args[1]); ok {
-			return []flow{paramTo(0, inboundHeader, dataflow.Result, 0, credential, fmt.Sprintf("Header[%q]", name))}
+			return []flow{paramTo(0, inboundHeader, dataflow.Result, 0, credential, fmt.Sprintf("Header[%q]", name))}, true
 		}
-		return handled
+		return nil, true
 	case dataflow.OpStore:
 		if c.Field != nil && c.Field.Pkg() != nil && c.Field.Pkg().Path() == "net/http" && c.Field.Name() == "Header" {
-			return []flow{sink(1, "a header carrying it attached to an outbound request", &dataflow.Require{Param: 0, Kind: outboundRequest})}
+			return []flow{sink(1, "a header carrying it attached to an outbound request", &dataflow.Require{Param: 0, Kind: outboundRequest})}, true
 		}
-		return nil
+		return nil, false
 	case dataflow.OpMapUpdate:
 		if c.Fn.Name() == "GetRequestMetadata" {
 			if key, ok := dataflow.ConstString(c.Args[1]); ok && strings.EqualFold(key, "authorization") {
-				return []flow{sink(2, "gRPC per-RPC credentials metadata \"authorization\"", nil)}
+				return []flow{sink(2, "gRPC per-RPC credentials metadata \"authorization\"", nil)}, true
 			}
 		}
 		if name, ok := r.isCredentialHeader(c.Args[1]); ok {
-			return []flow{sink(2, fmt.Sprintf("Header[%q] on an outbound request", name), &dataflow.Require{Param: 0, Kind: outboundHeader})}
+			return []flow{sink(2, fmt.Sprintf("Header[%q] on an outbound request", name), &dataflow.Require{Param: 0, Kind: outboundHeader})}, true
 		}
-		return handled
+		return nil, true
 	}
 	if c.Callee == nil || c.Callee.Pkg() == nil {
-		return nil
+		return nil, false
 	}
 	if flows := r.configured(c); flows != nil {
-		return flows
+		return flows, true
 	}
 	name := dataflow.FuncName(c.Callee)
 	switch c.Callee.Pkg().Path() {
@@ -75,36 +68,36 @@ func (r *rules) Model(c *dataflow.Call) []flow {
 		return oauth2Model(name)
 	}
 	if strings.HasPrefix(c.Callee.Pkg().Path(), "github.com/google/go-github/") && name == "Client.WithAuthToken" {
-		return []flow{sink(1, "go-github Client.WithAuthToken", nil)}
+		return []flow{sink(1, "go-github Client.WithAuthToken", nil)}, true
 	}
-	return nil
+	return nil, false
 }
 
-func (r *rules) httpModel(c *dataflow.Call, name string) []flow {
-	if flows := httpflow.Model(c); flows != nil {
-		return flows
+func (r *rules) httpModel(c *dataflow.Call, name string) ([]flow, bool) {
+	if flows, ok := httpflow.Model(c); ok {
+		return flows, true
 	}
 	switch name {
 	case "Request.BasicAuth":
 		return []flow{
 			paramTo(0, inboundRequest, dataflow.Result, 0, credential, "Request.BasicAuth() user"),
 			paramTo(0, inboundRequest, dataflow.Result, 1, credential, "Request.BasicAuth() password"),
-		}
+		}, true
 	case "Request.SetBasicAuth":
 		req := &dataflow.Require{Param: 0, Kind: outboundRequest}
-		return []flow{sink(1, "Request.SetBasicAuth on an outbound request", req), sink(2, "Request.SetBasicAuth on an outbound request", req)}
+		return []flow{sink(1, "Request.SetBasicAuth on an outbound request", req), sink(2, "Request.SetBasicAuth on an outbound request", req)}, true
 	}
 	if strings.HasPrefix(name, "Header.") {
 		return r.headerModel(c, strings.TrimPrefix(name, "Header."))
 	}
-	return handled
+	return nil, true
 }
 
-func (r *rules) headerModel(c *dataflow.Call, method string) []flow {
+func (r *rules) headerModel(c *dataflow.Call, method string) ([]flow, bool) {
 	switch method {
 	case "Get", "Values":
 		if name, ok := r.isCredentialHeader(c.Args[1]); ok {
-			return []flow{paramTo(0, inboundHeader, dataflow.Result, 0, credential, fmt.Sprintf("Header.%s(%q)", method, name))}
+			return []flow{paramTo(0, inboundHeader, dataflow.Result, 0, credential, fmt.Sprintf("Header.%s(%q)", method, name))}, true
 		}
 	case "Set", "Add":
 		if name, ok := r.isCredentialHeader(c.Args[1]); ok {
@@ -114,17 +107,17 @@ func (r *rules) headerModel(c *dataflow.Call, method string) []flow {
 				// to the request it is attached to.
 				{From: dataflow.Param, FromIndex: 2, FromKind: credential, To: dataflow.Contents, ToIndex: 0, ToKind: credential,
 					Require: &dataflow.Require{Param: 0, Kind: httpflow.FreshHeader}},
-			}
+			}, true
 		}
 	case "Clone":
-		return httpflow.Keep(inboundHeader, outboundHeader)
+		return httpflow.Keep(inboundHeader, outboundHeader), true
 	}
-	return handled
+	return nil, true
 }
 
 // metadataModel covers gRPC outgoing metadata: an "authorization" entry
 // built from an inbound credential and attached to an outgoing context.
-func (r *rules) metadataModel(c *dataflow.Call, name string) []flow {
+func (r *rules) metadataModel(c *dataflow.Call, name string) ([]flow, bool) {
 	const what = "gRPC outgoing metadata \"authorization\""
 	switch name {
 	case "AppendToOutgoingContext":
@@ -133,25 +126,25 @@ func (r *rules) metadataModel(c *dataflow.Call, name string) []flow {
 			c.Args = append(c.Args, v)
 			out = append(out, sink(len(c.Args)-1, what, nil))
 		}
-		return append(out, handled...)
+		return out, true
 	case "Pairs":
 		var out []flow
 		for _, v := range authorizationValues(c.Args[0]) {
 			c.Args = append(c.Args, v)
 			out = append(out, paramTo(len(c.Args)-1, credential, dataflow.Result, 0, credential, ""))
 		}
-		return append(out, handled...)
+		return out, true
 	case "New":
-		return []flow{paramTo(0, credential, dataflow.Result, 0, credential, "")}
+		return []flow{paramTo(0, credential, dataflow.Result, 0, credential, "")}, true
 	case "MD.Set", "MD.Append":
 		if key, ok := dataflow.ConstString(c.Args[1]); ok && strings.EqualFold(key, "authorization") {
-			return []flow{paramTo(2, credential, dataflow.Contents, 0, credential, "")}
+			return []flow{paramTo(2, credential, dataflow.Contents, 0, credential, "")}, true
 		}
-		return handled
+		return nil, true
 	case "NewOutgoingContext":
-		return []flow{sink(1, what, nil)}
+		return []flow{sink(1, what, nil)}, true
 	}
-	return handled
+	return nil, true
 }
 
 // authorizationValues finds, in a variadic key/value list built in place,
@@ -203,17 +196,17 @@ func authorizationValues(v ssa.Value) []ssa.Value {
 // credential of a client: a Token whose AccessToken is an inbound
 // credential carries it (the engine passes a struct's fields with it).
 // Passing a Token to anything else, such as a token exchange, is not a leak.
-func oauth2Model(name string) []flow {
+func oauth2Model(name string) ([]flow, bool) {
 	const what = "an oauth2 client credential via oauth2."
 	switch name {
 	case "StaticTokenSource", "ReuseTokenSource":
-		return []flow{sink(0, what+name, nil)}
+		return []flow{sink(0, what+name, nil)}, true
 	case "Config.Client", "Config.TokenSource":
-		return []flow{sink(2, what+name, nil)}
+		return []flow{sink(2, what+name, nil)}, true
 	case "Token.SetAuthHeader":
-		return []flow{sink(0, what+name, &dataflow.Require{Param: 1, Kind: outboundRequest})}
+		return []flow{sink(0, what+name, &dataflow.Require{Param: 1, Kind: outboundRequest})}, true
 	}
-	return nil
+	return nil, false
 }
 
 // configured returns the flows of a function named in the configuration's

@@ -22,6 +22,7 @@ var (
 // rules tells the dataflow engine where inbound credentials come from and
 // where they leak.
 type rules struct {
+	httpflow.Rules
 	headers map[string]bool  // credential header names, lower case
 	sources map[string][]int // configured: function full name -> result indexes
 	sinks   map[string][]int // configured: function full name -> argument indexes (receiver not counted)
@@ -86,26 +87,17 @@ func (r *rules) Param(fn *ssa.Function, i int) (dataflow.Kind, string) {
 	return httpflow.Param(fn, i)
 }
 
-func (r *rules) Field(f *types.Var, base dataflow.Kind) (dataflow.Kind, string) {
-	return httpflow.Field(f, base)
-}
-
 // FieldSink lists the library fields that turn a string into the bearer
 // credential of an upstream client, for when the library is not analyzed.
 // (oauth2.Token.AccessToken is not one: a Token is also how a subject
 // token is handed to a token exchange. The oauth2 functions that send a
 // Token are modelled instead.)
-func (r *rules) FieldSink(f *types.Var, k dataflow.Kind) (string, bool) {
-	if k != credential || f.Pkg() == nil {
-		return "", false
+func (r *rules) FieldSink(f *types.Var, k dataflow.Kind) (dataflow.SinkInfo, bool) {
+	if k == credential && f.Pkg() != nil && f.Pkg().Path() == "k8s.io/client-go/rest" && f.Name() == "BearerToken" {
+		return dataflow.SinkInfo{What: "rest.Config.BearerToken"}, true
 	}
-	if f.Pkg().Path() == "k8s.io/client-go/rest" && f.Name() == "BearerToken" {
-		return "rest.Config.BearerToken", true
-	}
-	return "", false
+	return dataflow.SinkInfo{}, false
 }
-
-func (r *rules) Value(v ssa.Value) (dataflow.Kind, string) { return httpflow.Value(v) }
 
 func isString(t types.Type) bool {
 	b, ok := t.Underlying().(*types.Basic)

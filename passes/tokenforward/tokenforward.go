@@ -13,7 +13,6 @@ import (
 	"github.com/passthroughlint/passthrough/passes/dataflow"
 	"github.com/passthroughlint/passthrough/passes/internal/ssapkg"
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/ssa"
 )
 
 // Analyzer reports inbound credentials forwarded upstream.
@@ -121,7 +120,7 @@ func run(pass *analysis.Pass) (any, error) {
 		Rules:          newRules(headers, sources.funcs, sinks.funcs),
 		NewFuncFact:    func() dataflow.FuncFact { return new(funcFact) },
 		NewPackageFact: func() dataflow.PackageFact { return new(packageFact) },
-		SSA:            pass.ResultOf[ssapkg.Analyzer].(*ssa.Package),
+		SSA:            pass.ResultOf[ssapkg.Analyzer].(*ssapkg.SSA),
 		Modelled:       modelled,
 	})
 	report.Problems(pass, res.Problems)
@@ -135,7 +134,7 @@ func run(pass *analysis.Pass) (any, error) {
 }
 
 func diagnostic(pass *analysis.Pass, f dataflow.Finding) analysis.Diagnostic {
-	src := report.Source(f)
+	src := f.Source()
 	msg := fmt.Sprintf("inbound credential from %s (%s) is forwarded to %s: obtain a token for the upstream by token exchange (RFC 8693) or client credentials instead of passing the client's token through",
 		src.What, report.ShortPos(src.At), f.Sink.What)
 	return report.Flow(pass, f, "tokenforward", msg)

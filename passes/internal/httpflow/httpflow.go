@@ -135,31 +135,41 @@ func Value(v ssa.Value) (dataflow.Kind, string) {
 }
 
 // Model describes the net/http calls that make or copy requests and
-// headers. It returns nil for the calls it does not describe.
-func Model(c *dataflow.Call) []dataflow.Flow {
+// headers; modelled is false for the calls it does not describe.
+func Model(c *dataflow.Call) (flows []dataflow.Flow, modelled bool) {
 	if c.Callee == nil || c.Callee.Pkg() == nil || c.Callee.Pkg().Path() != "net/http" {
-		return nil
+		return nil, false
 	}
 	switch dataflow.FuncName(c.Callee) {
 	case "NewRequest", "NewRequestWithContext":
-		return []dataflow.Flow{{From: dataflow.Source, FromKind: OutboundRequest, To: dataflow.Result, ToKind: OutboundRequest,
-			Path: []dataflow.Step{{What: "new outbound request http." + c.Callee.Name()}}}}
+		return []dataflow.Flow{dataflow.SourceFlow(OutboundRequest, dataflow.Result, 0, "new outbound request http."+c.Callee.Name(), 0)}, true
 	case "Request.Clone", "Request.WithContext":
-		return Keep(InboundRequest, OutboundRequest)
+		return Keep(InboundRequest, OutboundRequest), true
 	case "Header.Clone":
-		return Keep(InboundHeader, OutboundHeader)
+		return Keep(InboundHeader, OutboundHeader), true
 	}
-	return nil
+	return nil, false
 }
 
 // Keep returns flows that preserve the receiver's kind in the result.
 func Keep(kinds ...dataflow.Kind) []dataflow.Flow {
 	var out []dataflow.Flow
 	for _, k := range kinds {
-		out = append(out, dataflow.Flow{From: dataflow.Param, FromIndex: 0, FromKind: k, To: dataflow.Result, ToKind: k})
+		out = append(out, dataflow.ParamFlow(0, k, dataflow.Result, 0, k, ""))
 	}
 	return out
 }
+
+// Rules is the HTTP knowledge the analyzers that follow requests share:
+// they embed it for the request shapes of parameters, the header fields,
+// and fresh header maps.
+type Rules struct{ dataflow.NoRules }
+
+func (Rules) Param(fn *ssa.Function, i int) (dataflow.Kind, string) { return Param(fn, i) }
+
+func (Rules) Field(f *types.Var, base dataflow.Kind) (dataflow.Kind, string) { return Field(f, base) }
+
+func (Rules) Value(v ssa.Value) (dataflow.Kind, string) { return Value(v) }
 
 // IsNamed reports whether t is (a pointer to) the named type pkg.name.
 func IsNamed(t types.Type, pkg, name string) bool {

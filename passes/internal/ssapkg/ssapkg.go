@@ -6,8 +6,10 @@
 package ssapkg
 
 import (
+	"go/ast"
 	"go/build"
 	"go/types"
+	"iter"
 	"path/filepath"
 	"reflect"
 	"sort"
@@ -17,13 +19,24 @@ import (
 	"golang.org/x/tools/go/ssa"
 )
 
-// Analyzer builds SSA; its result is a *ssa.Package, or nil for a package
-// that was skipped.
+// Analyzer builds SSA; its result is a *SSA, nil for a package that was
+// skipped.
 var Analyzer = &analysis.Analyzer{
 	Name:       "passthroughssa",
 	Doc:        "build SSA for the packages the passthrough analyzers look at",
 	Run:        run,
-	ResultType: reflect.TypeOf((*ssa.Package)(nil)),
+	ResultType: reflect.TypeOf((*SSA)(nil)),
+}
+
+// SSA is a package's SSA form and the one list of its source functions
+// that every analyzer and the engine use.
+type SSA struct {
+	Pkg *ssa.Package
+	// SrcFuncs are the functions of the package's source, in source
+	// order: declared functions and methods (generic ones in generic
+	// form), each init function (init#1, init#2...), the package
+	// initializer, and the function literals inside all of these.
+	SrcFuncs []*ssa.Function
 }
 
 // Relevant are the import paths that make a dependency worth analyzing.
@@ -36,7 +49,7 @@ var Relevant = []string{
 
 func run(pass *analysis.Pass) (any, error) {
 	if !worthAnalyzing(pass) {
-		return (*ssa.Package)(nil), nil
+		return (*SSA)(nil), nil
 	}
 	prog := ssa.NewProgram(pass.Fset, ssa.BuilderMode(0))
 	for _, p := range pass.Pkg.Imports() {
@@ -44,7 +57,7 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	pkg := prog.CreatePackage(pass.Pkg, pass.Files, pass.TypesInfo, false)
 	pkg.Build()
-	return pkg, nil
+	return &SSA{Pkg: pkg, SrcFuncs: srcFuncs(pass, pkg)}, nil
 }
 
 // worthAnalyzing skips, cheaply, the packages that cannot matter. Packages
@@ -94,9 +107,12 @@ func IsStandard(pass *analysis.Pass) bool {
 	return f != nil && strings.HasPrefix(filepath.Clean(f.Name()), goroot+string(filepath.Separator))
 }
 
-// Functions lists the package's functions, methods and function literals,
-// in source order.
-func Functions(pkg *ssa.Package) []*ssa.Function {
+// srcFuncs lists the functions of the package's source, as buildssa does:
+// each function declaration (init functions included: they are not
+// package members), and the package initializer, which holds the function
+// literals of package-level variable initializers; each followed by its
+// function literals.
+func srcFuncs(pass *analysis.Pass, pkg *ssa.Package) []*ssa.Function {
 	var out []*ssa.Function
 	var add func(*ssa.Function)
 	add = func(f *ssa.Function) {
@@ -105,20 +121,40 @@ func Functions(pkg *ssa.Package) []*ssa.Function {
 			add(a)
 		}
 	}
-	for _, m := range pkg.Members {
-		switch m := m.(type) {
-		case *ssa.Function:
-			add(m)
-		case *ssa.Type:
-			if n, ok := m.Type().(*types.Named); ok {
-				for i := 0; i < n.NumMethods(); i++ {
-					if f := pkg.Prog.FuncValue(n.Method(i)); f != nil {
-						add(f)
+	for _, file := range pass.Files {
+		for _, decl := range file.Decls {
+			fd, ok := decl.(*ast.FuncDecl)
+			if !ok || fd.Name.Name == "_" {
+				continue // SSA builds no function for a blank name
+			}
+			obj, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func)
+			if !ok {
+				continue
+			}
+			if f := pkg.Prog.FuncValue(obj); f != nil {
+				add(f)
+			}
+		}
+	}
+	if init := pkg.Func("init"); init != nil {
+		add(init)
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Pos() < out[j].Pos() })
+	return out
+}
+
+// Instructions yields every instruction of the source functions, with the
+// function that holds it, in source order of the functions.
+func (s *SSA) Instructions() iter.Seq2[*ssa.Function, ssa.Instruction] {
+	return func(yield func(*ssa.Function, ssa.Instruction) bool) {
+		for _, fn := range s.SrcFuncs {
+			for _, b := range fn.Blocks {
+				for _, instr := range b.Instrs {
+					if !yield(fn, instr) {
+						return
 					}
 				}
 			}
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Pos() < out[j].Pos() })
-	return out
 }
