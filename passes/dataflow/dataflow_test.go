@@ -2,6 +2,7 @@ package dataflow_test
 
 import (
 	"go/types"
+	"os"
 	"testing"
 
 	"github.com/passthroughlint/passthrough/passes/dataflow"
@@ -31,8 +32,8 @@ func (toyRules) Model(c *dataflow.Call) ([]dataflow.Flow, bool) {
 	switch c.Callee.Name() {
 	case "secret":
 		return []dataflow.Flow{dataflow.SourceFlow(secret, dataflow.Result, 0, "secret()", 0)}, true
-	case "leak":
-		return []dataflow.Flow{dataflow.SinkFlow(0, secret, dataflow.SinkInfo{What: "leak()"}, nil)}, true
+	case "leak", "leak2":
+		return []dataflow.Flow{dataflow.SinkFlow(0, secret, dataflow.SinkInfo{What: c.Callee.Name() + "()"}, nil)}, true
 	case "boom":
 		panic("boom")
 	}
@@ -60,10 +61,18 @@ var toy = &analysis.Analyzer{
 			NewPackageFact: func() dataflow.PackageFact { return new(packageFact) },
 		})
 		for _, p := range res.Problems {
-			pass.Reportf(p.Pos, "problem: %s", firstLine(p.Message))
+			kind := "problem"
+			if p.Limit {
+				kind = "limit"
+			}
+			pass.Reportf(p.Pos, "%s: %s", kind, firstLine(p.Message))
 		}
 		for _, f := range res.Findings {
-			pass.Reportf(f.Pos, "%s reaches %s", f.Path[0].What, f.Sink.What)
+			cut := ""
+			if f.PathCut {
+				cut = " (path cut)"
+			}
+			pass.Reportf(f.Pos, "%s reaches %s%s", f.Source().What, f.Sink.What, cut)
 		}
 		return nil, nil
 	},
@@ -82,4 +91,42 @@ func firstLine(s string) string {
 // a problem and skipped; the other functions are still analyzed.
 func TestRecoversFromPanics(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), toy, "example.com/robust")
+}
+
+// TestInitFunctions: init functions (init#1, init#2) and the function
+// literals of package-level variables are analyzed.
+func TestInitFunctions(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), toy, "example.com/initfuncs")
+}
+
+// TestDeclarationOrder: a call chain deeper than any round count is found
+// whether it is declared caller first or callee first.
+func TestDeclarationOrder(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), toy, "example.com/deepcallerfirst", "example.com/deepcalleefirst")
+}
+
+// TestLineDirectives: positions are those of the Go file, whatever the
+// //line directives say, and nothing panics.
+func TestLineDirectives(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), toy, "example.com/linedirective")
+}
+
+// TestCgo: a cgo package is analyzed through its processed files.
+func TestCgo(t *testing.T) {
+	if testenv := os.Getenv("CGO_ENABLED"); testenv == "0" {
+		t.Skip("cgo disabled")
+	}
+	analysistest.Run(t, analysistest.TestData(), toy, "example.com/cgo")
+}
+
+// TestLimits: reaching a bound is reported.
+func TestLimits(t *testing.T) {
+	defer dataflow.SetMaxInstrs(40)()
+	analysistest.Run(t, analysistest.TestData(), toy, "example.com/limits")
+}
+
+// TestEveryLeakKept: a place that leaks in two sinks keeps both; a store
+// into it is reported once for each.
+func TestEveryLeakKept(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), toy, "example.com/places/app")
 }

@@ -67,14 +67,17 @@ func (f *Finding) Source() PathStep {
 // Limits that bound the work per package and per function. Reaching one
 // is reported (Problem.Limit), never silent.
 const (
-	maxWorkPerFunc   = 50    // analyses per function, on average, before a package's fixpoint is cut short
-	maxPasses        = 50    // intraprocedural fixpoint passes
-	maxInstrsPerFunc = 40000 // larger functions are not analyzed
+	maxWorkPerFunc = 50 // analyses per function, on average, before a package's fixpoint is cut short
+	maxPasses      = 50 // intraprocedural fixpoint passes
 )
+
+// maxInstrsPerFunc: larger functions are not analyzed. (A variable only
+// so that a test can lower it.)
+var maxInstrsPerFunc = 40000
 
 // Outcome is what the engine found in a package.
 type Outcome struct {
-	Findings []Finding // sorted by position, one per position
+	Findings []Finding // sorted by position, one per position and sink
 	// Problems are internal errors the engine recovered from (a function,
 	// or the whole package, it could not analyze) and limits it reached.
 	// They are not returned as errors, because a failed analysis of a
@@ -409,7 +412,7 @@ func (s *pkgState) exportFacts() {
 // addFinding records a finding at pos, keeping the shortest explanation
 // for each source.
 func (s *pkgState) addFinding(pos token.Pos, k Kind, sink SinkInfo, p *path) {
-	key := findingKey{pos: pos, source: originAt(p)}
+	key := findingKey{pos: pos, sink: sink.At, source: originAt(p)}
 	if old, ok := s.findingPaths[key]; ok && !p.better(old) {
 		return
 	}
@@ -423,9 +426,11 @@ func (s *pkgState) addFinding(pos token.Pos, k Kind, sink SinkInfo, p *path) {
 	s.findings[key] = &Finding{Pos: pos, Sink: sink, SinkPos: s.resolve(sink.At), Kind: k, Path: steps, PathCut: p.wasCut()}
 }
 
-// findingKey identifies a finding: its position and its source.
+// findingKey identifies a finding: its position, its sink (a hand-over
+// to a place that leaks in two sinks is two flows) and its source.
 type findingKey struct {
 	pos    token.Pos
+	sink   Position
 	source Position
 }
 
@@ -439,8 +444,8 @@ func originAt(p *path) Position {
 	return Position{}
 }
 
-// sortedFindings returns one finding per position (the best explanation
-// among its sources), sorted, and hands every per-source finding to the
+// sortedFindings returns one finding per position and sink (the best
+// explanation among its sources), sorted, and hands every per-source finding to the
 // rule's Events.
 func (s *pkgState) sortedFindings() []Finding {
 	keys := make([]findingKey, 0, len(s.findings))
@@ -448,10 +453,14 @@ func (s *pkgState) sortedFindings() []Finding {
 		keys = append(keys, k)
 	}
 	sort.Slice(keys, func(i, j int) bool {
-		if keys[i].pos != keys[j].pos {
-			return keys[i].pos < keys[j].pos
+		a, b := keys[i], keys[j]
+		if a.pos != b.pos {
+			return a.pos < b.pos
 		}
-		return keys[i].source.before(keys[j].source)
+		if a.sink != b.sink {
+			return a.sink.before(b.sink)
+		}
+		return a.source.before(b.source)
 	})
 	var out []Finding
 	var best *path
@@ -460,7 +469,7 @@ func (s *pkgState) sortedFindings() []Finding {
 			s.cfg.Events.Found(*s.findings[k])
 		}
 		p := s.findingPaths[k]
-		if i == 0 || k.pos != keys[i-1].pos {
+		if i == 0 || k.pos != keys[i-1].pos || k.sink != keys[i-1].sink {
 			out = append(out, *s.findings[k])
 			best = p
 		} else if p.better(best) {

@@ -1,0 +1,11 @@
+// want package:`field:example.com/places/lib.Client.Token holds secret`
+package app
+
+import "example.com/places/lib"
+
+func secret() string { return "" }
+
+func Use() {
+	c := &lib.Client{Token: secret()} // want `secret\(\) reaches leak\(\)` `secret\(\) reaches leak2\(\)`
+	c.Do()
+}
