@@ -23,6 +23,7 @@ import (
 	"github.com/passthroughlint/passthrough/passes/config"
 	"github.com/passthroughlint/passthrough/passes/report"
 	"github.com/passthroughlint/passthrough/passes/suite"
+	"github.com/passthroughlint/passthrough/passes/suppress"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -43,11 +44,14 @@ func New(settings any) (register.LinterPlugin, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, fmt.Errorf("passthrough settings: %w", err)
 	}
-	analyzers, err := cfg.Apply(suite.Analyzers())
-	if err != nil {
+	if err := cfg.CheckAnalyzers(suite.Names()); err != nil {
 		return nil, fmt.Errorf("passthrough settings: %w", err)
 	}
-	report.InlinePath = true // golangci-lint shows related positions as separate issues
+	var analyzers []*analysis.Analyzer
+	for _, a := range suite.Enabled(suite.New(&cfg, suppress.Options{}), &cfg) {
+		// golangci-lint shows related positions as separate issues.
+		analyzers = append(analyzers, report.InlinePaths(a))
+	}
 	return &plugin{analyzers: analyzers}, nil
 }
 

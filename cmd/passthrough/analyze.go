@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"github.com/passthroughlint/passthrough/passes/suppress"
 	"go/token"
 	"os"
 	"path/filepath"
@@ -153,7 +154,7 @@ func version() string {
 func (r *result) count() int {
 	n := 0
 	for _, f := range r.findings {
-		if f.diag.Category != "suppressed" {
+		if f.diag.Category != suppress.Category {
 			n++
 		}
 	}

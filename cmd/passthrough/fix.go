@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"github.com/passthroughlint/passthrough/passes/suppress"
 	"go/format"
 	"io"
 	"os"
@@ -27,7 +28,7 @@ func applyFixes(res *result, diff bool, w io.Writer) (int, error) {
 	edits := map[string][]fileEdit{}
 	fixes := 0
 	for _, f := range res.findings {
-		if f.diag.Category == "suppressed" || len(f.diag.SuggestedFixes) == 0 {
+		if f.diag.Category == suppress.Category || len(f.diag.SuggestedFixes) == 0 {
 			continue
 		}
 		fixes++

@@ -65,9 +65,12 @@ type options struct {
 	cpuprofile       string
 	unusedDirectives bool
 	patterns         []string
+	// analyzerFlags is the configuration the analyzers' own flags
+	// (-tokenforward.headers...) set; it adds to the file's.
+	analyzerFlags config.Config
 }
 
-func parseFlags(args []string, stderr io.Writer, analyzers []*analysis.Analyzer) (*options, error) {
+func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	fs := flag.NewFlagSet("passthrough", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	o := &options{}
@@ -87,7 +90,7 @@ func parseFlags(args []string, stderr io.Writer, analyzers []*analysis.Analyzer)
 	fs.IntVar(&o.context, "c", 1, "show `N` lines of source around each finding (-1: none)")
 	fs.BoolVar(&o.version, "version", false, "print the version and exit")
 	fs.StringVar(&o.cpuprofile, "cpuprofile", "", "write a CPU profile to `file` (for developers)")
-	for _, a := range analyzers {
+	for _, a := range suite.New(&o.analyzerFlags, suppress.Options{}) {
 		a.Flags.VisitAll(func(f *flag.Flag) {
 			fs.Var(f.Value, a.Name+"."+f.Name, f.Usage)
 		})
@@ -128,8 +131,7 @@ func parseFlags(args []string, stderr io.Writer, analyzers []*analysis.Analyzer)
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
-	analyzers := suite.Analyzers()
-	o, err := parseFlags(args, stderr, analyzers)
+	o, err := parseFlags(args, stderr)
 	switch {
 	case errors.Is(err, flag.ErrHelp):
 		return exitClean
@@ -142,7 +144,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return exitClean
 	}
 	if o.list {
-		for _, a := range analyzers {
+		for _, a := range suite.Analyzers() {
 			fmt.Fprintf(stdout, "%-14s %s\n", a.Name, firstLine(a.Doc))
 		}
 		return exitClean
@@ -166,12 +168,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		defer pprof.StopCPUProfile()
 	}
-	analyzers, err = configure(o, analyzers)
+	analyzers, err := configure(o)
 	if err != nil {
 		fmt.Fprintf(stderr, "passthrough: %v\n", err)
 		return exitError
 	}
-	suppress.ShowSuppressed, suppress.ReportUnused = o.showSuppressed, o.unusedDirectives
 	res, err := analyze(analyzers, o.patterns, o.tests)
 	if err != nil {
 		fmt.Fprintf(stderr, "passthrough: %v\n", err)
@@ -213,9 +214,9 @@ func pathError(err error) error {
 	return err
 }
 
-// configure reads the configuration file, applies it to the analyzers'
-// flags, and selects the analyzers to run.
-func configure(o *options, analyzers []*analysis.Analyzer) ([]*analysis.Analyzer, error) {
+// configure reads the configuration file, adds the analyzers' flags to it,
+// builds the analyzers from it, and selects those to run.
+func configure(o *options) ([]*analysis.Analyzer, error) {
 	path := o.config
 	if path == "" {
 		if root := moduleRoot(); root != "" {
@@ -232,12 +233,13 @@ func configure(o *options, analyzers []*analysis.Analyzer) ([]*analysis.Analyzer
 		}
 	}
 	names := suite.Names()
-	configured, err := cfg.Apply(analyzers)
-	if err != nil {
+	if err := cfg.CheckAnalyzers(names); err != nil {
 		return nil, fmt.Errorf("config: %s: %w", path, err)
 	}
+	cfg.Merge(&o.analyzerFlags)
+	analyzers := suite.New(cfg, suppress.Options{ShowSuppressed: o.showSuppressed, ReportUnused: o.unusedDirectives})
 	enabled := map[string]bool{}
-	for _, a := range configured {
+	for _, a := range suite.Enabled(analyzers, cfg) {
 		enabled[a.Name] = true
 	}
 	pick := func(flagName, list string) ([]string, error) {
@@ -326,7 +328,7 @@ func fix(res *result, o *options, stdout, stderr io.Writer) int {
 	}
 	var rest []finding
 	for _, f := range res.findings {
-		if len(f.diag.SuggestedFixes) == 0 || f.diag.Category == "suppressed" {
+		if len(f.diag.SuggestedFixes) == 0 || f.diag.Category == suppress.Category {
 			rest = append(rest, f)
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"encoding/json"
 	"fmt"
+	"github.com/passthroughlint/passthrough/passes/suppress"
 	"io"
 	"os"
 	"sort"
@@ -44,7 +45,7 @@ func writeText(w io.Writer, res *result, contextLines int, colored bool) error {
 	counts := map[string]int{}
 	var suppressed []finding
 	for _, f := range res.findings {
-		if f.diag.Category == "suppressed" {
+		if f.diag.Category == suppress.Category {
 			suppressed = append(suppressed, f)
 			continue
 		}

@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"github.com/passthroughlint/passthrough/passes/suppress"
 	"io"
 	"os"
 	"path/filepath"
@@ -135,10 +136,11 @@ const (
 var directiveRule = ruledoc.Doc{
 	Name:     "AllowDirective",
 	Title:    "Malformed or unused //passthrough:allow directive",
-	Help:     "A `//passthrough:allow <analyzer>[,<analyzer>] <reason>` directive must name known analyzers and give a reason; with `-unused-directives`, a directive that allows no finding is reported so that stale ones are removed.",
 	Tags:     []string{"maintainability"},
 	Severity: "",
 }
+
+const directiveHelp = "A `//passthrough:allow <analyzer>[,<analyzer>] <reason>` directive must name known analyzers and give a reason; with `-unused-directives`, a directive that allows no finding is reported so that stale ones are removed."
 
 // writeSARIF writes the findings as one SARIF run. root is the directory
 // artifact URIs are relative to (the repository root).
@@ -151,7 +153,7 @@ func writeSARIF(w io.Writer, res *result, analyzers []*analysis.Analyzer, root s
 	}
 	driver := sarifDriver{Name: "passthrough", InformationURI: homepage, Version: v, SemanticVersion: v}
 	index := map[string]int{}
-	addRule := func(id string, d ruledoc.Doc, level string) {
+	addRule := func(id string, d ruledoc.Doc, help, level string) {
 		index[id] = len(driver.Rules)
 		props := sarifRuleProps{Tags: d.Tags, SecuritySeverity: d.Severity, Precision: "high", ProblemSeverity: level}
 		if props.Tags == nil {
@@ -161,21 +163,23 @@ func writeSARIF(w io.Writer, res *result, analyzers []*analysis.Analyzer, root s
 			ID:                   id,
 			Name:                 d.Name,
 			ShortDescription:     sarifText{Text: d.Title},
-			FullDescription:      sarifText{Text: firstParagraph(d.Help)},
-			Help:                 sarifMarkdownText{Text: stripMarkdown(d.Help), Markdown: d.Help},
+			FullDescription:      sarifText{Text: firstParagraph(help)},
+			Help:                 sarifMarkdownText{Text: stripMarkdown(help), Markdown: help},
 			HelpURI:              homepage + "#" + id,
 			DefaultConfiguration: sarifRuleConfig{Level: level},
 			Properties:           props,
 		})
 	}
 	for _, a := range analyzers {
+		// The help is the analyzer's documentation after its summary line.
+		summary, help, _ := strings.Cut(a.Doc, "\n")
 		d, ok := ruledoc.For(a.Name)
 		if !ok {
-			d = ruledoc.Doc{Title: firstLine(a.Doc), Help: a.Doc}
+			d = ruledoc.Doc{Title: summary}
 		}
-		addRule(a.Name, d, "error")
+		addRule(a.Name, d, strings.TrimSpace(help), "error")
 	}
-	addRule("directive", directiveRule, "warning")
+	addRule("directive", directiveRule, directiveHelp, "warning")
 
 	abs, err := filepath.Abs(root)
 	if err != nil {
@@ -190,7 +194,7 @@ func writeSARIF(w io.Writer, res *result, analyzers []*analysis.Analyzer, root s
 	files := newSourceCache()
 	fingerprints := map[string]int{}
 	for _, f := range res.findings {
-		if f.diag.Category == "suppressed" {
+		if f.diag.Category == suppress.Category {
 			continue
 		}
 		ruleID := f.analyzer
@@ -238,9 +242,10 @@ func writeSARIF(w io.Writer, res *result, analyzers []*analysis.Analyzer, root s
 
 var semver = regexp.MustCompile(`^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$`)
 
+// firstParagraph returns the first paragraph of s as one line of text.
 func firstParagraph(s string) string {
 	p, _, _ := strings.Cut(s, "\n\n")
-	return stripMarkdown(p)
+	return stripMarkdown(strings.Join(strings.Fields(p), " "))
 }
 
 func stripMarkdown(s string) string {

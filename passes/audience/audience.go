@@ -2,10 +2,10 @@ package audience
 
 import (
 	"cmp"
+	_ "embed"
 	"go/token"
 	"go/types"
 	"slices"
-	"sync"
 
 	"github.com/passthroughlint/passthrough/passes/config"
 	"github.com/passthroughlint/passthrough/passes/dataflow"
@@ -16,22 +16,27 @@ import (
 	"golang.org/x/tools/go/ssa"
 )
 
-// Analyzer reports tokens accepted without checking their audience.
-var Analyzer = &analysis.Analyzer{
-	Name:      "audience",
-	Doc:       doc,
-	URL:       "https://pkg.go.dev/github.com/passthroughlint/passthrough/passes/audience",
-	Run:       run,
-	Requires:  []*analysis.Analyzer{ssapkg.Analyzer},
-	FactTypes: []analysis.Fact{new(funcFact), new(packageFact)},
+//go:embed doc.go
+var doc string
+
+// Analyzer reports tokens accepted without checking their audience, with
+// the default configuration (and flags that go vet users set).
+var Analyzer = New(new(config.Config))
+
+// New returns the analyzer configured by cfg: its audience validators.
+// The analyzer's flags write into cfg, which is read when it runs.
+func New(cfg *config.Config) *analysis.Analyzer {
+	a := &analysis.Analyzer{
+		Name:      "audience",
+		Doc:       ruledoc.Extract(doc, "audience"),
+		URL:       "https://pkg.go.dev/github.com/passthroughlint/passthrough/passes/audience",
+		Run:       func(pass *analysis.Pass) (any, error) { return run(pass, cfg) },
+		Requires:  []*analysis.Analyzer{ssapkg.Analyzer},
+		FactTypes: []analysis.Fact{new(funcFact), new(packageFact), new(tokenAwareFact)},
+	}
+	a.Flags.Var(config.ValidatorsFlag(&cfg.AudienceValidators), "validators", "functions that check a token's audience, comma-separated (`pkg/path.Func`)")
+	return a
 }
-
-const doc = `report tokens accepted without audience binding
-
-An MCP server must reject access tokens that were not issued for it (RFC 8707
-audience). The analyzer reports golang-jwt, go-oidc and jwx parses and
-verifiers that do not check the audience, unless the audience is compared by
-hand in the same function or a function the token is handed to.`
 
 type funcFact struct{ dataflow.Summary }
 
@@ -41,36 +46,38 @@ type packageFact struct{ dataflow.Places }
 
 func (*packageFact) AFact() {}
 
-// validators lists configured audience validators (-audience.validators).
-var validators config.StringList
+// tokenAwareFact marks a package that imports a token library, directly
+// or not: only those are analyzed.
+type tokenAwareFact struct{}
+
+func (*tokenAwareFact) AFact() {}
+
+func (*tokenAwareFact) String() string { return "token-aware" }
 
 func init() {
-	Analyzer.Flags.Var(&validators, "validators", "functions that check a token's audience, comma-separated (`pkg/path.Func`)")
-	ruledoc.Register(Analyzer.Name, ruledoc.Doc{
-		Name:  "MissingAudienceCheck",
-		Title: "Token accepted without checking its audience",
-		Help: "The server accepts a token without checking that it was issued for this server. The MCP " +
-			"authorization specification requires validating the audience (RFC 8707 resource indicators) and " +
-			"rejecting tokens issued for other resources; otherwise a token minted for another service is accepted " +
-			"here.\n\n**Fix:** pass the audience option of the library (golang-jwt `jwt.WithAudience(<resource URI>)`, " +
-			"jwx `jwt.WithAudience`), set go-oidc `Config.ClientID`, or compare the token's audience with this " +
-			"server's resource URI before accepting it.",
+	ruledoc.Register("audience", ruledoc.Doc{
+		Name:     "MissingAudienceCheck",
+		Title:    "Token accepted without checking its audience",
 		Tags:     []string{"security", "external/cwe/cwe-287", "external/cwe/cwe-345", "mcp"},
 		Severity: "7.5",
 	})
 }
 
-func run(pass *analysis.Pass) (any, error) {
-	if !tokenAware(pass.Pkg) {
+func run(pass *analysis.Pass, cfg *config.Config) (any, error) {
+	aware := func(p *types.Package) bool {
+		return tokenLibraries[p.Path()] || pass.ImportPackageFact(p, new(tokenAwareFact))
+	}
+	if !aware(pass.Pkg) && !slices.ContainsFunc(pass.Pkg.Imports(), aware) {
 		// A package that imports no token library, even indirectly, can
 		// neither accept a token nor check one the way the rules know: it
 		// costs nothing (its functions get no summaries; rules treat an
 		// audience handed to them as checked).
 		return nil, nil
 	}
-	r := &rules{validators: map[string]bool{}}
-	for _, v := range validators {
-		r.validators[v] = true
+	pass.ExportPackageFact(new(tokenAwareFact))
+	r := &rules{validators: map[string]bool{}, tokenAware: aware}
+	for _, v := range cfg.AudienceValidators {
+		r.validators[v.Function] = true
 	}
 	ssaPkg := pass.ResultOf[ssapkg.Analyzer].(*ssapkg.SSA)
 	ev := &events{sources: map[dataflow.Position]source{}, checked: map[dataflow.Position]bool{},
@@ -203,22 +210,4 @@ func decisiveChecks(pkg *ssapkg.SSA) func(token.Pos) bool {
 var tokenLibraries = map[string]bool{
 	jwtV5: true, jwtV4: true, oidc: true, jwxV2: true, jwxV3: true, jose: true,
 	"github.com/modelcontextprotocol/go-sdk/auth": true,
-}
-
-var tokenAwareCache sync.Map // *types.Package -> bool
-
-// tokenAware reports whether p imports a token library, directly or not.
-func tokenAware(p *types.Package) bool {
-	if v, ok := tokenAwareCache.Load(p); ok {
-		return v.(bool)
-	}
-	aware := tokenLibraries[p.Path()]
-	for _, q := range p.Imports() {
-		if aware {
-			break
-		}
-		aware = tokenAware(q)
-	}
-	tokenAwareCache.Store(p, aware)
-	return aware
 }

@@ -57,6 +57,8 @@
 // handed to code the analysis does not follow (a builder function) is not
 // reported. A check counts when it can decide acceptance: its block
 // dominates a return of its function (a comparison made only under a debug
-// flag and logged does not). Not yet covered: introspection outside a
-// go-sdk verifier, golang-jwt ParseUnverified.
+// flag and logged does not). golang-jwt ParseUnverified is reported unless
+// the same raw token is parsed with verification afterwards in the same
+// function; no audience check makes an unverified token right. Not yet
+// covered: introspection outside a go-sdk verifier.
 package audience

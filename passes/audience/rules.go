@@ -62,6 +62,9 @@ const (
 type rules struct {
 	dataflow.NoRules
 	validators map[string]bool // configured audience validators
+	// tokenAware reports whether a package imports a token library,
+	// directly or not (only those are analyzed).
+	tokenAware func(*types.Package) bool
 }
 
 const oidcSkipMsg = "oidc.Config{SkipClientIDCheck: true} accepts ID tokens issued to any client: set ClientID to this server's client ID instead, or check IDToken.Audience after Verify"
@@ -170,7 +173,7 @@ func (r *rules) Model(c *dataflow.Call) ([]dataflow.Flow, bool) {
 		}
 		return out, true
 	}
-	if !tokenAware(c.Callee.Pkg()) && !isStdPkg(c.Callee.Pkg().Path()) {
+	if !r.tokenAware(c.Callee.Pkg()) && !isStdPkg(c.Callee.Pkg().Path()) {
 		// Not analyzed (see run): an audience handed to it may be checked
 		// there; give it the benefit of the doubt.
 		var out []dataflow.Flow

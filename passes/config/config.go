@@ -7,6 +7,7 @@ package config
 import (
 	"bytes"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -16,7 +17,6 @@ import (
 	"strings"
 
 	"go.yaml.in/yaml/v3"
-	"golang.org/x/tools/go/analysis"
 )
 
 // FileName is the configuration file the command reads from the module
@@ -240,26 +240,6 @@ func (c *Config) CheckAnalyzers(known []string) error {
 	return nil
 }
 
-// Flags returns the configuration as analyzer flag values (name → values),
-// the form go vet users pass directly: -tokenforward.headers=X-Api-Key,
-// -tokenforward.sources=pkg.Func:0, -tokenforward.sinks=pkg.Func:1.
-func (c *Config) Flags() map[string][]string {
-	out := map[string][]string{}
-	if len(c.Headers) > 0 {
-		out["headers"] = append([]string(nil), c.Headers...)
-	}
-	for _, s := range c.Sources {
-		out["sources"] = append(out["sources"], fmt.Sprintf("%s:%d", s.Function, s.Result))
-	}
-	for _, s := range c.Sinks {
-		out["sinks"] = append(out["sinks"], fmt.Sprintf("%s:%d", s.Function, s.Argument))
-	}
-	for _, v := range c.AudienceValidators {
-		out["validators"] = append(out["validators"], v.Function)
-	}
-	return out
-}
-
 // ParseFuncIndex parses the "function:index" form of a source or sink flag.
 func ParseFuncIndex(s string) (string, int, error) {
 	fn, idx, ok := strings.Cut(s, ":")
@@ -276,23 +256,91 @@ func ParseFuncIndex(s string) (string, int, error) {
 	return fn, i, nil
 }
 
-// StringList is a flag.Value for a list of names: comma-separated, may be
-// repeated; an empty value resets it. Analyzers use it for -X.headers.
-type StringList []string
+// The flag values below write into a Config: the analyzers define their
+// flags with them (for go vet users, and for the command's -tokenforward.*
+// flags), so a flag and a configuration key are one setting. Each takes a
+// comma-separated list, may be repeated (the lists add up), and resets
+// its list when given an empty value. Values are validated as the file's.
 
-func (l *StringList) String() string { return strings.Join(*l, ",") }
-
-// Set adds the comma-separated names of s, or resets the list when s is empty.
-func (l *StringList) Set(s string) error {
-	if s == "" {
-		*l = nil
-	}
-	for _, h := range strings.Split(s, ",") {
-		if h = strings.TrimSpace(h); h != "" {
-			*l = append(*l, h)
+// HeadersFlag is a flag.Value for Headers.
+func HeadersFlag(list *[]string) flag.Value {
+	return &listFlag[string]{list: list, parse: func(s string) (string, error) {
+		if !validHeader.MatchString(s) {
+			return "", fmt.Errorf("%q is not a valid header name", s)
 		}
+		return s, nil
+	}, format: func(s string) string { return s }}
+}
+
+// SourcesFlag is a flag.Value for Sources, as "pkg/path.Func:result".
+func SourcesFlag(list *[]Source) flag.Value {
+	return &listFlag[Source]{list: list, parse: func(s string) (Source, error) {
+		fn, i, err := ParseFuncIndex(s)
+		return Source{Function: fn, Result: i}, err
+	}, format: func(s Source) string { return fmt.Sprintf("%s:%d", s.Function, s.Result) }}
+}
+
+// SinksFlag is a flag.Value for Sinks, as "pkg/path.Func:argument".
+func SinksFlag(list *[]Sink) flag.Value {
+	return &listFlag[Sink]{list: list, parse: func(s string) (Sink, error) {
+		fn, i, err := ParseFuncIndex(s)
+		return Sink{Function: fn, Argument: i}, err
+	}, format: func(s Sink) string { return fmt.Sprintf("%s:%d", s.Function, s.Argument) }}
+}
+
+// ValidatorsFlag is a flag.Value for AudienceValidators, as "pkg/path.Func".
+func ValidatorsFlag(list *[]Validator) flag.Value {
+	return &listFlag[Validator]{list: list, parse: func(s string) (Validator, error) {
+		if !ValidFunction(s) {
+			return Validator{}, fmt.Errorf("%q is not a function: want pkg/path.Func, (pkg/path.Type).Method or (*pkg/path.Type).Method", s)
+		}
+		return Validator{Function: s}, nil
+	}, format: func(v Validator) string { return v.Function }}
+}
+
+type listFlag[T any] struct {
+	list   *[]T
+	parse  func(string) (T, error)
+	format func(T) string
+}
+
+func (l *listFlag[T]) String() string {
+	if l.list == nil {
+		return ""
+	}
+	parts := make([]string, len(*l.list))
+	for i, v := range *l.list {
+		parts[i] = l.format(v)
+	}
+	return strings.Join(parts, ",")
+}
+
+func (l *listFlag[T]) Set(s string) error {
+	if s == "" {
+		*l.list = nil
+		return nil
+	}
+	for _, item := range strings.Split(s, ",") {
+		if item = strings.TrimSpace(item); item == "" {
+			continue
+		}
+		v, err := l.parse(item)
+		if err != nil {
+			return err
+		}
+		*l.list = append(*l.list, v)
 	}
 	return nil
+}
+
+// Merge adds the settings of o (the command's flags) to c (the file's):
+// lists add up.
+func (c *Config) Merge(o *Config) {
+	c.Headers = append(c.Headers, o.Headers...)
+	c.Sources = append(c.Sources, o.Sources...)
+	c.Sinks = append(c.Sinks, o.Sinks...)
+	c.AudienceValidators = append(c.AudienceValidators, o.AudienceValidators...)
+	c.Disable = append(c.Disable, o.Disable...)
 }
 
 // Validate checks a configuration that did not come from a file (the
@@ -325,37 +373,4 @@ func (c *Config) Validate() error {
 		}
 	}
 	return nil
-}
-
-// Apply sets the analyzers' flags from the configuration and returns the
-// analyzers it does not disable. known are the names of all analyzers.
-func (c *Config) Apply(analyzers []*analysis.Analyzer) ([]*analysis.Analyzer, error) {
-	var known []string
-	for _, a := range analyzers {
-		known = append(known, a.Name)
-	}
-	if err := c.CheckAnalyzers(known); err != nil {
-		return nil, err
-	}
-	flags := c.Flags()
-	names := make([]string, 0, len(flags))
-	for n := range flags {
-		names = append(names, n)
-	}
-	slices.Sort(names)
-	var out []*analysis.Analyzer
-	for _, a := range analyzers {
-		for _, n := range names {
-			if a.Flags.Lookup(n) == nil {
-				continue
-			}
-			if err := a.Flags.Set(n, strings.Join(flags[n], ",")); err != nil {
-				return nil, fmt.Errorf("%s: %w", n, err)
-			}
-		}
-		if !slices.Contains(c.Disable, a.Name) {
-			out = append(out, a)
-		}
-	}
-	return out, nil
 }

@@ -1,6 +1,7 @@
 package config_test
 
 import (
+	"flag"
 	"reflect"
 	"strings"
 	"testing"
@@ -36,9 +37,38 @@ disable: [audience]
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("got %+v\nwant %+v", got, want)
 	}
-	flags := got.Flags()
-	if !reflect.DeepEqual(flags["sinks"], []string{"(*example.com/client.Client).SetToken:0", "example.com/client.New:0"}) {
-		t.Errorf("sink flags: %q", flags["sinks"])
+	if s := config.SinksFlag(&got.Sinks).String(); s != "(*example.com/client.Client).SetToken:0,example.com/client.New:0" {
+		t.Errorf("sinks as a flag: %q", s)
+	}
+}
+
+// TestFlags: the flag values fill the same settings as the file, with
+// the same validation; lists add up, and an empty value resets.
+func TestFlags(t *testing.T) {
+	var c config.Config
+	headers, sinks := config.HeadersFlag(&c.Headers), config.SinksFlag(&c.Sinks)
+	for _, set := range []struct {
+		v  flag.Value
+		in string
+	}{{headers, "X-Api-Key, X-Token"}, {headers, "Private-Token"}, {sinks, "example.com/c.New:1"}} {
+		if err := set.v.Set(set.in); err != nil {
+			t.Fatalf("Set(%q): %v", set.in, err)
+		}
+	}
+	want := config.Config{Headers: []string{"X-Api-Key", "X-Token", "Private-Token"}, Sinks: []config.Sink{{Function: "example.com/c.New", Argument: 1}}}
+	if !reflect.DeepEqual(c, want) {
+		t.Errorf("got %+v, want %+v", c, want)
+	}
+	for _, bad := range []struct {
+		v  flag.Value
+		in string
+	}{{headers, "Bad Header"}, {sinks, "nope"}, {config.ValidatorsFlag(&c.AudienceValidators), "nope"}, {sinks, "example.com/c.New:-1"}} {
+		if err := bad.v.Set(bad.in); err == nil {
+			t.Errorf("Set(%q) accepted", bad.in)
+		}
+	}
+	if err := headers.Set(""); err != nil || c.Headers != nil {
+		t.Errorf("an empty value must reset the list: %v, %q", err, c.Headers)
 	}
 }
 

@@ -1,6 +1,7 @@
 package headerforward
 
 import (
+	_ "embed"
 	"fmt"
 
 	"github.com/passthroughlint/passthrough/passes/config"
@@ -12,23 +13,28 @@ import (
 	"golang.org/x/tools/go/analysis"
 )
 
-// Analyzer reports inbound header sets forwarded wholesale upstream.
-var Analyzer = &analysis.Analyzer{
-	Name:      "headerforward",
-	Doc:       doc,
-	URL:       "https://pkg.go.dev/github.com/passthroughlint/passthrough/passes/headerforward",
-	Run:       run,
-	Requires:  []*analysis.Analyzer{ssapkg.Analyzer},
-	FactTypes: []analysis.Fact{new(funcFact), new(packageFact)},
+//go:embed doc.go
+var doc string
+
+// Analyzer reports inbound header sets forwarded wholesale upstream, with
+// the default configuration (and flags that go vet users set).
+var Analyzer = New(new(config.Config))
+
+// New returns the analyzer configured by cfg: extra credential header
+// names count like Authorization when a copy skips or deletes them. The
+// analyzer's flags write into cfg, which is read when it runs.
+func New(cfg *config.Config) *analysis.Analyzer {
+	a := &analysis.Analyzer{
+		Name:      "headerforward",
+		Doc:       ruledoc.Extract(doc, "headerforward"),
+		URL:       "https://pkg.go.dev/github.com/passthroughlint/passthrough/passes/headerforward",
+		Run:       func(pass *analysis.Pass) (any, error) { return run(pass, cfg) },
+		Requires:  []*analysis.Analyzer{ssapkg.Analyzer},
+		FactTypes: []analysis.Fact{new(funcFact), new(packageFact)},
+	}
+	a.Flags.Var(config.HeadersFlag(&cfg.Headers), "headers", "extra credential header names, comma-separated (e.g. X-Api-Key)")
+	return a
 }
-
-const doc = `report inbound headers forwarded wholesale upstream
-
-Copying every header of a received request into an outbound one (out.Header =
-in.Header, Clone, maps.Copy, a copy loop, forwarding the received request, a
-reverse proxy that keeps Authorization) forwards the client's credential: token
-passthrough. Copy an allowlist, or delete Authorization from the outbound
-request and authenticate upstream with the server's own token.`
 
 type funcFact struct{ dataflow.Summary }
 
@@ -38,28 +44,17 @@ type packageFact struct{ dataflow.Places }
 
 func (*packageFact) AFact() {}
 
-// headers lists extra credential header names (-headerforward.headers),
-// which count like Authorization when a copy skips or deletes them.
-var headers config.StringList
-
 func init() {
-	Analyzer.Flags.Var(&headers, "headers", "extra credential header names, comma-separated (e.g. X-Api-Key)")
-	ruledoc.Register(Analyzer.Name, ruledoc.Doc{
-		Name:  "WholesaleHeaderForwarding",
-		Title: "Inbound headers forwarded wholesale upstream, Authorization included",
-		Help: "The server copies every header of the request it received into a request it sends (or sends the " +
-			"received request itself, or proxies it), so the client's Authorization header reaches the upstream: " +
-			"token passthrough, which the MCP authorization specification forbids.\n\n" +
-			"**Fix:** forward only an allowlist of headers, or delete `Authorization` (and `Proxy-Authorization`) " +
-			"from the outbound request, and authenticate upstream with a token issued to this server (RFC 8693 " +
-			"token exchange or client credentials).",
+	ruledoc.Register("headerforward", ruledoc.Doc{
+		Name:     "WholesaleHeaderForwarding",
+		Title:    "Inbound headers forwarded wholesale upstream, Authorization included",
 		Tags:     []string{"security", "external/cwe/cwe-441", "external/cwe/cwe-522", "mcp"},
 		Severity: "7.5",
 	})
 }
 
-func run(pass *analysis.Pass) (any, error) {
-	r := &rules{extraHeaders: headers}
+func run(pass *analysis.Pass, cfg *config.Config) (any, error) {
+	r := &rules{extraHeaders: cfg.Headers}
 	ssaPkg := pass.ResultOf[ssapkg.Analyzer].(*ssapkg.SSA)
 	res := dataflow.Run(pass, &dataflow.Config{
 		Rules:          r,

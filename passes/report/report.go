@@ -7,6 +7,7 @@ import (
 	"go/ast"
 	"go/token"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/passthroughlint/passthrough/passes/dataflow"
@@ -36,12 +37,6 @@ func Span(pass *analysis.Pass, pos token.Pos) (token.Pos, token.Pos) {
 	}
 	return pos, token.NoPos
 }
-
-// InlinePath puts the path into the message instead of the related
-// information. The golangci-lint plugin sets it: golangci-lint turns each
-// related position into an issue of its own, which //nolint on the finding
-// would not silence.
-var InlinePath bool
 
 // Flow makes the diagnostic of a finding: the message at the finding's
 // span, and the path from source to sink as related information, one step
@@ -74,25 +69,47 @@ func Flow(pass *analysis.Pass, f dataflow.Finding, category, message string) ana
 		d.Related = append(d.Related, analysis.RelatedInformation{Pos: d.Pos,
 			Message: "note: the path is longer than the analysis keeps; steps between the last one shown and the sink are left out"})
 	}
-	if InlinePath {
-		var hops []string
-		for _, st := range f.Path[indexOf(f.Path, src):] {
-			hops = append(hops, ShortPos(st.At))
-		}
-		hops = append(hops, ShortPos(f.Sink.At))
-		d.Message += " [path: " + strings.Join(dedupAdjacent(hops), " → ") + "]"
-		d.Related = nil
-	}
 	return d
 }
 
-func indexOf(path []dataflow.PathStep, st dataflow.PathStep) int {
-	for i := range path {
-		if path[i] == st {
-			return i
-		}
+// InlinePaths returns a copy of a whose diagnostics carry their path in
+// the message instead of as related information. The golangci-lint plugin
+// uses it: golangci-lint turns each related position into an issue of its
+// own, which //nolint on the finding would not silence.
+func InlinePaths(a *analysis.Analyzer) *analysis.Analyzer {
+	b := *a
+	b.Run = func(pass *analysis.Pass) (any, error) {
+		report := pass.Report
+		pass.Report = func(d analysis.Diagnostic) { report(inline(pass.Fset, d)) }
+		defer func() { pass.Report = report }()
+		return a.Run(pass)
 	}
-	return 0
+	return &b
+}
+
+// inline moves a diagnostic's path, from its source on, into the message.
+func inline(fset *token.FileSet, d analysis.Diagnostic) analysis.Diagnostic {
+	if len(d.Related) == 0 {
+		return d
+	}
+	var hops []string
+	started := !slices.ContainsFunc(d.Related, func(r analysis.RelatedInformation) bool { return strings.HasPrefix(r.Message, "source: ") })
+	for _, r := range d.Related {
+		started = started || strings.HasPrefix(r.Message, "source: ")
+		if !started || strings.HasPrefix(r.Message, "note: ") {
+			continue
+		}
+		// A step outside the loaded files names its position in the text.
+		if i := strings.LastIndex(r.Message, " ("); i >= 0 && strings.HasSuffix(r.Message, ")") {
+			hops = append(hops, r.Message[i+2:len(r.Message)-1])
+			continue
+		}
+		p := fset.Position(r.Pos)
+		hops = append(hops, fmt.Sprintf("%s:%d", filepath.Base(p.Filename), p.Line))
+	}
+	d.Message += " [path: " + strings.Join(dedupAdjacent(hops), " → ") + "]"
+	d.Related = nil
+	return d
 }
 
 func dedupAdjacent(s []string) []string {

@@ -1,15 +1,19 @@
-// Package ruledoc holds the documentation of each analyzer as data, for
-// the outputs that describe rules (SARIF, -list): each analyzer package
-// registers its entry next to its code.
+// Package ruledoc holds what the outputs that describe rules (SARIF,
+// -list) need beyond an analyzer's documentation: a rule name, a title,
+// tags and a severity, registered by each analyzer package next to its
+// code. The documentation itself exists once, in the analyzer's doc.go,
+// which the analyzer embeds and Extract reads.
 package ruledoc
 
-import "sync"
+import (
+	"strings"
+	"sync"
+)
 
-// Doc documents one analyzer as a rule.
+// Doc describes one analyzer as a rule.
 type Doc struct {
 	Name     string   // a readable rule name, distinct from the analyzer name (SARIF rule name)
 	Title    string   // one line: what is wrong
-	Help     string   // markdown: why it matters and what to do instead
 	Tags     []string // e.g. "security", "external/cwe/cwe-441"
 	Severity string   // SARIF security-severity, "0.0" to "10.0"
 }
@@ -19,17 +23,54 @@ var (
 	docs = map[string]Doc{}
 )
 
-// Register records the documentation of analyzer name.
+// Register records the rule metadata of analyzer name.
 func Register(name string, d Doc) {
 	mu.Lock()
 	defer mu.Unlock()
 	docs[name] = d
 }
 
-// For returns the documentation of analyzer name.
+// For returns the rule metadata of analyzer name.
 func For(name string) (Doc, bool) {
 	mu.Lock()
 	defer mu.Unlock()
 	d, ok := docs[name]
 	return d, ok
+}
+
+// Extract returns the documentation of analyzer name from the text of its
+// doc.go, as golang.org/x/tools analyzers keep it: the comment section
+// under the heading "# Analyzer name", whose first line "name: summary"
+// becomes "summary". It panics if there is no such section (a mistake
+// every test run would show).
+func Extract(docGo, name string) string {
+	var lines []string
+	in := false
+	for _, line := range strings.Split(docGo, "\n") {
+		text, isComment := strings.CutPrefix(line, "//")
+		if !isComment {
+			if in {
+				break
+			}
+			continue
+		}
+		text = strings.TrimPrefix(text, " ")
+		if strings.HasPrefix(text, "# ") {
+			if in {
+				break
+			}
+			in = text == "# Analyzer "+name
+			continue
+		}
+		if in {
+			lines = append(lines, text)
+		}
+	}
+	out := strings.TrimSpace(strings.Join(lines, "\n"))
+	if out == "" {
+		panic("ruledoc: no \"# Analyzer " + name + "\" section in doc.go")
+	}
+	summary, rest, _ := strings.Cut(out, "\n")
+	summary = strings.TrimPrefix(summary, name+": ")
+	return summary + "\n" + rest
 }

@@ -1,44 +1,55 @@
 // Package suite lists the passthrough analyzers, for every driver (the
-// command, go vet, golangci-lint) to run the same set, with the
-// //passthrough:allow directive applied to each.
+// command, go vet, golangci-lint, gopls) to run the same set, built from
+// one configuration value, with the //passthrough:allow directive applied
+// to each.
 package suite
 
 import (
-	"sync"
+	"slices"
 
 	"github.com/passthroughlint/passthrough/passes/audience"
+	"github.com/passthroughlint/passthrough/passes/config"
 	"github.com/passthroughlint/passthrough/passes/headerforward"
 	"github.com/passthroughlint/passthrough/passes/suppress"
 	"github.com/passthroughlint/passthrough/passes/tokenforward"
 	"golang.org/x/tools/go/analysis"
 )
 
-var (
-	once sync.Once
-	all  = []*analysis.Analyzer{
-		tokenforward.Analyzer,
-		headerforward.Analyzer,
-		audience.Analyzer,
-	}
-)
+// constructors build the analyzers, in the suite's order.
+var constructors = []func(*config.Config) *analysis.Analyzer{
+	tokenforward.New,
+	headerforward.New,
+	audience.New,
+}
 
-// Analyzers returns the analyzers of the suite, in a stable order. Each
-// honors //passthrough:allow (see package suppress).
+// names are the analyzers' names, as directives and flags use them.
+var names = []string{"tokenforward", "headerforward", "audience"}
+
+// New returns the analyzers of the suite configured by cfg (all of them:
+// cfg.Disable is for the driver to apply, see Enabled), each honoring
+// //passthrough:allow as opts say. Their flags write into cfg. Each call
+// returns new analyzers, so that one process can run two configurations.
+func New(cfg *config.Config, opts suppress.Options) []*analysis.Analyzer {
+	out := make([]*analysis.Analyzer, len(constructors))
+	for i, c := range constructors {
+		out[i] = c(cfg)
+		suppress.Wrap(out[i], names, opts)
+	}
+	return out
+}
+
+// Analyzers returns the analyzers with the default configuration, as go
+// vet runs them (its flags set their configuration).
 func Analyzers() []*analysis.Analyzer {
-	once.Do(func() {
-		names := Names()
-		for _, a := range all {
-			suppress.Wrap(a, names)
-		}
+	return New(new(config.Config), suppress.Options{})
+}
+
+// Enabled returns the analyzers cfg does not disable.
+func Enabled(analyzers []*analysis.Analyzer, cfg *config.Config) []*analysis.Analyzer {
+	return slices.DeleteFunc(slices.Clone(analyzers), func(a *analysis.Analyzer) bool {
+		return slices.Contains(cfg.Disable, a.Name)
 	})
-	return append([]*analysis.Analyzer(nil), all...)
 }
 
 // Names returns the names of the analyzers, as directives and flags use them.
-func Names() []string {
-	names := make([]string, len(all))
-	for i, a := range all {
-		names[i] = a.Name
-	}
-	return names
-}
+func Names() []string { return slices.Clone(names) }

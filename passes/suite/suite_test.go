@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"testing"
 
+	"github.com/passthroughlint/passthrough/passes/config"
 	"github.com/passthroughlint/passthrough/passes/suite"
 	"github.com/passthroughlint/passthrough/passes/suppress"
 	"golang.org/x/tools/go/analysis"
@@ -27,8 +28,8 @@ func withCategory(a *analysis.Analyzer) *analysis.Analyzer {
 	return &b
 }
 
-func tokenforward() *analysis.Analyzer {
-	for _, a := range suite.Analyzers() {
+func tokenforward(opts suppress.Options) *analysis.Analyzer {
+	for _, a := range suite.New(new(config.Config), opts) {
 		if a.Name == "tokenforward" {
 			return withCategory(a)
 		}
@@ -37,11 +38,35 @@ func tokenforward() *analysis.Analyzer {
 }
 
 func TestDirectives(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), tokenforward(), "example.com/directives")
+	analysistest.Run(t, analysistest.TestData(), tokenforward(suppress.Options{}), "example.com/directives")
 }
 
 func TestUnusedAndShown(t *testing.T) {
-	suppress.ReportUnused, suppress.ShowSuppressed = true, true
-	defer func() { suppress.ReportUnused, suppress.ShowSuppressed = false, false }()
-	analysistest.Run(t, analysistest.TestData(), tokenforward(), "example.com/unused")
+	opts := suppress.Options{ReportUnused: true, ShowSuppressed: true}
+	analysistest.Run(t, analysistest.TestData(), tokenforward(opts), "example.com/unused")
+}
+
+// TestNamesMatchAnalyzers: the names directives are checked against are
+// those of the analyzers.
+func TestNamesMatchAnalyzers(t *testing.T) {
+	as := suite.Analyzers()
+	names := suite.Names()
+	if len(as) != len(names) {
+		t.Fatalf("%d analyzers, %d names", len(as), len(names))
+	}
+	for i, a := range as {
+		if a.Name != names[i] {
+			t.Errorf("analyzer %d is %s, name %s", i, a.Name, names[i])
+		}
+	}
+}
+
+// TestTwoConfigurations: two suites in one process keep their own
+// configuration (as golangci-lint and gopls may hold them).
+func TestTwoConfigurations(t *testing.T) {
+	withKey := &config.Config{Headers: []string{"X-Api-Key"}}
+	a, b := suite.New(withKey, suppress.Options{}), suite.Analyzers()
+	if a[0] == b[0] || a[0].Flags.Lookup("headers").Value.String() != "X-Api-Key" || b[0].Flags.Lookup("headers").Value.String() != "" {
+		t.Errorf("configurations leak between suites: %q, %q", a[0].Flags.Lookup("headers").Value, b[0].Flags.Lookup("headers").Value)
+	}
 }

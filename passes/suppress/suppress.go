@@ -23,14 +23,18 @@ import (
 // Prefix starts a directive comment.
 const Prefix = "//passthrough:allow"
 
-// Options that the command sets; other drivers keep the defaults.
-var (
-	// ShowSuppressed reports allowed findings with category "suppressed"
+// Category is the category of an allowed finding that Options.ShowSuppressed
+// keeps: shown, not counted.
+const Category = "suppressed"
+
+// Options are what the command sets; other drivers keep the zero value.
+type Options struct {
+	// ShowSuppressed reports allowed findings with category Category
 	// instead of dropping them.
 	ShowSuppressed bool
 	// ReportUnused reports directives that allow nothing.
 	ReportUnused bool
-)
+}
 
 // A directive is one //passthrough:allow comment.
 type directive struct {
@@ -45,7 +49,7 @@ type directive struct {
 // Wrap makes a's findings subject to directives. known lists the names of
 // all analyzers of the suite (to check directives); the first of them
 // reports directives that name no known analyzer.
-func Wrap(a *analysis.Analyzer, known []string) {
+func Wrap(a *analysis.Analyzer, known []string, opts Options) {
 	run := a.Run
 	a.Run = func(pass *analysis.Pass) (any, error) {
 		var diags []analysis.Diagnostic
@@ -53,7 +57,7 @@ func Wrap(a *analysis.Analyzer, known []string) {
 		pass.Report = func(d analysis.Diagnostic) { diags = append(diags, d) }
 		result, err := run(pass)
 		pass.Report = report
-		for _, d := range apply(pass, a.Name, known, diags) {
+		for _, d := range apply(pass, a.Name, known, diags, opts) {
 			report(d)
 		}
 		return result, err
@@ -62,7 +66,7 @@ func Wrap(a *analysis.Analyzer, known []string) {
 
 // apply filters diags through the package's directives and adds the
 // diagnostics about directives themselves that this analyzer owns.
-func apply(pass *analysis.Pass, name string, known []string, diags []analysis.Diagnostic) []analysis.Diagnostic {
+func apply(pass *analysis.Pass, name string, known []string, diags []analysis.Diagnostic, opts Options) []analysis.Diagnostic {
 	dirs := parse(pass.Fset, pass.Files)
 	var out []analysis.Diagnostic
 	for _, d := range dirs {
@@ -83,16 +87,16 @@ func apply(pass *analysis.Pass, name string, known []string, diags []analysis.Di
 		switch {
 		case by == nil:
 			out = append(out, diag)
-		case ShowSuppressed:
+		case opts.ShowSuppressed:
 			by.used[name] = true
-			diag.Category = "suppressed"
+			diag.Category = Category
 			diag.Message = fmt.Sprintf("%s (allowed at %s:%d: %s)", diag.Message, shortName(by.file), by.line, by.reason)
 			out = append(out, diag)
 		default:
 			by.used[name] = true
 		}
 	}
-	if ReportUnused {
+	if opts.ReportUnused {
 		for _, d := range dirs {
 			if d.reason != "" && slices.Contains(d.analyzers, name) && !d.used[name] {
 				out = append(out, analysis.Diagnostic{Pos: d.pos, Category: "directive",

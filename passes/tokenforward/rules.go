@@ -1,6 +1,7 @@
 package tokenforward
 
 import (
+	"github.com/passthroughlint/passthrough/passes/config"
 	"go/types"
 	"strings"
 
@@ -28,14 +29,20 @@ type rules struct {
 	sinks   map[string][]int // configured: function full name -> argument indexes (receiver not counted)
 }
 
-func newRules(extraHeaders []string, sources, sinks map[string][]int) *rules {
+func newRules(cfg *config.Config) *rules {
 	r := &rules{
 		headers: map[string]bool{"authorization": true, "proxy-authorization": true},
-		sources: sources,
-		sinks:   sinks,
+		sources: map[string][]int{},
+		sinks:   map[string][]int{},
 	}
-	for _, h := range extraHeaders {
+	for _, h := range cfg.Headers {
 		r.headers[strings.ToLower(strings.TrimSpace(h))] = true
+	}
+	for _, s := range cfg.Sources {
+		r.sources[s.Function] = append(r.sources[s.Function], s.Result)
+	}
+	for _, s := range cfg.Sinks {
+		r.sinks[s.Function] = append(r.sinks[s.Function], s.Argument)
 	}
 	return r
 }

@@ -3,8 +3,6 @@ package tokenforward
 import (
 	_ "embed"
 	"fmt"
-	"slices"
-	"strings"
 
 	"github.com/passthroughlint/passthrough/passes/config"
 	"github.com/passthroughlint/passthrough/passes/report"
@@ -15,87 +13,38 @@ import (
 	"golang.org/x/tools/go/analysis"
 )
 
-// Analyzer reports inbound credentials forwarded upstream.
-var Analyzer = &analysis.Analyzer{
-	Name:      "tokenforward",
-	Doc:       doc,
-	URL:       "https://pkg.go.dev/github.com/passthroughlint/passthrough/passes/tokenforward",
-	Run:       run,
-	Requires:  []*analysis.Analyzer{ssapkg.Analyzer},
-	FactTypes: []analysis.Fact{new(funcFact), new(packageFact)},
+//go:embed doc.go
+var doc string
+
+// Analyzer reports inbound credentials forwarded upstream, with the
+// default configuration (and flags that go vet users set).
+var Analyzer = New(new(config.Config))
+
+// New returns the analyzer configured by cfg: its extra credential
+// headers, sources and sinks. The analyzer's flags write into cfg, which
+// is read when the analyzer runs.
+func New(cfg *config.Config) *analysis.Analyzer {
+	a := &analysis.Analyzer{
+		Name:      "tokenforward",
+		Doc:       ruledoc.Extract(doc, "tokenforward"),
+		URL:       "https://pkg.go.dev/github.com/passthroughlint/passthrough/passes/tokenforward",
+		Run:       func(pass *analysis.Pass) (any, error) { return run(pass, cfg) },
+		Requires:  []*analysis.Analyzer{ssapkg.Analyzer},
+		FactTypes: []analysis.Fact{new(funcFact), new(packageFact)},
+	}
+	a.Flags.Var(config.HeadersFlag(&cfg.Headers), "headers", "extra credential header names, comma-separated (e.g. X-Api-Key)")
+	a.Flags.Var(config.SourcesFlag(&cfg.Sources), "sources", "extra sources: `pkg/path.Func:result`, comma-separated; the result (0-based) is an inbound credential")
+	a.Flags.Var(config.SinksFlag(&cfg.Sinks), "sinks", "extra sinks: `(*pkg/path.Type).Method:argument`, comma-separated; the argument (0-based, receiver not counted) is sent upstream as a credential")
+	return a
 }
 
-const doc = `report an inbound credential that reaches an outbound credential
-
-An MCP server or API proxy must not forward the bearer token its client sent
-to an upstream API (MCP authorization spec, "Token Passthrough"). The
-analyzer follows credentials read from received requests (Authorization,
-Proxy-Authorization, BasicAuth, MCP SDK request headers) through variables,
-calls, fields, closures and context values, within and across packages, to
-credential sinks of outbound requests: Header.Set/Add of a credential header,
-SetBasicAuth, oauth2 tokens, gRPC metadata, and client fields and parameters
-discovered in analyzed dependencies.`
-
-// Configuration, as flags so that go vet users can pass it too. Each flag
-// may be repeated or given a comma-separated list; an empty value resets.
-var (
-	headers config.StringList                 // extra credential header names
-	sources = funcIndexList{what: "result"}   // functions returning an inbound credential
-	sinks   = funcIndexList{what: "argument"} // functions sending an argument upstream as a credential
-)
-
 func init() {
-	ruledoc.Register(Analyzer.Name, ruledoc.Doc{
-		Name:  "TokenPassthrough",
-		Title: "Inbound credential forwarded upstream (token passthrough)",
-		Help: "The server forwards the bearer token (or other credential) its client sent to an upstream API. " +
-			"The MCP authorization specification forbids this token passthrough: the upstream then trusts a token " +
-			"this server never vetted (a confused deputy), stolen tokens can be laundered through the server, and " +
-			"audit logs attribute the call to the wrong principal.\n\n" +
-			"**Fix:** act as your own OAuth client upstream. Exchange the client's token for one issued to this " +
-			"server for the upstream (RFC 8693 token exchange, with the inbound token as `subject_token`), or use " +
-			"client credentials, and send that token instead.",
+	ruledoc.Register("tokenforward", ruledoc.Doc{
+		Name:     "TokenPassthrough",
+		Title:    "Inbound credential forwarded upstream (token passthrough)",
 		Tags:     []string{"security", "external/cwe/cwe-441", "external/cwe/cwe-522", "mcp"},
 		Severity: "8.1",
 	})
-	Analyzer.Flags.Var(&headers, "headers", "extra credential header names, comma-separated (e.g. X-Api-Key)")
-	Analyzer.Flags.Var(&sources, "sources", "extra sources: `pkg/path.Func:result`, comma-separated; the result (0-based) is an inbound credential")
-	Analyzer.Flags.Var(&sinks, "sinks", "extra sinks: `(*pkg/path.Type).Method:argument`, comma-separated; the argument (0-based, receiver not counted) is sent upstream as a credential")
-}
-
-// funcIndexList is a list of "function:index" values.
-type funcIndexList struct {
-	what  string
-	funcs map[string][]int
-}
-
-func (l *funcIndexList) String() string {
-	var parts []string
-	for f, idx := range l.funcs {
-		for _, i := range idx {
-			parts = append(parts, fmt.Sprintf("%s:%d", f, i))
-		}
-	}
-	slices.Sort(parts)
-	return strings.Join(parts, ",")
-}
-
-func (l *funcIndexList) Set(s string) error {
-	if s == "" {
-		l.funcs = nil
-		return nil
-	}
-	for _, item := range strings.Split(s, ",") {
-		fn, i, err := config.ParseFuncIndex(strings.TrimSpace(item))
-		if err != nil {
-			return err
-		}
-		if l.funcs == nil {
-			l.funcs = map[string][]int{}
-		}
-		l.funcs[fn] = append(l.funcs[fn], i)
-	}
-	return nil
 }
 
 // funcFact summarizes how a function moves credentials.
@@ -115,9 +64,9 @@ var modelled = []string{
 	"google.golang.org/grpc/metadata",
 }
 
-func run(pass *analysis.Pass) (any, error) {
+func run(pass *analysis.Pass, cfg *config.Config) (any, error) {
 	res := dataflow.Run(pass, &dataflow.Config{
-		Rules:          newRules(headers, sources.funcs, sinks.funcs),
+		Rules:          newRules(cfg),
 		NewFuncFact:    func() dataflow.FuncFact { return new(funcFact) },
 		NewPackageFact: func() dataflow.PackageFact { return new(packageFact) },
 		SSA:            pass.ResultOf[ssapkg.Analyzer].(*ssapkg.SSA),

@@ -1,6 +1,7 @@
 package tokenforward_test
 
 import (
+	"github.com/passthroughlint/passthrough/passes/config"
 	"testing"
 
 	"github.com/passthroughlint/passthrough/passes/tokenforward"
@@ -35,28 +36,26 @@ func TestMCPSDK(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), tokenforward.Analyzer, "example.com/mcpsdk")
 }
 
-// TestConfiguredHeader adds X-Api-Key as a credential header, as
-// -tokenforward.headers=X-Api-Key does.
+// TestConfiguredHeader adds X-Api-Key as a credential header, as the
+// configuration's headers key does.
 func TestConfiguredHeader(t *testing.T) {
-	if err := tokenforward.Analyzer.Flags.Set("headers", "X-Api-Key"); err != nil {
-		t.Fatal(err)
-	}
-	defer func() { _ = tokenforward.Analyzer.Flags.Set("headers", "") }()
-	analysistest.Run(t, analysistest.TestData(), tokenforward.Analyzer, "example.com/apikey")
+	a := tokenforward.New(&config.Config{Headers: []string{"X-Api-Key"}})
+	analysistest.Run(t, analysistest.TestData(), a, "example.com/apikey")
 }
 
-// TestConfiguredSourceAndSink adds a source and a sink by configuration.
-func TestConfiguredSourceAndSink(t *testing.T) {
+// TestConfiguredByFlags sets the same configuration as go vet users do,
+// with the analyzer's flags: a source and a sink.
+func TestConfiguredByFlags(t *testing.T) {
+	a := tokenforward.New(new(config.Config))
 	for flag, value := range map[string]string{
 		"sources": "example.com/configured.sessionToken:0",
 		"sinks":   "(*example.com/configured.Client).SetCredential:0",
 	} {
-		if err := tokenforward.Analyzer.Flags.Set(flag, value); err != nil {
+		if err := a.Flags.Set(flag, value); err != nil {
 			t.Fatal(err)
 		}
-		defer func() { _ = tokenforward.Analyzer.Flags.Set(flag, "") }()
 	}
-	analysistest.Run(t, analysistest.TestData(), tokenforward.Analyzer, "example.com/configured")
+	analysistest.Run(t, analysistest.TestData(), a, "example.com/configured")
 }
 
 func TestBadFlagValues(t *testing.T) {

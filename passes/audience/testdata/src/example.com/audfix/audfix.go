@@ -1,3 +1,5 @@
+// want package:"token-aware"
+
 // Package audfix has one audience-like name in scope: the fix uses it.
 package audfix
 

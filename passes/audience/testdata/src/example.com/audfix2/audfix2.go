@@ -1,3 +1,5 @@
+// want package:"token-aware"
+
 // Package audfix2 has two audience-like names: no fix, the choice is the
 // user's; and a parse with no name in scope gets none either.
 package audfix2

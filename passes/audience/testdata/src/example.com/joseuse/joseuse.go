@@ -1,3 +1,5 @@
+// want package:"token-aware"
+
 // Package joseuse verifies tokens with go-jose v4.
 package joseuse
 

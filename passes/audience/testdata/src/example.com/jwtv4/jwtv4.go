@@ -1,3 +1,5 @@
+// want package:"token-aware"
+
 // Package jwtv4 parses tokens with golang-jwt v4, which has no audience
 // option.
 package jwtv4

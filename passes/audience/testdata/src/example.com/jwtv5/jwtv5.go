@@ -1,3 +1,5 @@
+// want package:"token-aware"
+
 // Package jwtv5 parses tokens with golang-jwt v5.
 package jwtv5
 

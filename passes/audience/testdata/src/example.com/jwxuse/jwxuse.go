@@ -1,3 +1,5 @@
+// want package:"token-aware"
+
 // Package jwxuse parses tokens with lestrrat-go/jwx v2.
 package jwxuse
 

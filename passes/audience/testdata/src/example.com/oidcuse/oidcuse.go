@@ -1,3 +1,5 @@
+// want package:"token-aware"
+
 // Package oidcuse verifies ID tokens with go-oidc.
 package oidcuse
 

@@ -1,3 +1,5 @@
+// want package:"token-aware"
+
 // Package verifiers installs go-sdk token verifiers.
 package verifiers
 
