@@ -9,6 +9,7 @@ import (
 
 	"github.com/passthroughlint/passthrough/passes/config"
 	"github.com/passthroughlint/passthrough/passes/dataflow"
+	"github.com/passthroughlint/passthrough/passes/internal/kit"
 	"github.com/passthroughlint/passthrough/passes/internal/ssapkg"
 	"github.com/passthroughlint/passthrough/passes/report"
 	"github.com/passthroughlint/passthrough/passes/ruledoc"
@@ -26,14 +27,7 @@ var Analyzer = New(new(config.Config))
 // New returns the analyzer configured by cfg: its audience validators.
 // The analyzer's flags write into cfg, which is read when it runs.
 func New(cfg *config.Config) *analysis.Analyzer {
-	a := &analysis.Analyzer{
-		Name:      "audience",
-		Doc:       ruledoc.Extract(doc, "audience"),
-		URL:       "https://pkg.go.dev/github.com/passthroughlint/passthrough/passes/audience",
-		Run:       func(pass *analysis.Pass) (any, error) { return run(pass, cfg) },
-		Requires:  []*analysis.Analyzer{ssapkg.Analyzer},
-		FactTypes: []analysis.Fact{new(funcFact), new(packageFact), new(tokenAwareFact)},
-	}
+	a := kit.New("audience", doc, func(pass *analysis.Pass) (any, error) { return run(pass, cfg) }, new(funcFact), new(packageFact), new(tokenAwareFact))
 	a.Flags.Var(config.ValidatorsFlag(&cfg.AudienceValidators), "validators", "functions that check a token's audience, comma-separated (`pkg/path.Func`)")
 	return a
 }

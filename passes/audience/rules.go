@@ -4,6 +4,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 
 	"github.com/passthroughlint/passthrough/passes/dataflow"
@@ -349,27 +350,7 @@ func parserOptions(p ssa.Value) ([]string, bool) {
 // elements returns the values stored into the array behind a variadic
 // slice built in place.
 func elements(v ssa.Value) []ssa.Value {
-	s, ok := v.(*ssa.Slice)
-	if !ok {
-		return nil
-	}
-	alloc, ok := s.X.(*ssa.Alloc)
-	if !ok {
-		return nil
-	}
-	var out []ssa.Value
-	for _, ref := range *alloc.Referrers() {
-		ia, ok := ref.(*ssa.IndexAddr)
-		if !ok {
-			continue
-		}
-		for _, r2 := range *ia.Referrers() {
-			if st, ok := r2.(*ssa.Store); ok && st.Addr == ia {
-				out = append(out, st.Val)
-			}
-		}
-	}
-	return out
+	return slices.DeleteFunc(dataflow.Elements(v), func(e ssa.Value) bool { return e == nil })
 }
 
 func unwrap(v ssa.Value) ssa.Value {

@@ -109,30 +109,12 @@ func decode(name string, n *yaml.Node, c *Config) error {
 		case "disable":
 			c.Disable, err = stringList(name, key.Value, val)
 		case "sources":
-			err = eachMapping(name, key.Value, val, []string{"function", "result"}, func(m map[string]*yaml.Node, at *yaml.Node) error {
-				s := Source{}
-				var err error
-				if s.Function, err = function(name, key.Value, m, at); err != nil {
-					return err
-				}
-				if s.Result, err = index(name, key.Value+".result", m["result"]); err != nil {
-					return err
-				}
-				c.Sources = append(c.Sources, s)
-				return nil
+			err = funcIndexEntries(name, key.Value, "result", val, func(fn string, i int) {
+				c.Sources = append(c.Sources, Source{Function: fn, Result: i})
 			})
 		case "sinks":
-			err = eachMapping(name, key.Value, val, []string{"function", "argument"}, func(m map[string]*yaml.Node, at *yaml.Node) error {
-				s := Sink{}
-				var err error
-				if s.Function, err = function(name, key.Value, m, at); err != nil {
-					return err
-				}
-				if s.Argument, err = index(name, key.Value+".argument", m["argument"]); err != nil {
-					return err
-				}
-				c.Sinks = append(c.Sinks, s)
-				return nil
+			err = funcIndexEntries(name, key.Value, "argument", val, func(fn string, i int) {
+				c.Sinks = append(c.Sinks, Sink{Function: fn, Argument: i})
 			})
 		case "audience-validators":
 			err = eachMapping(name, key.Value, val, []string{"function"}, func(m map[string]*yaml.Node, at *yaml.Node) error {
@@ -166,6 +148,23 @@ func stringList(name, key string, n *yaml.Node) ([]string, error) {
 		out = append(out, e.Value)
 	}
 	return out, nil
+}
+
+// funcIndexEntries decodes a list of entries with a function and an
+// index (sources: result, sinks: argument).
+func funcIndexEntries(name, key, indexKey string, n *yaml.Node, add func(fn string, i int)) error {
+	return eachMapping(name, key, n, []string{"function", indexKey}, func(m map[string]*yaml.Node, at *yaml.Node) error {
+		fn, err := function(name, key, m, at)
+		if err != nil {
+			return err
+		}
+		i, err := index(name, key+"."+indexKey, m[indexKey])
+		if err != nil {
+			return err
+		}
+		add(fn, i)
+		return nil
+	})
 }
 
 func eachMapping(name, key string, n *yaml.Node, fields []string, f func(map[string]*yaml.Node, *yaml.Node) error) error {

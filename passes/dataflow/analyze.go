@@ -163,13 +163,19 @@ func (f *funcState) seedInputs() {
 	}
 }
 
-func (f *funcState) set(v ssa.Value, l label, p *path) {
-	ls := f.vals[v]
+// addLabel adds a label to the set m holds for key, making the set on
+// first use, and reports whether the label is new.
+func addLabel[K comparable](m map[K]labels, key K, l label, p *path) bool {
+	ls := m[key]
 	if ls == nil {
 		ls = make(labels)
-		f.vals[v] = ls
+		m[key] = ls
 	}
-	if ls.add(l, p) {
+	return ls.add(l, p)
+}
+
+func (f *funcState) set(v ssa.Value, l label, p *path) {
+	if addLabel(f.vals, v, l, p) {
 		f.dirty = true
 	}
 }
@@ -185,12 +191,7 @@ func (f *funcState) addTo(key any, l label, p *path) {
 		if l.port != Source {
 			return // symbolic inputs do not outlive the call
 		}
-		ls := f.globals[g]
-		if ls == nil {
-			ls = make(labels)
-			f.globals[g] = ls
-		}
-		if ls.add(l, p) {
+		if addLabel(f.globals, g, l, p) {
 			f.dirty = true
 			for fn := range f.globalReaders {
 				f.pending[fn] = true
@@ -198,12 +199,7 @@ func (f *funcState) addTo(key any, l label, p *path) {
 		}
 		return
 	}
-	ls := f.locs[key]
-	if ls == nil {
-		ls = make(labels)
-		f.locs[key] = ls
-	}
-	if ls.add(l, p) {
+	if addLabel(f.locs, key, l, p) {
 		f.dirty = true
 	}
 }

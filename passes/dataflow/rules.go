@@ -174,6 +174,45 @@ func ConstString(v ssa.Value) (string, bool) {
 	return "", false
 }
 
+// Elements returns the values stored into the array behind a slice built
+// in place (a variadic argument list), indexed by their position; a
+// position nothing constant was stored at is nil.
+func Elements(v ssa.Value) []ssa.Value {
+	s, ok := v.(*ssa.Slice)
+	if !ok {
+		return nil
+	}
+	alloc, ok := s.X.(*ssa.Alloc)
+	if !ok {
+		return nil
+	}
+	var out []ssa.Value
+	for _, ref := range *alloc.Referrers() {
+		ia, ok := ref.(*ssa.IndexAddr)
+		if !ok {
+			continue
+		}
+		idx, ok := ia.Index.(*ssa.Const)
+		if !ok || idx.Value == nil {
+			continue
+		}
+		i64, ok := constant.Int64Val(idx.Value)
+		if !ok || i64 < 0 || i64 > 1<<16 {
+			continue
+		}
+		i := int(i64)
+		for _, r := range *ia.Referrers() {
+			if st, ok := r.(*ssa.Store); ok && st.Addr == ia {
+				for len(out) <= i {
+					out = append(out, nil)
+				}
+				out[i] = st.Val
+			}
+		}
+	}
+	return out
+}
+
 // NamedType returns the package path and name of t's named type (through one
 // pointer), or "" if t is not named.
 func NamedType(t types.Type) (pkg, name string) {

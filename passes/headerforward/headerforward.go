@@ -7,6 +7,7 @@ import (
 	"github.com/passthroughlint/passthrough/passes/config"
 	"github.com/passthroughlint/passthrough/passes/dataflow"
 	"github.com/passthroughlint/passthrough/passes/internal/httpflow"
+	"github.com/passthroughlint/passthrough/passes/internal/kit"
 	"github.com/passthroughlint/passthrough/passes/internal/ssapkg"
 	"github.com/passthroughlint/passthrough/passes/report"
 	"github.com/passthroughlint/passthrough/passes/ruledoc"
@@ -24,14 +25,7 @@ var Analyzer = New(new(config.Config))
 // names count like Authorization when a copy skips or deletes them. The
 // analyzer's flags write into cfg, which is read when it runs.
 func New(cfg *config.Config) *analysis.Analyzer {
-	a := &analysis.Analyzer{
-		Name:      "headerforward",
-		Doc:       ruledoc.Extract(doc, "headerforward"),
-		URL:       "https://pkg.go.dev/github.com/passthroughlint/passthrough/passes/headerforward",
-		Run:       func(pass *analysis.Pass) (any, error) { return run(pass, cfg) },
-		Requires:  []*analysis.Analyzer{ssapkg.Analyzer},
-		FactTypes: []analysis.Fact{new(funcFact), new(packageFact)},
-	}
+	a := kit.New("headerforward", doc, func(pass *analysis.Pass) (any, error) { return run(pass, cfg) }, new(funcFact), new(packageFact))
 	a.Flags.Var(config.HeadersFlag(&cfg.Headers), "headers", "extra credential header names, comma-separated (e.g. X-Api-Key)")
 	return a
 }

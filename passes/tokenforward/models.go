@@ -2,9 +2,7 @@ package tokenforward
 
 import (
 	"fmt"
-	"go/constant"
 	"go/types"
-	"slices"
 	"strings"
 
 	"github.com/passthroughlint/passthrough/passes/dataflow"
@@ -150,43 +148,11 @@ func (r *rules) metadataModel(c *dataflow.Call, name string) ([]flow, bool) {
 // authorizationValues finds, in a variadic key/value list built in place,
 // the values that follow an "authorization" key.
 func authorizationValues(v ssa.Value) []ssa.Value {
-	s, ok := v.(*ssa.Slice)
-	if !ok {
-		return nil
-	}
-	alloc, ok := s.X.(*ssa.Alloc)
-	if !ok {
-		return nil
-	}
-	elems := map[int64]ssa.Value{}
-	for _, ref := range *alloc.Referrers() {
-		ia, ok := ref.(*ssa.IndexAddr)
-		if !ok {
-			continue
-		}
-		idx, ok := ia.Index.(*ssa.Const)
-		if !ok || idx.Value == nil {
-			continue
-		}
-		i, _ := constant.Int64Val(idx.Value)
-		for _, r2 := range *ia.Referrers() {
-			if st, ok := r2.(*ssa.Store); ok {
-				elems[i] = st.Val
-			}
-		}
-	}
-	idxs := make([]int64, 0, len(elems))
-	for i := range elems {
-		idxs = append(idxs, i)
-	}
-	slices.Sort(idxs)
+	elems := dataflow.Elements(v)
 	var out []ssa.Value
-	for _, i := range idxs {
-		k := elems[i]
-		if key, ok := dataflow.ConstString(k); ok && i%2 == 0 && strings.EqualFold(key, "authorization") {
-			if val, ok := elems[i+1]; ok {
-				out = append(out, val)
-			}
+	for i := 0; i+1 < len(elems); i += 2 {
+		if key, ok := dataflow.ConstString(elems[i]); ok && strings.EqualFold(key, "authorization") && elems[i+1] != nil {
+			out = append(out, elems[i+1])
 		}
 	}
 	return out

@@ -9,6 +9,7 @@ import (
 	"github.com/passthroughlint/passthrough/passes/ruledoc"
 
 	"github.com/passthroughlint/passthrough/passes/dataflow"
+	"github.com/passthroughlint/passthrough/passes/internal/kit"
 	"github.com/passthroughlint/passthrough/passes/internal/ssapkg"
 	"golang.org/x/tools/go/analysis"
 )
@@ -24,14 +25,7 @@ var Analyzer = New(new(config.Config))
 // headers, sources and sinks. The analyzer's flags write into cfg, which
 // is read when the analyzer runs.
 func New(cfg *config.Config) *analysis.Analyzer {
-	a := &analysis.Analyzer{
-		Name:      "tokenforward",
-		Doc:       ruledoc.Extract(doc, "tokenforward"),
-		URL:       "https://pkg.go.dev/github.com/passthroughlint/passthrough/passes/tokenforward",
-		Run:       func(pass *analysis.Pass) (any, error) { return run(pass, cfg) },
-		Requires:  []*analysis.Analyzer{ssapkg.Analyzer},
-		FactTypes: []analysis.Fact{new(funcFact), new(packageFact)},
-	}
+	a := kit.New("tokenforward", doc, func(pass *analysis.Pass) (any, error) { return run(pass, cfg) }, new(funcFact), new(packageFact))
 	a.Flags.Var(config.HeadersFlag(&cfg.Headers), "headers", "extra credential header names, comma-separated (e.g. X-Api-Key)")
 	a.Flags.Var(config.SourcesFlag(&cfg.Sources), "sources", "extra sources: `pkg/path.Func:result`, comma-separated; the result (0-based) is an inbound credential")
 	a.Flags.Var(config.SinksFlag(&cfg.Sinks), "sinks", "extra sinks: `(*pkg/path.Type).Method:argument`, comma-separated; the argument (0-based, receiver not counted) is sent upstream as a credential")

@@ -7,15 +7,15 @@ func leak(string)    {}
 
 func start() { g1(secret()) }
 
-func g1(s string) { g2(s) }
-func g2(s string) { g3(s) }
-func g3(s string) { g4(s) }
-func g4(s string) { g5(s) }
-func g5(s string) { g6(s) }
-func g6(s string) { g7(s) }
-func g7(s string) { g8(s) }
-func g8(s string) { g9(s) }
-func g9(s string) { g10(s) }
+func g1(s string)  { g2(s) }
+func g2(s string)  { g3(s) }
+func g3(s string)  { g4(s) }
+func g4(s string)  { g5(s) }
+func g5(s string)  { g6(s) }
+func g6(s string)  { g7(s) }
+func g7(s string)  { g8(s) }
+func g8(s string)  { g9(s) }
+func g9(s string)  { g10(s) }
 func g10(s string) { g11(s) }
 func g11(s string) { g12(s) }
 func g12(s string) { g13(s) }
