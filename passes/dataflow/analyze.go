@@ -480,6 +480,9 @@ func (f *funcState) placeStore(pl Place, ls labels, pos token.Pos, stepped bool)
 			stored = p.then(here, pos, role, what+pl.String())
 		}
 		for _, lk := range f.leaksOf(pl)[l.kind] {
+			if l.port == Source {
+				f.metHere[Meeting{Place: pl, Kind: l.kind, Sink: lk.sink.At}] = true
+			}
 			f.sinkEvent(l, concat(stored, lk.path), lk.sink, nil, pos)
 		}
 		f.place(l, stored, Flow{To: pl.Port, ToPlace: pl, ToKind: l.kind})

@@ -130,3 +130,10 @@ func TestLimits(t *testing.T) {
 func TestEveryLeakKept(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), toy, "example.com/places/app")
 }
+
+// TestMeetingInAThirdPackage: a holding and a leak of one place, found in
+// two packages that do not import each other, are reported once, in the
+// first package that imports both, and not again above it.
+func TestMeetingInAThirdPackage(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), toy, "example.com/meet/joiner", "example.com/meet/above")
+}

@@ -315,6 +315,17 @@ type Leak struct {
 type Places struct {
 	Holdings []Holding
 	Leaks    []Leak
+	// Met lists the holdings and leaks this package saw together for the
+	// first time: a package that imports it need not report them again.
+	Met []Meeting
+}
+
+// A Meeting is a place that holds a kind and leaks it into a sink, both
+// known in one package.
+type Meeting struct {
+	Place Place
+	Kind  Kind
+	Sink  Position
 }
 
 func (p *Places) places() *Places { return p }
@@ -326,6 +337,9 @@ func (p *Places) String() string {
 	}
 	for _, l := range p.Leaks {
 		parts = append(parts, fmt.Sprintf("%s leaks %s", l.Place.id(), l.Kind))
+	}
+	for _, m := range p.Met {
+		parts = append(parts, fmt.Sprintf("%s met %s", m.Place.id(), m.Kind))
 	}
 	sort.Strings(parts)
 	return strings.Join(dedupStrings(parts), "; ")

@@ -109,6 +109,7 @@ func Run(pass *analysis.Pass, cfg *Config) (res *Outcome) {
 	}
 	s := newPkgState(pass, cfg)
 	s.solve()
+	s.meet()
 	s.exportFacts()
 	res.Findings = s.sortedFindings()
 	res.Problems = s.problems
@@ -148,6 +149,14 @@ type pkgState struct {
 
 	holds   map[Place]map[Kind]*path // how a field or key came to hold a kind
 	leaks   map[Place]map[Kind][]*leak
+	// What packages that meet only here need: where each holding came
+	// from, the meetings dependencies already saw, those seen here (a
+	// store into a place that leaks), and those to export.
+	importing bool
+	holdPkg   map[Place]map[Kind]*types.Package
+	met       map[Meeting]bool
+	metHere   map[Meeting]bool
+	newMet    []Meeting
 	local   map[Place]bool // places with holdings or leaks found in this package
 	globals map[*ssa.Global]labels
 
@@ -169,8 +178,10 @@ type pkgState struct {
 
 // A leak is a sink reached by what a field or key holds.
 type leak struct {
-	sink SinkInfo
-	path *path
+	sink  SinkInfo
+	path  *path
+	pkg   *types.Package // the package whose fact brought it; nil when found here
+	local bool           // found in this package
 }
 
 func newPkgState(pass *analysis.Pass, cfg *Config) *pkgState {
@@ -185,6 +196,9 @@ func newPkgState(pass *analysis.Pass, cfg *Config) *pkgState {
 		holds:     make(map[Place]map[Kind]*path),
 		leaks:     make(map[Place]map[Kind][]*leak),
 		local:     make(map[Place]bool),
+		holdPkg:   make(map[Place]map[Kind]*types.Package),
+		met:       make(map[Meeting]bool),
+		metHere:   make(map[Meeting]bool),
 		globals:   make(map[*ssa.Global]labels),
 		failed:    make(map[*ssa.Function]bool),
 
@@ -210,19 +224,33 @@ func (s *pkgState) importPlaces() {
 		}
 	}
 	sort.Slice(all, func(i, j int) bool { return all[i].Package.Path() < all[j].Package.Path() })
+	s.importing = true
 	for _, pf := range all {
 		p := pf.Fact.(PackageFact).places()
 		for _, h := range p.Holdings {
-			s.addHolding(h.Place, h.Kind, pathOf(h.Path))
+			if s.addHolding(h.Place, h.Kind, pathOf(h.Path)) {
+				if s.holdPkg[h.Place] == nil {
+					s.holdPkg[h.Place] = make(map[Kind]*types.Package)
+				}
+				s.holdPkg[h.Place][h.Kind] = pf.Package
+			}
 		}
 		for _, l := range p.Leaks {
-			s.addLeak(l.Place, l.Kind, l.Sink, pathOf(l.Path))
+			if lk := s.addLeak(l.Place, l.Kind, l.Sink, pathOf(l.Path)); lk != nil && lk.pkg == nil {
+				lk.pkg = pf.Package
+			}
+		}
+		for _, m := range p.Met {
+			s.met[m] = true
 		}
 	}
+	s.importing = false
 	clear(s.local) // imported, not found here
 }
 
-func (s *pkgState) addHolding(pl Place, k Kind, p *path) {
+// addHolding records that pl holds kind k, keeping the best path; it
+// reports whether the path is the one kept.
+func (s *pkgState) addHolding(pl Place, k Kind, p *path) bool {
 	m := s.holds[pl]
 	if m == nil {
 		m = make(map[Kind]*path)
@@ -231,17 +259,21 @@ func (s *pkgState) addHolding(pl Place, k Kind, p *path) {
 	if old, ok := m[k]; ok {
 		if p.better(old) {
 			m[k] = p
+			return true
 		}
-		return
+		return false
 	}
 	m[k] = p
 	s.placeChanged(pl)
+	return true
 }
 
 // addLeak records that what pl holds reaches a sink. Every distinct sink
 // is kept (one that is dead code must not hide a live one), with the
 // shortest path to it.
-func (s *pkgState) addLeak(pl Place, k Kind, sink SinkInfo, p *path) {
+// addLeak records that what pl holds of kind k reaches sink, and returns
+// the leak, or nil when it was known with a path as good.
+func (s *pkgState) addLeak(pl Place, k Kind, sink SinkInfo, p *path) *leak {
 	m := s.leaks[pl]
 	if m == nil {
 		m = make(map[Kind][]*leak)
@@ -249,13 +281,18 @@ func (s *pkgState) addLeak(pl Place, k Kind, sink SinkInfo, p *path) {
 	}
 	for _, old := range m[k] {
 		if old.sink == sink {
+			if !s.importing {
+				old.local = true
+			}
 			if p.better(old.path) {
 				old.path = p
+				return old
 			}
-			return
+			return nil
 		}
 	}
-	m[k] = append(m[k], &leak{sink, p})
+	lk := &leak{sink: sink, path: p, local: !s.importing}
+	m[k] = append(m[k], lk)
 	slices.SortFunc(m[k], func(a, b *leak) int {
 		switch {
 		case a.sink.At.before(b.sink.At):
@@ -266,6 +303,7 @@ func (s *pkgState) addLeak(pl Place, k Kind, sink SinkInfo, p *path) {
 		return strings.Compare(a.sink.What, b.sink.What)
 	})
 	s.placeChanged(pl)
+	return lk
 }
 
 // placeChanged notes new knowledge about a place: it is this package's,
@@ -387,7 +425,8 @@ func (s *pkgState) exportFacts() {
 			}
 		}
 	}
-	if len(places.Holdings)+len(places.Leaks) == 0 {
+	places.Met = s.newMet
+	if len(places.Holdings)+len(places.Leaks)+len(places.Met) == 0 {
 		return
 	}
 	sort.Slice(places.Holdings, func(i, j int) bool {
