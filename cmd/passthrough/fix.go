@@ -3,13 +3,17 @@ package main
 import (
 	"bytes"
 	"fmt"
-	"github.com/passthroughlint/passthrough/passes/suppress"
 	"go/format"
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
+
+	"github.com/passthroughlint/passthrough/passes/report"
+	"github.com/passthroughlint/passthrough/passes/suppress"
+	"golang.org/x/tools/go/analysis"
 )
 
 // A fileEdit replaces bytes [start, end) of a file with text.
@@ -19,7 +23,8 @@ type fileEdit struct {
 	finding    string // "file:line" of the finding, for messages
 }
 
-// applyFixes applies the first suggested fix of every finding that has one.
+// applyFixes applies the first suggested fix of every finding that has one,
+// except a fix in cgo's copy of a file (the analyzers offer none).
 // It computes every file first and writes nothing unless all succeed:
 // overlapping or conflicting edits, or a result that is not valid Go, leave
 // every file untouched. With diff set it prints a unified diff instead of
@@ -31,9 +36,15 @@ func applyFixes(res *result, diff bool, w io.Writer) (int, error) {
 		if f.diag.Category == suppress.Category || len(f.diag.SuggestedFixes) == 0 {
 			continue
 		}
+		fix := f.diag.SuggestedFixes[0]
+		if slices.ContainsFunc(fix.TextEdits, func(e analysis.TextEdit) bool { return report.MappedCopy(res.fset, e.Pos) }) {
+			continue // offsets in cgo's copy of a file, not in the file
+		}
 		fixes++
-		for _, e := range f.diag.SuggestedFixes[0].TextEdits {
-			start, end := res.fset.Position(e.Pos), res.fset.Position(e.End)
+		for _, e := range fix.TextEdits {
+			// Offsets and names of the files themselves, not those that
+			// //line directives name.
+			start, end := res.fset.PositionFor(e.Pos, false), res.fset.PositionFor(e.End, false)
 			if !e.End.IsValid() {
 				end = start
 			}

@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/passthroughlint/passthrough/passes/report"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/astutil"
 )
@@ -37,7 +38,7 @@ func fixParse(pass *analysis.Pass, pos token.Pos) (analysis.SuggestedFix, bool) 
 			break
 		}
 	}
-	if call == nil || call.Ellipsis.IsValid() {
+	if call == nil || call.Ellipsis.IsValid() || !report.Fixable(pass, call.Rparen) {
 		return analysis.SuggestedFix{}, false
 	}
 	sel, ok := call.Fun.(*ast.SelectorExpr)

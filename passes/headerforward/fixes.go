@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/passthroughlint/passthrough/passes/dataflow"
+	"github.com/passthroughlint/passthrough/passes/report"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/astutil"
 )
@@ -148,7 +149,8 @@ func indentOf(pass *analysis.Pass, pos token.Pos) (string, bool) {
 	if err != nil {
 		return "", false
 	}
-	start := tf.Offset(tf.LineStart(tf.Line(pos)))
+	// The line in this file, not the one a //line directive names.
+	start := tf.Offset(tf.LineStart(tf.PositionFor(pos, false).Line))
 	end := start
 	for end < len(src) && (src[end] == ' ' || src[end] == '\t') {
 		end++
@@ -172,7 +174,7 @@ func insertAfter(pass *analysis.Pass, stmt ast.Stmt, text, msg string) (analysis
 	for off < len(src) && src[off] != '\n' {
 		off++
 	}
-	return edit(msg, tf.Pos(off), "\n"+ind+indent(text, ind)), true
+	return edit(pass, msg, tf.Pos(off), "\n"+ind+indent(text, ind))
 }
 
 func insertBefore(pass *analysis.Pass, stmt ast.Stmt, text, msg string) (analysis.SuggestedFix, bool) {
@@ -180,7 +182,7 @@ func insertBefore(pass *analysis.Pass, stmt ast.Stmt, text, msg string) (analysi
 	if !ok {
 		return analysis.SuggestedFix{}, false
 	}
-	return edit(msg, stmt.Pos(), indent(text, ind)+"\n"+ind), true
+	return edit(pass, msg, stmt.Pos(), indent(text, ind)+"\n"+ind)
 }
 
 func insertAtStart(pass *analysis.Pass, body *ast.BlockStmt, text, msg string) (analysis.SuggestedFix, bool) {
@@ -189,11 +191,16 @@ func insertAtStart(pass *analysis.Pass, body *ast.BlockStmt, text, msg string) (
 		return analysis.SuggestedFix{}, false
 	}
 	ind += "\t"
-	return edit(msg, body.Lbrace+1, "\n"+ind+indent(text, ind)), true
+	return edit(pass, msg, body.Lbrace+1, "\n"+ind+indent(text, ind))
 }
 
 func indent(text, ind string) string { return strings.ReplaceAll(text, "%INDENT%", ind) }
 
-func edit(msg string, pos token.Pos, text string) analysis.SuggestedFix {
-	return analysis.SuggestedFix{Message: msg, TextEdits: []analysis.TextEdit{{Pos: pos, End: pos, NewText: []byte(text)}}}
+// edit inserts text at pos, unless pos is in a cgo file (see
+// report.Fixable).
+func edit(pass *analysis.Pass, msg string, pos token.Pos, text string) (analysis.SuggestedFix, bool) {
+	if !report.Fixable(pass, pos) {
+		return analysis.SuggestedFix{}, false
+	}
+	return analysis.SuggestedFix{Message: msg, TextEdits: []analysis.TextEdit{{Pos: pos, End: pos, NewText: []byte(text)}}}, true
 }

@@ -1,6 +1,8 @@
 package headerforward_test
 
 import (
+	"os/exec"
+	"strings"
 	"testing"
 
 	"github.com/passthroughlint/passthrough/passes/headerforward"
@@ -27,4 +29,32 @@ func TestSDKProxy(t *testing.T) {
 
 func TestCarriers(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), headerforward.Analyzer, "example.com/carriers")
+}
+
+// TestLineDirectives: in generated code whose //line directives map it to
+// lines past its own end (goyacc, ragel), fixes edit the file at its own
+// offsets.
+func TestLineDirectives(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), headerforward.Analyzer, "example.com/linedirective")
+}
+
+// TestCgo: in a package that uses cgo the analyzers see the copies cgo
+// wrote into the build cache. Findings are reported at the user's lines;
+// no fix is offered, since its offsets are offsets in the copy.
+func TestCgo(t *testing.T) {
+	needCgo(t)
+	for _, r := range analysistest.Run(t, analysistest.TestData(), headerforward.Analyzer, "example.com/cgocopies") {
+		for _, d := range r.Action.Diagnostics {
+			if len(d.SuggestedFixes) > 0 {
+				t.Errorf("%s: fix %q offered in a cgo-processed file", r.Action.Package.Fset.Position(d.Pos), d.SuggestedFixes[0].Message)
+			}
+		}
+	}
+}
+
+func needCgo(t *testing.T) {
+	out, err := exec.Command("go", "env", "CGO_ENABLED").Output()
+	if err != nil || strings.TrimSpace(string(out)) != "1" {
+		t.Skip("cgo is not available (no C compiler, or CGO_ENABLED=0)")
+	}
 }

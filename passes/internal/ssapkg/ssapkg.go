@@ -10,10 +10,13 @@ import (
 	"go/build"
 	"go/types"
 	"iter"
+	"os"
+	"os/exec"
 	"path/filepath"
 	"reflect"
 	"sort"
 	"strings"
+	"sync"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
@@ -94,17 +97,62 @@ func worthAnalyzing(pass *analysis.Pass) bool {
 	return reaches(pass.Pkg)
 }
 
-var goroot = filepath.Clean(build.Default.GOROOT)
-
 // IsStandard reports whether the package is part of the standard library:
-// a path without a dot in its first element, with files under GOROOT.
+// a path without a dot in its first element, with files in GOROOT/src.
+// (Testdata packages such as "a" lie in a GOPATH of their own.)
 func IsStandard(pass *analysis.Pass) bool {
 	first, _, _ := strings.Cut(pass.Pkg.Path(), "/")
 	if strings.Contains(first, ".") {
 		return false
 	}
-	f := pass.Fset.File(pass.Files[0].Pos())
-	return f != nil && strings.HasPrefix(filepath.Clean(f.Name()), goroot+string(filepath.Separator))
+	root := goroot()
+	if root == "" {
+		return false
+	}
+	src := filepath.Join(root, "src") + string(filepath.Separator)
+	for _, f := range pass.Files {
+		// The file's own name: one in the build cache is cgo's copy (of
+		// a file of net or os/user, say), and another of the package's
+		// files tells. A //line directive cannot make a file standard.
+		if tf := pass.Fset.File(f.Pos()); tf != nil && strings.HasPrefix(filepath.Clean(tf.Name()), src) {
+			return true
+		}
+	}
+	return false
+}
+
+// goroot is the Go root whose packages are the standard library: that of
+// the go command that listed the packages. It is $GOROOT when set (go vet
+// sets it for its tool), else what "go env GOROOT" reports, else the root
+// this tool was built with. That one comes last: a -trimpath build has
+// none, and after a toolchain switch (a go.mod asking for a newer Go) it
+// is not the loader's.
+var goroot = sync.OnceValue(func() string {
+	return findGOROOT(os.Getenv("GOROOT"), goEnvGOROOT, build.Default.GOROOT)
+})
+
+// findGOROOT returns the first usable (absolute) of the Go roots from the
+// environment, from the go command, and from the build, asking the go
+// command only when the environment names none. It returns "" when none
+// is usable.
+func findGOROOT(env string, goEnv func() (string, error), built string) string {
+	if usable(env) {
+		return filepath.Clean(env)
+	}
+	if dir, err := goEnv(); err == nil && usable(dir) {
+		return filepath.Clean(dir)
+	}
+	if usable(built) {
+		return filepath.Clean(built)
+	}
+	return ""
+}
+
+func usable(dir string) bool { return dir != "" && filepath.IsAbs(dir) }
+
+func goEnvGOROOT() (string, error) {
+	out, err := exec.Command("go", "env", "GOROOT").Output()
+	return strings.TrimSpace(string(out)), err
 }
 
 // srcFuncs lists the functions of the package's source, as buildssa does:

@@ -1,0 +1,76 @@
+package ssapkg
+
+import (
+	"errors"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"go/types"
+	"path/filepath"
+	"sync"
+	"testing"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// A -trimpath build of the tool knows no GOROOT (and one built with another
+// Go than the loader's knows the wrong one): the root comes from $GOROOT,
+// else from the go command.
+func TestFindGOROOT(t *testing.T) {
+	goEnv := func() (string, error) { return "/opt/go", nil }
+	noGo := func() (string, error) { return "", errors.New("no go command") }
+	mustNotAsk := func() (string, error) { t.Error("go env asked though $GOROOT is set"); return "", nil }
+	for _, c := range []struct {
+		name, env   string
+		goEnv       func() (string, error)
+		built, want string
+	}{
+		{"trimpath build", "", goEnv, "", "/opt/go"},
+		{"trimpath build, cleaned to dot", "", goEnv, ".", "/opt/go"},
+		{"other toolchain than the build's", "", goEnv, "/usr/local/go", "/opt/go"},
+		{"environment first", "/env/go/", mustNotAsk, "", "/env/go"},
+		{"no go command", "", noGo, "/usr/local/go", "/usr/local/go"},
+		{"nothing usable", "", noGo, ".", ""},
+	} {
+		if got := findGOROOT(c.env, c.goEnv, c.built); got != c.want {
+			t.Errorf("%s: findGOROOT = %q, want %q", c.name, got, c.want)
+		}
+	}
+}
+
+// With no GOROOT from the build or the environment, the standard library is
+// still recognized (and not built into SSA), and testdata packages with
+// dotless paths are not mistaken for it.
+func TestIsStandardWithoutBuildGOROOT(t *testing.T) {
+	root, err := goEnvGOROOT()
+	if err != nil {
+		t.Skipf("go env GOROOT: %v", err)
+	}
+	saved := goroot
+	t.Cleanup(func() { goroot = saved })
+	goroot = sync.OnceValue(func() string { return findGOROOT("", goEnvGOROOT, "") })
+
+	for _, c := range []struct {
+		path, file string
+		want       bool
+	}{
+		{"net/http/httputil", filepath.Join(root, "src/net/http/httputil/reverseproxy.go"), true},
+		{"vendor/golang.org/x/net/http/httpguts", filepath.Join(root, "src/vendor/golang.org/x/net/http/httpguts/guts.go"), true},
+		{"a", "/work/passes/x/testdata/src/a/a.go", false},
+		{"net/http/httputil", "/work/passes/x/testdata/src/net/http/httputil/fake.go", false},
+		{"example.com/x", filepath.Join(root, "src/example.com/x/x.go"), false},
+	} {
+		if got := IsStandard(fakePass(t, c.path, c.file)); got != c.want {
+			t.Errorf("IsStandard(%s in %s) = %v, want %v", c.path, c.file, got, c.want)
+		}
+	}
+}
+
+func fakePass(t *testing.T, path, file string) *analysis.Pass {
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, file, "package "+filepath.Base(path)+"\n", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &analysis.Pass{Fset: fset, Files: []*ast.File{f}, Pkg: types.NewPackage(path, f.Name.Name)}
+}
