@@ -482,6 +482,11 @@ func (f *funcState) placeStore(pl Place, ls labels, pos token.Pos, stepped bool)
 		for _, lk := range f.leaksOf(pl)[l.kind] {
 			if l.port == Source {
 				f.metHere[Meeting{Place: pl, Kind: l.kind, Sink: lk.sink.At}] = true
+				if lk.local {
+					// The read that leaks is in this package: it is
+					// reported there, where the value leaves for the sink.
+					continue
+				}
 			}
 			f.sinkEvent(l, concat(stored, lk.path), lk.sink, nil, pos)
 		}

@@ -51,6 +51,14 @@ func (f *funcState) call(instr ssa.CallInstruction) {
 		f.applySummary(c, f.calleeSummary(callee), result)
 	case c.Callee != nil && !common.IsInvoke():
 		f.applySummary(c, f.factFlows(c.Callee), result)
+	case common.IsInvoke():
+		for _, m := range f.implementations(common) {
+			if m.local != nil {
+				f.applySummary(c, f.calleeSummary(m.local), result)
+			} else {
+				f.applySummary(c, f.factFlows(m.obj), result)
+			}
+		}
 	}
 }
 

@@ -137,3 +137,15 @@ func TestEveryLeakKept(t *testing.T) {
 func TestMeetingInAThirdPackage(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), toy, "example.com/meet/joiner", "example.com/meet/above")
 }
+
+// TestInterfaceCalls: a call through an interface reaches the methods of
+// that name whose receivers implement it, here and in dependencies.
+func TestInterfaceCalls(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), toy, "example.com/dispatch/app")
+}
+
+// TestOneFlowOneFinding: a store into a field and the read that hands it
+// to a sink elsewhere are one flow, reported at the hand-over only.
+func TestOneFlowOneFinding(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), toy, "example.com/oneflow")
+}

@@ -159,6 +159,7 @@ type pkgState struct {
 	newMet    []Meeting
 	local   map[Place]bool // places with holdings or leaks found in this package
 	globals map[*ssa.Global]labels
+	methods map[string][]method // by name, for calls through interfaces; built on the first such call
 
 	failed   map[*ssa.Function]bool
 	problems []Problem
