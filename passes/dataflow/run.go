@@ -147,8 +147,8 @@ type pkgState struct {
 	summaries map[*ssa.Function]*summaryBuilder
 	imported  map[*types.Func]*Summary
 
-	holds   map[Place]map[Kind]*path // how a field or key came to hold a kind
-	leaks   map[Place]map[Kind][]*leak
+	holds map[Place]map[Kind]*path // how a field or key came to hold a kind
+	leaks map[Place]map[Kind][]*leak
 	// What packages that meet only here need: where each holding came
 	// from, the meetings dependencies already saw, those seen here (a
 	// store into a place that leaks), and those to export.
@@ -157,9 +157,9 @@ type pkgState struct {
 	met       map[Meeting]bool
 	metHere   map[Meeting]bool
 	newMet    []Meeting
-	local   map[Place]bool // places with holdings or leaks found in this package
-	globals map[*ssa.Global]labels
-	methods map[string][]method // by name, for calls through interfaces; built on the first such call
+	local     map[Place]bool // places with holdings or leaks found in this package
+	globals   map[*ssa.Global]labels
+	methods   map[string][]method // by name, for calls through interfaces; built on the first such call
 
 	failed   map[*ssa.Function]bool
 	problems []Problem
