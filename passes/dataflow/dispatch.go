@@ -3,7 +3,6 @@ package dataflow
 import (
 	"go/types"
 	"reflect"
-	"sort"
 
 	"golang.org/x/tools/go/ssa"
 )
@@ -50,11 +49,26 @@ func implements(recv types.Type, iface *types.Interface) bool {
 	return false
 }
 
-// indexMethods indexes by name the methods of this package and those of
-// its dependencies that have summaries, in a fixed order.
+// indexMethods indexes by name the methods that calls through interfaces
+// in this package may reach: those of this package and those of its
+// dependencies that have summaries, for the method names it invokes. (The
+// order does not matter: labels are sets and paths are chosen by content.)
 func (s *pkgState) indexMethods() map[string][]method {
+	invoked := map[string]bool{}
+	for _, fn := range s.funcs {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				if call, ok := instr.(ssa.CallInstruction); ok && call.Common().IsInvoke() {
+					invoked[call.Common().Method.Name()] = true
+				}
+			}
+		}
+	}
 	index := map[string][]method{}
 	add := func(obj *types.Func, local *ssa.Function) {
+		if !invoked[obj.Name()] {
+			return
+		}
 		sig, ok := obj.Type().(*types.Signature)
 		if !ok || sig.Recv() == nil || sig.TypeParams() != nil || sig.RecvTypeParams() != nil {
 			return
@@ -71,12 +85,9 @@ func (s *pkgState) indexMethods() map[string][]method {
 	}
 	want := reflect.TypeOf(s.cfg.NewFuncFact())
 	for _, of := range s.pass.AllObjectFacts() {
-		if obj, ok := of.Object.(*types.Func); ok && reflect.TypeOf(of.Fact) == want && obj.Pkg() != s.pass.Pkg {
+		if obj, ok := of.Object.(*types.Func); ok && invoked[obj.Name()] && reflect.TypeOf(of.Fact) == want && obj.Pkg() != s.pass.Pkg {
 			add(obj, nil)
 		}
-	}
-	for _, ms := range index {
-		sort.Slice(ms, func(i, j int) bool { return ms[i].obj.FullName() < ms[j].obj.FullName() })
 	}
 	return index
 }
