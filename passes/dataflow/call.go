@@ -1,6 +1,7 @@
 package dataflow
 
 import (
+	"go/constant"
 	"go/token"
 	"go/types"
 	"strings"
@@ -336,13 +337,15 @@ func (f *funcState) closure(mc *ssa.MakeClosure) {
 func (f *funcState) contextCall(c *Call, result ssa.Value) bool {
 	switch {
 	case c.IsFunc("context", "WithValue") && len(c.Args) == 3:
-		if pl, ok := keyPlace(c.Args[1]); ok {
+		for _, pl := range keyPlaces(c.Args[1]) {
 			f.placeStore(pl, f.labelsOf(c.Args[2]), c.Pos, false)
 		}
 		return true
 	case c.Callee != nil && c.Callee.Name() == "Value" && len(c.Args) == 2 && isContext(c.Args[0].Type()):
-		if pl, ok := keyPlace(c.Args[1]); ok && result != nil {
-			f.keyLoad(result, pl)
+		if result != nil {
+			for _, pl := range keyPlaces(c.Args[1]) {
+				f.keyLoad(result, pl)
+			}
 		}
 		return true
 	}
@@ -354,47 +357,109 @@ func isContext(t types.Type) bool {
 	return pkg == "context" && name == "Context"
 }
 
-// keyPlace names a context key by identity: the constant's type and value,
-// the package variable, or the key's type. Two key types with the same
-// underlying value are different keys, as they are at run time.
-func keyPlace(v ssa.Value) (Place, bool) {
-	for {
-		switch x := v.(type) {
-		case *ssa.MakeInterface:
-			v = x.X
-			continue
+// keyPlaces names the context keys a value may be, by identity: the key's
+// dynamic type and constant value, the package variable, or a value of a
+// struct type. Two key types with the same underlying value are different
+// keys, as they are at run time. A key converted from a variable that
+// ranges over a list of constants (for _, h := range []string{A, B} {
+// ctx = context.WithValue(ctx, key(h), ...) }) is each of those keys.
+func keyPlaces(v ssa.Value) []Place {
+	if mi, ok := v.(*ssa.MakeInterface); ok {
+		v = mi.X
+	}
+	keyType := v.Type()
+	typed := func(suffix string) Place {
+		pl := Place{Port: Key, Name: types.TypeString(keyType, func(*types.Package) string { return "" }) + suffix, Exported: true}
+		if n, ok := types.Unalias(keyType).(*types.Named); ok && n.Obj().Pkg() != nil {
+			pl.Pkg, pl.Exported = n.Obj().Pkg().Path(), n.Obj().Exported()
+		}
+		return pl
+	}
+	for x := v; ; {
+		switch y := x.(type) {
+		case *ssa.UnOp:
+			if g, ok := y.X.(*ssa.Global); ok && y.Op == token.MUL {
+				return []Place{{Port: Key, Pkg: g.Pkg.Pkg.Path(), Name: "var " + g.Name(), Exported: g.Object().Exported()}}
+			}
+		case *ssa.Global:
+			return []Place{{Port: Key, Pkg: y.Pkg.Pkg.Path(), Name: "var " + y.Name(), Exported: y.Object().Exported()}}
 		case *ssa.ChangeType:
-			v = x.X
+			x = y.X
 			continue
 		}
 		break
 	}
-	typed := func(t types.Type, suffix string) (Place, bool) {
-		pl := Place{Port: Key, Name: types.TypeString(t, func(*types.Package) string { return "" }) + suffix, Exported: true}
-		if n, ok := types.Unalias(t).(*types.Named); ok && n.Obj().Pkg() != nil {
-			pl.Pkg, pl.Exported = n.Obj().Pkg().Path(), n.Obj().Exported()
+	if c, ok := v.(*ssa.Const); ok && c.Value == nil {
+		return []Place{typed("{}")} // the zero value: a struct{} key
+	}
+	if values := constValues(v, 0); len(values) > 0 {
+		out := make([]Place, len(values))
+		for i, c := range values {
+			out[i] = typed("(" + c.ExactString() + ")")
 		}
-		return pl, true
+		return out
+	}
+	if n, ok := types.Unalias(keyType).(*types.Named); ok && n.Obj().Pkg() != nil {
+		if _, isStruct := n.Underlying().(*types.Struct); isStruct {
+			return []Place{typed("{}")}
+		}
+	}
+	return nil
+}
+
+// constValues returns the constants a value may be: a constant, a
+// conversion of one, a phi of them, or an element of an array or slice
+// literal all of whose elements are constants (a loop over a constant
+// list). It returns nil when the value may be anything else.
+func constValues(v ssa.Value, depth int) []constant.Value {
+	if depth > 8 {
+		return nil
 	}
 	switch x := v.(type) {
 	case *ssa.Const:
-		if x.Value == nil {
-			return typed(x.Type(), "{}") // the zero value: a struct{} key
+		if x.Value != nil {
+			return []constant.Value{x.Value}
 		}
-		return typed(x.Type(), "("+x.Value.ExactString()+")")
+	case *ssa.ChangeType:
+		return constValues(x.X, depth+1)
+	case *ssa.Convert:
+		return constValues(x.X, depth+1)
+	case *ssa.Phi:
+		var out []constant.Value
+		for _, e := range x.Edges {
+			vs := constValues(e, depth+1)
+			if vs == nil {
+				return nil
+			}
+			out = append(out, vs...)
+		}
+		return out
 	case *ssa.UnOp:
-		if g, ok := x.X.(*ssa.Global); ok && x.Op == token.MUL {
-			return Place{Port: Key, Pkg: g.Pkg.Pkg.Path(), Name: "var " + g.Name(), Exported: g.Object().Exported()}, true
+		if ia, ok := x.X.(*ssa.IndexAddr); ok && x.Op == token.MUL {
+			return constElements(ia.X, depth+1)
 		}
-	case *ssa.Global:
-		return Place{Port: Key, Pkg: x.Pkg.Pkg.Path(), Name: "var " + x.Name(), Exported: x.Object().Exported()}, true
+	case *ssa.Index:
+		return constElements(x.X, depth+1)
 	}
-	if n, ok := types.Unalias(v.Type()).(*types.Named); ok && n.Obj().Pkg() != nil {
-		if _, isStruct := n.Underlying().(*types.Struct); isStruct {
-			return typed(n, "{}")
+	return nil
+}
+
+// constElements returns the elements of an array or slice literal when
+// all of them are constants.
+func constElements(v ssa.Value, depth int) []constant.Value {
+	elems := Elements(v)
+	if len(elems) == 0 {
+		return nil
+	}
+	var out []constant.Value
+	for _, e := range elems {
+		c, ok := e.(*ssa.Const)
+		if !ok || c.Value == nil {
+			return nil
 		}
+		out = append(out, c.Value)
 	}
-	return Place{}, false
+	return out
 }
 
 // derivePackages are the library packages whose functions turn a string

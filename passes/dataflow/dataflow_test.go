@@ -149,3 +149,9 @@ func TestInterfaceCalls(t *testing.T) {
 func TestOneFlowOneFinding(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), toy, "example.com/oneflow")
 }
+
+// TestKeysFromAConstantList: context keys converted from a variable that
+// ranges over constants are each of those keys.
+func TestKeysFromAConstantList(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), toy, "example.com/keylist")
+}

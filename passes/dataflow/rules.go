@@ -174,15 +174,15 @@ func ConstString(v ssa.Value) (string, bool) {
 	return "", false
 }
 
-// Elements returns the values stored into the array behind a slice built
-// in place (a variadic argument list), indexed by their position; a
+// Elements returns the values stored into an array literal, or the array
+// behind a slice built in place (a variadic argument list), indexed by
+// their position; a
 // position nothing constant was stored at is nil.
 func Elements(v ssa.Value) []ssa.Value {
-	s, ok := v.(*ssa.Slice)
-	if !ok {
-		return nil
+	if s, ok := v.(*ssa.Slice); ok {
+		v = s.X
 	}
-	alloc, ok := s.X.(*ssa.Alloc)
+	alloc, ok := v.(*ssa.Alloc)
 	if !ok {
 		return nil
 	}
