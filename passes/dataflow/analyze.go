@@ -263,7 +263,7 @@ func union(a, b labels) labels {
 
 func refersToMemory(v ssa.Value) bool {
 	switch v.Type().Underlying().(type) {
-	case *types.Pointer, *types.Slice, *types.Map, *types.Interface:
+	case *types.Pointer, *types.Slice, *types.Map, *types.Interface, *types.Chan:
 		return true
 	}
 	return false
@@ -290,9 +290,14 @@ func (f *funcState) visit(instr ssa.Instruction) {
 			f.setAll(v, f.vals[e])
 		}
 	case *ssa.UnOp:
-		if v.Op == token.MUL {
+		switch v.Op {
+		case token.MUL:
 			f.load(v, v.X)
+		case token.ARROW: // a receive: what was sent on the channel
+			f.setAll(v, f.labelsOf(v.X))
 		}
+	case *ssa.Send:
+		f.addAll(f.loc(v.Chan), f.labelsOf(v.X))
 	case *ssa.BinOp:
 		switch v.Op {
 		case token.ADD:

@@ -407,6 +407,25 @@ func keyPlaces(v ssa.Value) []Place {
 	return nil
 }
 
+// ConstStrings returns the string constants a value may be (see
+// constValues): one for a constant, several for a variable that ranges
+// over a constant list, none when it may be anything else.
+func ConstStrings(v ssa.Value) []string {
+	var out []string
+	for _, c := range constValues(v, 0) {
+		if c.Kind() != constant.String {
+			return nil
+		}
+		out = append(out, constant.StringVal(c))
+	}
+	if len(out) == 0 {
+		if s, ok := ConstString(v); ok {
+			return []string{s}
+		}
+	}
+	return out
+}
+
 // constValues returns the constants a value may be: a constant, a
 // conversion of one, a phi of them, or an element of an array or slice
 // literal all of whose elements are constants (a loop over a constant

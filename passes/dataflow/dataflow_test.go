@@ -20,6 +20,9 @@ var secret = dataflow.NewKind("secret")
 
 func (toyRules) Derivable(k dataflow.Kind) bool { return k == secret }
 func (toyRules) Assumable(t types.Type) []dataflow.Kind {
+	if ch, ok := t.Underlying().(*types.Chan); ok {
+		t = ch.Elem()
+	}
 	if b, ok := t.Underlying().(*types.Basic); ok && b.Info()&types.IsString != 0 {
 		return []dataflow.Kind{secret}
 	}
@@ -154,4 +157,11 @@ func TestOneFlowOneFinding(t *testing.T) {
 // ranges over constants are each of those keys.
 func TestKeysFromAConstantList(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), toy, "example.com/keylist")
+}
+
+// TestChannels: a value sent on a channel is what a receive gets, in the
+// same function, in a goroutine started with the channel, and in a
+// closure run by a goroutine.
+func TestChannels(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), toy, "example.com/channels")
 }

@@ -64,6 +64,8 @@ func (r *rules) Model(c *dataflow.Call) ([]flow, bool) {
 		return r.metadataModel(c, name)
 	case "golang.org/x/oauth2":
 		return oauth2Model(name)
+	case "net/url":
+		return urlModel(name)
 	}
 	if strings.HasPrefix(c.Callee.Pkg().Path(), "github.com/google/go-github/") && name == "Client.WithAuthToken" {
 		return []flow{sink(1, "go-github Client.WithAuthToken", nil)}, true
@@ -73,6 +75,12 @@ func (r *rules) Model(c *dataflow.Call) ([]flow, bool) {
 
 func (r *rules) httpModel(c *dataflow.Call, name string) ([]flow, bool) {
 	if flows, ok := httpflow.Model(c); ok {
+		switch name {
+		case "NewRequest", "NewRequestWithContext":
+			// A credential in the URL (user info, a query parameter)
+			// is sent with the request.
+			flows = append(flows, sink(len(c.Args)-2, "the URL of an outbound request (http."+name+")", nil))
+		}
 		return flows, true
 	}
 	switch name {
@@ -171,6 +179,19 @@ func oauth2Model(name string) ([]flow, bool) {
 		return []flow{sink(2, what+name, nil)}, true
 	case "Token.SetAuthHeader":
 		return []flow{sink(0, what+name, &dataflow.Require{Param: 1, Kind: outboundRequest})}, true
+	}
+	return nil, false
+}
+
+// urlModel covers net/url.Userinfo, a credential's holder: built from one,
+// it gives it back, and a URL carrying it carries it into its string.
+// (The escaping functions are the engine's string derivations.)
+func urlModel(name string) ([]flow, bool) {
+	switch name {
+	case "UserPassword":
+		return []flow{paramTo(0, credential, dataflow.Result, 0, credential, ""), paramTo(1, credential, dataflow.Result, 0, credential, "")}, true
+	case "User", "Userinfo.Password", "Userinfo.Username", "Userinfo.String", "URL.String":
+		return []flow{paramTo(0, credential, dataflow.Result, 0, credential, "")}, true
 	}
 	return nil, false
 }

@@ -47,12 +47,16 @@ func newRules(cfg *config.Config) *rules {
 	return r
 }
 
+// isCredentialHeader reports whether v names a credential header: a
+// constant (however spelled), or a variable that ranges over a constant
+// list that holds one.
 func (r *rules) isCredentialHeader(v ssa.Value) (string, bool) {
-	name, ok := dataflow.ConstString(v)
-	if !ok || !r.headers[strings.ToLower(name)] {
-		return "", false
+	for _, name := range dataflow.ConstStrings(v) {
+		if r.headers[strings.ToLower(name)] {
+			return name, true
+		}
 	}
-	return name, true
+	return "", false
 }
 
 func (r *rules) Derivable(k dataflow.Kind) bool { return k == credential }
@@ -68,6 +72,8 @@ func (r *rules) Assumable(t types.Type) []dataflow.Kind {
 		if u.Info()&types.IsString != 0 {
 			return []dataflow.Kind{credential}
 		}
+	case *types.Chan: // a channel of tokens carries what is sent on it
+		return r.Assumable(u.Elem())
 	case *types.Slice:
 		switch e := u.Elem().Underlying().(type) {
 		case *types.Basic:

@@ -65,3 +65,11 @@ func TestBadFlagValues(t *testing.T) {
 		}
 	}
 }
+
+// TestReach covers the flows real MCP servers are written with: calls
+// through interfaces, url.Userinfo, context keys from a constant list,
+// channels, a token in an upstream URL, and a middleware and a client
+// package that meet only in the package that wires them.
+func TestReach(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), tokenforward.Analyzer, "example.com/reach", "example.com/reach/holder", "example.com/reach/leaker", "example.com/reach/app")
+}

@@ -17,7 +17,7 @@ type Client struct {
 }
 
 // Get sends the client's Token: the field reaches a sink.
-func (c *Client) Get(path string) (*http.Response, error) {
+func (c *Client) Get(path string) (*http.Response, error) { // want Get:`param1:cred->sink`
 	req, err := http.NewRequest("GET", c.BaseURL+path, nil)
 	if err != nil {
 		return nil, err

@@ -1,0 +1,96 @@
+// Package reach follows the token through the constructs real MCP servers
+// are written with: interfaces, url.Userinfo, context keys built from a
+// constant list, channels and goroutines, and a token in an upstream URL.
+package reach
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+)
+
+// An upstream client behind an interface, with two implementations.
+type Upstream interface {
+	Call(ctx context.Context, token string) error
+}
+
+type apiClient struct{}
+
+func (apiClient) Call(ctx context.Context, token string) error { // want Call:"param2:cred->sink"
+	req, _ := http.NewRequestWithContext(ctx, "GET", "https://api.example.com", nil)
+	req.Header.Set("Authorization", "Bearer "+token) // want `inbound credential from Header.Get\("Authorization"\) \(reach.go:32\)`
+	_, err := http.DefaultClient.Do(req)
+	return err
+}
+
+type auditLog struct{}
+
+func (auditLog) Call(ctx context.Context, token string) error { return nil }
+
+func callThroughInterface(u Upstream) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		_ = u.Call(r.Context(), r.Header.Get("Authorization"))
+	}
+}
+
+// url.Userinfo kept in a configuration, then sent as basic auth.
+type upstreamConfig struct{ user *url.Userinfo }
+
+var cfg upstreamConfig
+
+func keepBasicAuth(w http.ResponseWriter, r *http.Request) {
+	user, pass, _ := r.BasicAuth()
+	cfg.user = url.UserPassword(user, pass)
+}
+
+func useBasicAuth() {
+	req, _ := http.NewRequest("GET", "https://api.example.com", nil)
+	pass, _ := cfg.user.Password()
+	req.SetBasicAuth(cfg.user.Username(), pass) // want `inbound credential from Request.BasicAuth\(\)`
+}
+
+// Context keys made from a constant list of header names.
+type contextKey string
+
+const (
+	tokenHeader = "Authorization"
+	modeHeader  = "X-Mode"
+)
+
+func captureHeaders(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ctx := r.Context()
+		for _, h := range []string{tokenHeader, modeHeader} {
+			ctx = context.WithValue(ctx, contextKey(h), r.Header.Get(h))
+		}
+		next.ServeHTTP(w, r.WithContext(ctx))
+	})
+}
+
+func useCapturedToken(ctx context.Context) {
+	tok, _ := ctx.Value(contextKey(tokenHeader)).(string)
+	req, _ := http.NewRequestWithContext(ctx, "GET", "https://api.example.com", nil)
+	req.Header.Set("Authorization", tok) // want `inbound credential from Header.Get\("Authorization"\)`
+}
+
+// A token handed to a worker goroutine over a channel.
+func worker(tokens chan string) {
+	for tok := range tokens {
+		req, _ := http.NewRequest("GET", "https://api.example.com", nil)
+		req.Header.Set("Authorization", tok) // want `inbound credential from Header.Get\("Authorization"\)`
+		_, _ = http.DefaultClient.Do(req)
+	}
+}
+
+func enqueue(w http.ResponseWriter, r *http.Request) {
+	tokens := make(chan string, 1)
+	go worker(tokens)
+	tokens <- r.Header.Get("Authorization")
+}
+
+// The token in the query string of an upstream URL.
+func tokenInURL(w http.ResponseWriter, r *http.Request) {
+	tok := r.Header.Get("Authorization")
+	req, _ := http.NewRequest("GET", "https://api.example.com/v1?access_token="+tok, nil) // want `forwarded to the URL of an outbound request`
+	_, _ = http.DefaultClient.Do(req)
+}
