@@ -144,7 +144,7 @@ func (f *funcState) seedInputs() {
 			f.set(p, label{origin{port: Source}, k}, (*path)(nil).began(f.position(p.Pos()), p.Pos(), what))
 			continue
 		}
-		for _, k := range f.rules.Assumable(p.Type()) {
+		for _, k := range f.assumable(p.Type()) {
 			f.set(p, label{origin{port: Param, index: i, assumed: k}, k}, nil)
 		}
 	}
@@ -172,6 +172,18 @@ func addLabel[K comparable](m map[K]labels, key K, l label, p *path) bool {
 		m[key] = ls
 	}
 	return ls.add(l, p)
+}
+
+// assumable is Rules.Assumable, where a function value may hold what it
+// returns (a token provider func() string carries a token).
+func (f *funcState) assumable(t types.Type) []Kind {
+	if sig, ok := t.Underlying().(*types.Signature); ok {
+		if sig.Results().Len() == 0 {
+			return nil
+		}
+		t = sig.Results().At(0).Type()
+	}
+	return f.rules.Assumable(t)
 }
 
 func (f *funcState) set(v ssa.Value, l label, p *path) {
@@ -370,6 +382,19 @@ func (f *funcState) visit(instr ssa.Instruction) {
 				f.place(l, p, Flow{To: Result, ToIndex: i, ToKind: l.kind})
 			}
 		}
+		// What was written through a parameter (a map, a slice, a
+		// pointer) is the caller's: fill(m, r) sets m["Authorization"].
+		for i, param := range f.fn.Params {
+			if !refersToMemory(param) {
+				continue
+			}
+			for l, p := range f.locs[param] {
+				if l.port == Param && l.index == i {
+					continue // what it held already
+				}
+				f.place(l, p, Flow{To: Contents, ToIndex: i, ToKind: l.kind})
+			}
+		}
 	case ssa.CallInstruction:
 		f.call(v)
 	}
@@ -422,7 +447,7 @@ func (f *funcState) fieldLoad(v ssa.Value, structType types.Type, index int, bas
 	if k, _ := f.rules.Field(field, 0); k == 0 {
 		// Seed the field's own symbolic value, to discover whether what it
 		// holds leaks; fields the rules already know are sources need not.
-		for _, k := range f.rules.Assumable(field.Type()) {
+		for _, k := range f.assumable(field.Type()) {
 			f.set(v, label{origin{port: Field, place: pl, assumed: k}, k}, (*path)(nil).then(here, v.Pos(), RoleField, what))
 		}
 	}
@@ -518,7 +543,7 @@ func (f *funcState) place(l label, p *path, to Flow) {
 		switch to.To {
 		case Field, Key:
 			f.addHolding(to.ToPlace, l.kind, p)
-		case Result:
+		case Result, Contents:
 			to.From, to.FromKind, to.Path = Source, l.kind, p.steps()
 			f.sum.add(f.pkgState, to)
 		}

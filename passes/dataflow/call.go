@@ -29,6 +29,7 @@ func (f *funcState) call(instr ssa.CallInstruction) {
 		return
 	}
 	var callee *ssa.Function
+	var bound []ssa.Value // the receiver of a method value called
 	if common.IsInvoke() {
 		c.Callee = common.Method
 		c.Args = append([]ssa.Value{common.Value}, common.Args...)
@@ -38,10 +39,24 @@ func (f *funcState) call(instr ssa.CallInstruction) {
 			c.Callee = funcObject(callee)
 			if mc, ok := common.Value.(*ssa.MakeClosure); ok {
 				c.Args = append(append([]ssa.Value(nil), common.Args...), mc.Bindings...)
+				if strings.HasPrefix(callee.Synthetic, "bound method wrapper") {
+					bound = mc.Bindings
+				}
 			}
 		}
 	}
-	if f.contextCall(c, result) || f.applyModel(c, result) {
+	if f.contextCall(c, result) {
+		return
+	}
+	if bound != nil {
+		// A method value (set := req.Header.Set; set(k, v)): the rules
+		// describe the method, with its receiver first.
+		mc := *c
+		mc.Args = append(append([]ssa.Value(nil), bound...), common.Args...)
+		if f.applyModel(&mc, result) {
+			return
+		}
+	} else if f.applyModel(c, result) {
 		return
 	}
 	if c.Callee != nil && f.derive(c, result) {
@@ -52,6 +67,10 @@ func (f *funcState) call(instr ssa.CallInstruction) {
 		f.applySummary(c, f.calleeSummary(callee), result)
 	case c.Callee != nil && !common.IsInvoke():
 		f.applySummary(c, f.factFlows(c.Callee), result)
+	case callee == nil && !common.IsInvoke():
+		// A call of a function value: it returns what the value carries
+		// (see closure).
+		f.setResults(result, map[int]labels{0: f.labelsOf(common.Value)})
 	case common.IsInvoke():
 		for _, m := range f.implementations(common) {
 			if m.local != nil {
@@ -310,7 +329,9 @@ func (f *funcState) require(c *Call, req *Require) (*Require, bool) {
 
 // closure applies, where a function literal or method value is made, the
 // flows from its captured variables to places outside it: the closure may
-// be called anywhere later.
+// be called anywhere later. What it returns from them (or from a source)
+// the closure value itself carries, so that a call of it, wherever the
+// value went (a field such as a token provider, a parameter), returns it.
 func (f *funcState) closure(mc *ssa.MakeClosure) {
 	fn, ok := mc.Fn.(*ssa.Function)
 	if !ok {
@@ -319,7 +340,9 @@ func (f *funcState) closure(mc *ssa.MakeClosure) {
 	nparams := len(fn.Params)
 	var flows []Flow
 	for _, fl := range f.calleeSummary(fn) {
-		if fl.From == Param && fl.FromIndex >= nparams && fl.To != Result {
+		captured := fl.From == Param && fl.FromIndex >= nparams
+		ownParam := fl.From == Param && !captured
+		if captured && fl.To != Result || !ownParam && fl.To == Result && fl.ToIndex == 0 {
 			flows = append(flows, fl)
 		}
 	}
@@ -329,7 +352,7 @@ func (f *funcState) closure(mc *ssa.MakeClosure) {
 	args := make([]ssa.Value, nparams, nparams+len(mc.Bindings))
 	args = append(args, mc.Bindings...)
 	c := &Call{Fn: f.fn, Callee: funcObject(fn), Args: args, Pos: mc.Pos()}
-	f.apply(c, flows, nil, false)
+	f.apply(c, flows, mc, false)
 }
 
 // contextCall models context.WithValue and Context.Value: a context key

@@ -165,3 +165,15 @@ func TestKeysFromAConstantList(t *testing.T) {
 func TestChannels(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), toy, "example.com/channels")
 }
+
+// TestFunctionValues: a function value returns what it carries, through
+// fields, method values and parameters.
+func TestFunctionValues(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), toy, "example.com/funcvalues")
+}
+
+// TestOutParameters: what a function writes through a map, slice or
+// pointer parameter reaches the caller's value.
+func TestOutParameters(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), toy, "example.com/outparams")
+}

@@ -94,3 +94,38 @@ func tokenInURL(w http.ResponseWriter, r *http.Request) {
 	req, _ := http.NewRequest("GET", "https://api.example.com/v1?access_token="+tok, nil) // want `forwarded to the URL of an outbound request`
 	_, _ = http.DefaultClient.Do(req)
 }
+
+// A method value of Header.Set, called later.
+func methodValueSet(w http.ResponseWriter, r *http.Request) {
+	req, _ := http.NewRequest("GET", "https://api.example.com", nil)
+	set := req.Header.Set
+	set("Authorization", r.Header.Get("Authorization")) // want `inbound credential from Header.Get\("Authorization"\)`
+	_, _ = http.DefaultClient.Do(req)
+}
+
+// A token provider kept in a transport's field (a func() string).
+type providerTransport struct{ tokenFn func() string }
+
+func (t *providerTransport) RoundTrip(req *http.Request) (*http.Response, error) {
+	req.Header.Set("Authorization", "Bearer "+t.tokenFn()) // want `inbound credential from Header.Get\("Authorization"\) \(reach.go:\d+\) is forwarded`
+	return http.DefaultTransport.RoundTrip(req)
+}
+
+func withProvider(w http.ResponseWriter, r *http.Request) {
+	tok := r.Header.Get("Authorization")
+	c := &http.Client{Transport: &providerTransport{tokenFn: func() string { return tok }}}
+	_, _ = c.Get("https://api.example.com")
+}
+
+// A header set kept as a map, filled by a helper.
+func copyAuth(dst map[string]string, r *http.Request) {
+	dst["Authorization"] = r.Header.Get("Authorization")
+}
+
+func sendWithMap(w http.ResponseWriter, r *http.Request) {
+	hs := map[string]string{}
+	copyAuth(hs, r)
+	req, _ := http.NewRequest("GET", "https://api.example.com", nil)
+	req.Header.Set("Authorization", hs["Authorization"]) // want `inbound credential from Header.Get\("Authorization"\)`
+	_, _ = http.DefaultClient.Do(req)
+}
