@@ -23,15 +23,19 @@
 //     request Header fields, and the token given to a go-sdk verifier;
 //
 // through string operations, variables, function parameters and results,
-// struct fields, closures, method values, generic functions and context
-// values (by key identity), in this package and across packages, to:
+// parameters written through, struct fields, closures, method values,
+// function values, calls through interfaces, generic functions, channels,
+// url.Userinfo and context values (by key identity, including keys built
+// from a constant list), in this package and across packages (also
+// packages that meet only in a third one), to:
 //
 //   - Header.Set/Add or index assignment of a credential header on a
 //     request the program sends (http.NewRequest, a clone, a RoundTrip
 //     argument, ProxyRequest.Out, a Director literal's request), or on a
 //     header map the function made, reported where it is attached to such a
 //     request (out.Header = h);
-//   - Request.SetBasicAuth on such a request;
+//   - Request.SetBasicAuth on such a request, or the URL it is made with
+//     (http.NewRequest*: user info or a query parameter);
 //   - an oauth2.Token built from it and given to StaticTokenSource,
 //     ReuseTokenSource, Config.Client, Config.TokenSource or
 //     Token.SetAuthHeader (not one handed to a token exchange);
