@@ -2,11 +2,13 @@ package main
 
 import (
 	"fmt"
+	"github.com/passthroughlint/passthrough/passes/report"
 	"github.com/passthroughlint/passthrough/passes/suppress"
 	"go/token"
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"slices"
 	"sort"
 	"strings"
 
@@ -120,8 +122,25 @@ func analyze(analyzers []*analysis.Analyzer, patterns []string, tests bool) (*re
 		}
 		return a.analyzer < b.analyzer
 	})
+	res.findings = dedupLimits(res.findings)
 	sort.Strings(res.errors)
 	return res, nil
+}
+
+// dedupLimits keeps one report of each limit the engine reached: every
+// analyzer runs the engine, and a function too large for one is too large
+// for all (the first analyzer, in name order, reports it).
+func dedupLimits(findings []finding) []finding {
+	seen := map[string]bool{}
+	return slices.DeleteFunc(findings, func(f finding) bool {
+		if f.diag.Category != report.CategoryLimit {
+			return false
+		}
+		key := fmt.Sprintf("%s|%s", f.posn, f.diag.Message)
+		dup := seen[key]
+		seen[key] = true
+		return dup
+	})
 }
 
 func firstLine(s string) string {

@@ -102,7 +102,11 @@ func (s *pkgState) analyze(fn *ssa.Function) {
 	}
 	if n > maxInstrsPerFunc {
 		if s.summaries[fn] == nil { // report once
-			s.problems = append(s.problems, Problem{Pos: fn.Pos(), Limit: true,
+			pos := fn.Pos()
+			if !pos.IsValid() { // the package initializer
+				pos = s.pass.Files[0].Package
+			}
+			s.problems = append(s.problems, Problem{Pos: pos, Limit: true,
 				Message: fmt.Sprintf("%s is not analyzed: %d SSA instructions, more than the limit of %d; flows through it are not followed", fn.Name(), n, maxInstrsPerFunc)})
 		}
 		s.summaryOf(fn)

@@ -21,8 +21,12 @@
 // slice elements are one location; a pointer or slice carries what was
 // stored through it), maps (values, whatever the key), closures (captured
 // variables are inputs of the literal), method values and generic functions
-// (summarized once, in generic form). Unknown functions do not propagate.
-// Iteration is to a fixpoint, bounded in passes and in function size.
+// (summarized once, in generic form), channels (a receive gets what was
+// sent), and function values (a closure carries what it returns, so a call
+// of a value held in a field or passed as a parameter returns it). Calls
+// through interfaces reach the methods of that name whose receivers
+// implement the interface, in the package and in dependencies with
+// summaries. Unknown functions do not propagate.
 //
 // # Across functions and packages
 //
@@ -33,11 +37,13 @@
 // A function's Summary is a list of Flows: parameter → result, parameter →
 // sink (possibly conditional on the kind of another parameter, e.g. the
 // request whose header is set must be outbound), source → result (the
-// function returns a credential), parameter → field or context key, and
-// field or key → result (accessors). Within a package, summaries are
+// function returns a credential), parameter → field or context key,
+// source or parameter → the contents of a parameter (what is written
+// through a map, slice or pointer), and field or key → result (accessors). Within a package, summaries are
 // recomputed until nothing changes, re-analyzing only the functions whose
 // inputs (callee summaries, field and key knowledge, package variables)
-// changed; for exported functions they are exported as object facts. Fields and context keys are flow-insensitive
+// changed; for exported functions they are exported as object facts.
+// Fields and context keys are flow-insensitive
 // package-wide places: Places records which of them hold a kind and which
 // of them leak a kind into a sink, and is exported as a package fact and
 // merged from all dependencies. A field of a client library that ends up in
@@ -46,17 +52,36 @@
 //
 // Context keys are identified as Go identifies them: by dynamic type and
 // value (key:pkg.T(0), key:pkg.T{}), or by the package variable used as the
-// key. Two key types with the same underlying value are different keys.
+// key. Two key types with the same underlying value are different keys; a
+// key converted from a variable ranging over a constant list is each of
+// them. Places are typed values (Place), never strings parsed back.
 //
 // # Findings
 //
 // A concrete source reaching an unconditional sink is a Finding, reported
 // at the sink when it is in the package being analyzed and at the hand-over
-// (the call, store or context.WithValue) otherwise; one per position, or
-// one per position and source (Config.PerSource, for analyzers that must
-// know every source that reached a sink, such as an audience check). Each label keeps the
-// shortest path that produced it (ties broken by a fixed order, so output
-// is deterministic), and a finding carries that path for explanations.
+// (the call, store or context.WithValue) otherwise; one per position and
+// sink, with the best explanation among its sources. Config.Events, when
+// set, also receives every (position, sink, source) finding and each
+// source a model produced, for analyzers that reason about sources (the
+// audience analyzer: which parses reached an audience check). Each label
+// keeps the shortest path that produced it (ties broken by a fixed order,
+// so output is deterministic), and a finding carries that path, with
+// typed positions and roles, for explanations; a path longer than the
+// engine keeps is marked cut.
+//
+// A holding and a leak of one place that two packages found without
+// importing each other meet in the first package that imports both: it
+// reports the flow at its import of the holding's package and exports the
+// meeting, so that no package above reports it again.
+//
+// # Limits
+//
+// The fixpoint is a work list (a function is analyzed again only when
+// something it read changed), bounded by work, not by rounds, so results
+// do not depend on declaration order. Reaching a bound (the work of a
+// package, the passes of a function, a function's size) is returned as a
+// Problem with Limit set, which analyzers report.
 //
 // # Cost
 //

@@ -401,8 +401,9 @@ func (s *pkgState) factFlows(obj *types.Func) []Flow {
 func (s *pkgState) exportFacts() {
 	for fn, sb := range s.summaries {
 		obj, ok := fn.Object().(*types.Func)
-		// Only exported functions can be called from other packages (the
-		// engine does not resolve interface calls), so only they get facts.
+		// Only exported functions (and methods with exported names, which
+		// calls through interfaces reach) can be called from other
+		// packages, so only they get facts.
 		if !ok || !obj.Exported() || len(sb.flows) == 0 || fn.Parent() != nil || fn.Synthetic != "" || obj.Pkg() != s.pass.Pkg {
 			continue
 		}
