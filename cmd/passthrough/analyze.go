@@ -2,8 +2,6 @@ package main
 
 import (
 	"fmt"
-	"github.com/passthroughlint/passthrough/passes/report"
-	"github.com/passthroughlint/passthrough/passes/suppress"
 	"go/token"
 	"os"
 	"path/filepath"
@@ -12,6 +10,8 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/passthroughlint/passthrough/passes/report"
+	"github.com/passthroughlint/passthrough/passes/suppress"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"

@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"encoding/json"
 	"fmt"
-	"github.com/passthroughlint/passthrough/passes/suppress"
 	"io"
 	"os"
 	"sort"
@@ -12,6 +11,7 @@ import (
 
 	"github.com/fatih/color"
 	"github.com/mattn/go-isatty"
+	"github.com/passthroughlint/passthrough/passes/suppress"
 )
 
 // useColor decides whether text output is colored: never when NO_COLOR is

@@ -6,7 +6,6 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
-	"github.com/passthroughlint/passthrough/passes/suppress"
 	"io"
 	"os"
 	"path/filepath"
@@ -15,6 +14,7 @@ import (
 	"unicode/utf16"
 
 	"github.com/passthroughlint/passthrough/passes/ruledoc"
+	"github.com/passthroughlint/passthrough/passes/suppress"
 	"golang.org/x/tools/go/analysis"
 )
 

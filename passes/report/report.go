@@ -11,7 +11,6 @@ import (
 	"strings"
 
 	"github.com/passthroughlint/passthrough/passes/dataflow"
-
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/astutil"
 )

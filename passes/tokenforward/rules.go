@@ -1,10 +1,10 @@
 package tokenforward
 
 import (
-	"github.com/passthroughlint/passthrough/passes/config"
 	"go/types"
 	"strings"
 
+	"github.com/passthroughlint/passthrough/passes/config"
 	"github.com/passthroughlint/passthrough/passes/dataflow"
 	"github.com/passthroughlint/passthrough/passes/internal/httpflow"
 	"golang.org/x/tools/go/ssa"

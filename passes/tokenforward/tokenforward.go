@@ -5,12 +5,11 @@ import (
 	"fmt"
 
 	"github.com/passthroughlint/passthrough/passes/config"
-	"github.com/passthroughlint/passthrough/passes/report"
-	"github.com/passthroughlint/passthrough/passes/ruledoc"
-
 	"github.com/passthroughlint/passthrough/passes/dataflow"
 	"github.com/passthroughlint/passthrough/passes/internal/kit"
 	"github.com/passthroughlint/passthrough/passes/internal/ssapkg"
+	"github.com/passthroughlint/passthrough/passes/report"
+	"github.com/passthroughlint/passthrough/passes/ruledoc"
 	"golang.org/x/tools/go/analysis"
 )
 

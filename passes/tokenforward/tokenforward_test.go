@@ -1,9 +1,9 @@
 package tokenforward_test
 
 import (
-	"github.com/passthroughlint/passthrough/passes/config"
 	"testing"
 
+	"github.com/passthroughlint/passthrough/passes/config"
 	"github.com/passthroughlint/passthrough/passes/tokenforward"
 	"golang.org/x/tools/go/analysis/analysistest"
 )
