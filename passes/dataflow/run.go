@@ -160,6 +160,7 @@ type pkgState struct {
 	local     map[Place]bool // places with holdings or leaks found in this package
 	globals   map[*ssa.Global]labels
 	methods   map[string][]method // by name, for calls through interfaces; built on the first such call
+	targets   map[*ssa.CallCommon][]method
 
 	failed   map[*ssa.Function]bool
 	problems []Problem
@@ -578,8 +579,9 @@ func pathOf(steps []Step) *path {
 
 // summaryBuilder accumulates the flows of one function.
 type summaryBuilder struct {
-	fn    *ssa.Function
-	flows map[string]*Flow
+	fn     *ssa.Function
+	flows  map[string]*Flow
+	cached []Flow // the sorted flows, until one is added or replaced
 }
 
 // add adds a flow; a new one queues the function's callers again.
@@ -588,20 +590,26 @@ func (b *summaryBuilder) add(s *pkgState, f Flow) {
 	if old, ok := b.flows[k]; ok {
 		if len(f.Path) < len(old.Path) {
 			b.flows[k] = &f
+			b.cached = nil
 		}
 		return
 	}
 	b.flows[k] = &f
+	b.cached = nil
 	for fn := range s.callers[b.fn] {
 		s.pending[fn] = true
 	}
 }
 
+// list returns the flows, sorted; callers do not modify them.
 func (b *summaryBuilder) list() []Flow {
 	if b == nil {
 		return nil
 	}
-	return b.sorted().Flows
+	if b.cached == nil && len(b.flows) > 0 {
+		b.cached = b.sorted().Flows
+	}
+	return b.cached
 }
 
 func (b *summaryBuilder) sorted() Summary {
