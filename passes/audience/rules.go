@@ -234,7 +234,7 @@ func (r *rules) golangJWT(c *dataflow.Call, path, name string) []dataflow.Flow {
 		if name == "ParseWithClaims" {
 			claims = 1
 		}
-		return r.judgeJWT(c, v+"."+name, fix, opts, claims)
+		return r.judgeJWT(v+"."+name, fix, opts, claims)
 	case "Parser.Parse", "Parser.ParseWithClaims":
 		opts, ok := parserOptions(c.Args[0])
 		if !ok {
@@ -244,7 +244,7 @@ func (r *rules) golangJWT(c *dataflow.Call, path, name string) []dataflow.Flow {
 		if name == "Parser.ParseWithClaims" {
 			claims = 2
 		}
-		return r.judgeJWT(c, "(*jwt.Parser)."+strings.TrimPrefix(name, "Parser."), fix, opts, claims)
+		return r.judgeJWT("(*jwt.Parser)."+strings.TrimPrefix(name, "Parser."), fix, opts, claims)
 	case "Parser.ParseUnverified":
 		if len(c.Args) > 1 && verifiedLater(c.Fn, c.Args[1]) {
 			return nil // peeking before the verified parse of the same token
@@ -259,7 +259,7 @@ func (r *rules) golangJWT(c *dataflow.Call, path, name string) []dataflow.Flow {
 }
 
 // judgeJWT decides whether a golang-jwt parse checks the audience.
-func (r *rules) judgeJWT(c *dataflow.Call, call, fix string, opts []string, claims int) []dataflow.Flow {
+func (r *rules) judgeJWT(call, fix string, opts []string, claims int) []dataflow.Flow {
 	has := func(n string) bool {
 		for _, o := range opts {
 			if o == n {

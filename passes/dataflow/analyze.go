@@ -345,7 +345,10 @@ func (f *funcState) visit(instr ssa.Instruction) {
 		f.fieldLoad(v, v.X.Type(), v.Field, base)
 	case *ssa.Lookup:
 		if _, ok := v.X.Type().Underlying().(*types.Map); ok {
+			// An entry: what was stored in the map, and what a map that
+			// came in as a whole carries (a parameter, a field).
 			f.setAll(v, f.contents(f.loc(v.X)))
+			f.setAll(v, f.derived(f.vals[v.X]))
 			c := &Call{Op: OpLookup, Fn: f.fn, Args: []ssa.Value{v.X, v.Index}, Pos: v.Pos()}
 			f.applyModel(c, v)
 		} else {
@@ -547,7 +550,7 @@ func (f *funcState) place(l label, p *path, to Flow) {
 		switch to.To {
 		case Field, Key:
 			f.addHolding(to.ToPlace, l.kind, p)
-		case Result, Contents:
+		case Result, Contents, CallOf:
 			to.From, to.FromKind, to.Path = Source, l.kind, p.steps()
 			f.sum.add(f.pkgState, to)
 		}

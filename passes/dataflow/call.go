@@ -69,8 +69,9 @@ func (f *funcState) call(instr ssa.CallInstruction) {
 		f.applySummary(c, f.factFlows(c.Callee), result)
 	case callee == nil && !common.IsInvoke():
 		// A call of a function value: it returns what the value carries
-		// (see closure).
+		// (see closure); a call of a parameter is part of the summary.
 		f.setResults(result, map[int]labels{0: f.labelsOf(common.Value)})
+		f.callOfInput(common)
 	case common.IsInvoke():
 		for _, m := range f.implementations(common) {
 			if m.local != nil {
@@ -189,14 +190,7 @@ func (f *funcState) inputs(c *Call, fl *Flow, model bool) labels {
 			}
 		}
 	case Param:
-		if fl.FromIndex >= len(c.Args) || c.Args[fl.FromIndex] == nil {
-			return nil
-		}
-		arg := f.objectLabels(c.Args[fl.FromIndex])
-		if model {
-			arg = f.withFields(c.Args[fl.FromIndex], arg)
-		}
-		for l, p := range arg {
+		for l, p := range f.argLabels(c, fl.FromIndex, model) {
 			if l.kind != fl.FromKind {
 				continue
 			}
@@ -207,6 +201,106 @@ func (f *funcState) inputs(c *Call, fl *Flow, model bool) labels {
 		}
 	}
 	return in
+}
+
+// argLabels returns what argument i of a call carries.
+func (f *funcState) argLabels(c *Call, i int, model bool) labels {
+	if ls, ok := c.given[i]; ok {
+		return ls
+	}
+	if i >= len(c.Args) || c.Args[i] == nil {
+		return nil
+	}
+	ls := f.objectLabels(c.Args[i])
+	if model {
+		ls = f.withFields(c.Args[i], ls)
+	}
+	return ls
+}
+
+// callOfInput records, for a call of a function value that is a parameter
+// of this function (or a variable it captured), what each argument of the
+// call carries: a caller that passes a callback applies it there.
+func (f *funcState) callOfInput(common *ssa.CallCommon) {
+	k := f.inputIndex(common.Value)
+	if k < 0 {
+		return
+	}
+	for j, arg := range common.Args {
+		for l, p := range f.labelsOf(arg) {
+			f.place(l, p, Flow{To: CallOf, ToIndex: k, ToArg: j, ToKind: l.kind})
+		}
+	}
+}
+
+// inputIndex is the summary index of a parameter or captured variable,
+// or -1.
+func (f *funcState) inputIndex(v ssa.Value) int {
+	switch v := v.(type) {
+	case *ssa.Parameter:
+		for i, p := range f.fn.Params {
+			if p == v {
+				return i
+			}
+		}
+	case *ssa.FreeVar:
+		for j, fv := range f.fn.FreeVars {
+			if fv == v {
+				return f.nparams + j
+			}
+		}
+	}
+	return -1
+}
+
+// callback applies a flow into a call of a function value argument: the
+// callback's own summary, from that argument on, with the labels the flow
+// brings; a callback that is itself this function's parameter passes the
+// flow on to its callers.
+func (f *funcState) callback(c *Call, fl *Flow, in labels) {
+	if fl.ToIndex >= len(c.Args) || c.Args[fl.ToIndex] == nil {
+		return
+	}
+	fnValue := c.Args[fl.ToIndex]
+	if mi, ok := fnValue.(*ssa.MakeInterface); ok {
+		fnValue = mi.X
+	}
+	if k := f.inputIndex(fnValue); k >= 0 {
+		for l, p := range in {
+			f.place(l, p, Flow{To: CallOf, ToIndex: k, ToArg: fl.ToArg, ToKind: l.kind})
+		}
+		return
+	}
+	var fn *ssa.Function
+	var bindings []ssa.Value
+	switch v := fnValue.(type) {
+	case *ssa.MakeClosure:
+		fn, _ = v.Fn.(*ssa.Function)
+		bindings = v.Bindings
+	case *ssa.Function:
+		fn = v
+	}
+	if fn == nil {
+		return
+	}
+	var flows []Flow
+	if f.isLocal(fn) {
+		flows = f.calleeSummary(fn)
+	} else if obj := funcObject(fn); obj != nil {
+		flows = f.factFlows(obj)
+	}
+	var from []Flow
+	for _, cf := range flows {
+		if cf.From == Param && cf.FromIndex == fl.ToArg && cf.To != Result {
+			from = append(from, cf)
+		}
+	}
+	if len(from) == 0 {
+		return
+	}
+	args := append(make([]ssa.Value, len(fn.Params)), bindings...)
+	cc := &Call{Fn: f.fn, Callee: funcObject(fn), Args: args, Pos: c.Pos, given: map[int]labels{fl.ToArg: in}}
+	f.apply(cc, from, nil, false)
 }
 
 // sourceSeen tells the rule's Events that a model's source flow applied.
@@ -252,6 +346,8 @@ func (f *funcState) deliver(c *Call, fl *Flow, in labels, results map[int]labels
 		f.fieldStore(fl.ToPlace, true, nil, in, c.Pos, true)
 	case Key:
 		f.placeStore(fl.ToPlace, in, c.Pos, true)
+	case CallOf:
+		f.callback(c, fl, in)
 	}
 }
 
@@ -478,17 +574,17 @@ func constValues(v ssa.Value, depth int) []constant.Value {
 		return out
 	case *ssa.UnOp:
 		if ia, ok := x.X.(*ssa.IndexAddr); ok && x.Op == token.MUL {
-			return constElements(ia.X, depth+1)
+			return constElements(ia.X)
 		}
 	case *ssa.Index:
-		return constElements(x.X, depth+1)
+		return constElements(x.X)
 	}
 	return nil
 }
 
 // constElements returns the elements of an array or slice literal when
 // all of them are constants.
-func constElements(v ssa.Value, depth int) []constant.Value {
+func constElements(v ssa.Value) []constant.Value {
 	elems := Elements(v)
 	if len(elems) == 0 {
 		return nil

@@ -20,8 +20,13 @@ var secret = dataflow.NewKind("secret")
 
 func (toyRules) Derivable(k dataflow.Kind) bool { return k == secret }
 func (toyRules) Assumable(t types.Type) []dataflow.Kind {
-	if ch, ok := t.Underlying().(*types.Chan); ok {
-		t = ch.Elem()
+	switch u := t.Underlying().(type) {
+	case *types.Chan:
+		t = u.Elem()
+	case *types.Slice:
+		t = u.Elem()
+	case *types.Map:
+		t = u.Elem()
 	}
 	if b, ok := t.Underlying().(*types.Basic); ok && b.Info()&types.IsString != 0 {
 		return []dataflow.Kind{secret}
@@ -176,4 +181,10 @@ func TestFunctionValues(t *testing.T) {
 // pointer parameter reaches the caller's value.
 func TestOutParameters(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), toy, "example.com/outparams")
+}
+
+// TestCallbacks: a function that calls a function parameter hands the
+// callback what it passes (decorators, range-over-func iterators).
+func TestCallbacks(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), toy, "example.com/callbacks")
 }

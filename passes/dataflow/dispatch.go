@@ -23,12 +23,16 @@ type method struct {
 // is what it can call (an Upstream interface with two clients, a
 // RoundTripper-like wrapper, a token fetcher).
 func (s *pkgState) implementations(common *ssa.CallCommon) []method {
+	if out, ok := s.targets[common]; ok {
+		return out
+	}
 	iface, ok := common.Value.Type().Underlying().(*types.Interface)
 	if !ok {
 		return nil
 	}
 	if s.methods == nil {
 		s.methods = s.indexMethods()
+		s.targets = make(map[*ssa.CallCommon][]method)
 	}
 	var out []method
 	for _, m := range s.methods[common.Method.Name()] {
@@ -36,6 +40,7 @@ func (s *pkgState) implementations(common *ssa.CallCommon) []method {
 			out = append(out, m)
 		}
 	}
+	s.targets[common] = out
 	return out
 }
 

@@ -57,9 +57,10 @@ const (
 	Field                // a struct field, by ID
 	Key                  // a context key, by ID
 	Contents             // the memory that parameter Index points to (strings.Builder.WriteString)
+	CallOf               // argument Arg of a call of parameter Index, a function value (a callback, an iterator's yield)
 )
 
-var portNames = [...]string{"source", "param", "result", "sink", "field", "key", "contents"}
+var portNames = [...]string{"source", "param", "result", "sink", "field", "key", "contents", "callof"}
 
 func (p Port) String() string { return portNames[p] }
 
@@ -182,6 +183,7 @@ type Flow struct {
 
 	To      Port
 	ToIndex int
+	ToArg   int   // for flows to CallOf: the argument of the call
 	ToPlace Place // for flows that end at a field or key
 	ToKind  Kind
 
@@ -220,7 +222,7 @@ func SinkFlow(from int, k Kind, sink SinkInfo, req *Require) Flow {
 
 func (f *Flow) key() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s%d%v:%s>%s%d%v:%s", f.From, f.FromIndex, f.FromPlace, f.FromKind, f.To, f.ToIndex, f.ToPlace, f.ToKind)
+	fmt.Fprintf(&b, "%s%d%v:%s>%s%d.%d%v:%s", f.From, f.FromIndex, f.FromPlace, f.FromKind, f.To, f.ToIndex, f.ToArg, f.ToPlace, f.ToKind)
 	if f.Sink != nil {
 		fmt.Fprintf(&b, "@%s#%d", f.Sink.At, f.Sink.Tag)
 	}
@@ -248,6 +250,8 @@ func (f *Flow) String() string {
 		b.WriteString("sink")
 	case Field, Key:
 		fmt.Fprintf(&b, "%s(%s)", f.To, f.ToPlace.id())
+	case CallOf:
+		fmt.Fprintf(&b, "callof%d.arg%d", f.ToIndex, f.ToArg)
 	default:
 		fmt.Fprintf(&b, "%s%d", f.To, f.ToIndex)
 	}

@@ -117,6 +117,11 @@ type Call struct {
 	Args  []ssa.Value
 	Pos   token.Pos
 	Field *types.Var // the field written, for OpStore
+
+	// given replaces the labels of some arguments: a callback applied
+	// where the function it is passed to calls it has no argument values,
+	// only what they carry.
+	given map[int]labels
 }
 
 // IsFunc reports whether the callee is the package-level function or method

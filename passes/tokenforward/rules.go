@@ -74,6 +74,10 @@ func (r *rules) Assumable(t types.Type) []dataflow.Kind {
 		}
 	case *types.Chan: // a channel of tokens carries what is sent on it
 		return r.Assumable(u.Elem())
+	case *types.Map: // a header set kept as map[string]string or map[string][]string
+		if k, ok := u.Key().Underlying().(*types.Basic); ok && k.Info()&types.IsString != 0 {
+			return r.Assumable(u.Elem())
+		}
 	case *types.Slice:
 		switch e := u.Elem().Underlying().(type) {
 		case *types.Basic:

@@ -188,7 +188,7 @@ func headerLiteral(w http.ResponseWriter, r *http.Request) {
 
 type roundTripperFunc func(*http.Request) (*http.Response, error)
 
-func (f roundTripperFunc) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }
+func (f roundTripperFunc) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) } // want RoundTrip:`source:outreq->callof0.arg0`
 
 func withToken(token string) http.RoundTripper {
 	return roundTripperFunc(func(req *http.Request) (*http.Response, error) {

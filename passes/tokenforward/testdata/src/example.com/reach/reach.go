@@ -129,3 +129,16 @@ func sendWithMap(w http.ResponseWriter, r *http.Request) {
 	req.Header.Set("Authorization", hs["Authorization"]) // want `inbound credential from Header.Get\("Authorization"\)`
 	_, _ = http.DefaultClient.Do(req)
 }
+
+// A decorator that hands its callback the inbound token.
+func decorate(r *http.Request, apply func(token string)) {
+	apply(r.Header.Get("Authorization"))
+}
+
+func withDecorator(w http.ResponseWriter, r *http.Request) {
+	decorate(r, func(token string) {
+		req, _ := http.NewRequest("GET", "https://api.example.com", nil)
+		req.Header.Set("Authorization", token) // want `inbound credential from Header.Get\("Authorization"\)`
+		_, _ = http.DefaultClient.Do(req)
+	})
+}

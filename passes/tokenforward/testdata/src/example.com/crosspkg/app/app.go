@@ -46,8 +46,15 @@ func ownToken(w http.ResponseWriter, r *http.Request) {
 
 func serverToken() string { return "from-config" }
 
-// A function value the engine cannot see through: no finding (documented
-// limit).
+// A callback that does nothing with the token: no finding.
 func viaFuncValue(w http.ResponseWriter, r *http.Request) {
 	upstream.DoWith(upstream.BearerToken(r), func(tok string) {})
+}
+
+// A callback that sends it upstream, applied where DoWith calls it.
+func viaSendingCallback(w http.ResponseWriter, r *http.Request) {
+	upstream.DoWith(upstream.BearerToken(r), func(tok string) {
+		req, _ := http.NewRequest("GET", "https://api.example.com", nil)
+		req.Header.Set("Authorization", tok) // want `inbound credential`
+	})
 }

@@ -47,6 +47,6 @@ func Normalize(tok string) string { // want Normalize:`param0:cred->result0`
 	return strings.TrimSpace(tok)
 }
 
-// DoWith hands the token to a function-typed parameter: the engine does not
-// follow calls through function values, so nothing is said about it.
-func DoWith(token string, f func(string)) { f(token) }
+// DoWith hands the token to a function-typed parameter: its callers apply
+// the callback they pass.
+func DoWith(token string, f func(string)) { f(token) } // want DoWith:`param0:cred->callof1.arg0`
