@@ -379,6 +379,7 @@ func (f *funcState) visit(instr ssa.Instruction) {
 		if !pos.IsValid() {
 			pos = v.Key.Pos()
 		}
+		f.mapInField(v.Map, f.labelsOf(v.Value), pos)
 		c := &Call{Op: OpMapUpdate, Fn: f.fn, Args: []ssa.Value{v.Map, v.Key, v.Value}, Pos: pos}
 		f.applyModel(c, nil)
 	case *ssa.MakeClosure:
@@ -457,6 +458,23 @@ func (f *funcState) fieldLoad(v ssa.Value, structType types.Type, index int, bas
 		for _, k := range f.assumable(field.Type()) {
 			f.set(v, label{origin{port: Field, place: pl, assumed: k}, k}, (*path)(nil).then(here, v.Pos(), RoleField, what))
 		}
+	}
+}
+
+// mapInField records an entry written into a map held in a struct field
+// (c.Request.Headers[k] = v) as held by the field: other functions read
+// the map from the field, not from this function's memory.
+func (f *funcState) mapInField(m ssa.Value, ls labels, pos token.Pos) {
+	load, ok := m.(*ssa.UnOp)
+	if !ok || load.Op != token.MUL || len(ls) == 0 {
+		return
+	}
+	fa, ok := load.X.(*ssa.FieldAddr)
+	if !ok {
+		return
+	}
+	if pl, _, named := fieldPlace(fa.X.Type(), fa.Field); named && f.tracked(pl) {
+		f.placeStore(pl, ls, pos, false)
 	}
 }
 

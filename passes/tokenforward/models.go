@@ -115,6 +115,12 @@ func (r *rules) headerModel(c *dataflow.Call, method string) ([]flow, bool) {
 					Require: &dataflow.Require{Param: 0, Kind: httpflow.FreshHeader}},
 			}, true
 		}
+		if len(dataflow.ConstStrings(c.Args[1])) == 0 {
+			// A header named by a variable (copied out of a map of
+			// headers with for k, v := range m): the credential value is
+			// sent under a name that may be a credential header.
+			return []flow{sink(2, fmt.Sprintf("Header.%s(<name from a variable>) on an outbound request", method), &dataflow.Require{Param: 0, Kind: outboundHeader})}, true
+		}
 	case "Clone":
 		return httpflow.Keep(inboundHeader, outboundHeader), true
 	}

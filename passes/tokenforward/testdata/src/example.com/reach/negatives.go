@@ -36,3 +36,15 @@ func ownBasicAuth() {
 	pass, _ := ui.Password()
 	req.SetBasicAuth(ui.Username(), pass)
 }
+
+// Headers named by a variable whose values are not credentials.
+func copyTrace(r *http.Request) {
+	req, _ := http.NewRequest("GET", "https://api.example.com", nil)
+	for _, name := range []string{"X-Request-Id", "Traceparent"} {
+		req.Header.Set(name, r.Header.Get(name))
+	}
+	trace := map[string]string{"X-Request-Id": r.Header.Get("X-Request-Id")}
+	for k, v := range trace {
+		req.Header.Set(k, v)
+	}
+}

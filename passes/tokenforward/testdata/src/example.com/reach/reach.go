@@ -142,3 +142,26 @@ func withDecorator(w http.ResponseWriter, r *http.Request) {
 		_, _ = http.DefaultClient.Do(req)
 	})
 }
+
+// A header set kept in a struct field as a map, filled in one function and
+// copied out by name in another.
+type relayRequest struct{ Headers map[string]string }
+
+func (rr *relayRequest) capture(r *http.Request) {
+	rr.Headers["Authorization"] = r.Header.Get("Authorization")
+	rr.Headers["X-Request-Id"] = r.Header.Get("X-Request-Id")
+}
+
+func (rr *relayRequest) send() {
+	req, _ := http.NewRequest("GET", "https://api.example.com", nil)
+	for k, v := range rr.Headers {
+		req.Header.Set(k, v) // want `inbound credential from Header.Get\("Authorization"\) \(reach.go:\d+\) is forwarded to Header.Set\(<name from a variable>\)`
+	}
+	_, _ = http.DefaultClient.Do(req)
+}
+
+func relay(w http.ResponseWriter, r *http.Request) {
+	rr := &relayRequest{Headers: map[string]string{}}
+	rr.capture(r)
+	rr.send()
+}
