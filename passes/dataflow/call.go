@@ -72,6 +72,7 @@ func (f *funcState) call(instr ssa.CallInstruction) {
 		// (see closure); a call of a parameter is part of the summary.
 		f.setResults(result, map[int]labels{0: f.labelsOf(common.Value)})
 		f.callOfInput(common)
+		f.feedCallbacks(c, f.labelsOf(common.Value))
 	case common.IsInvoke():
 		for _, m := range f.implementations(common) {
 			if m.local != nil {
@@ -291,16 +292,38 @@ func (f *funcState) callback(c *Call, fl *Flow, in labels) {
 	}
 	var from []Flow
 	for _, cf := range flows {
-		if cf.From == Param && cf.FromIndex == fl.ToArg && cf.To != Result {
+		if cf.From == Param && cf.FromIndex == fl.ToArg && (cf.To != Result || cf.ToIndex == 0) {
 			from = append(from, cf)
 		}
 	}
 	if len(from) == 0 {
 		return
 	}
+	// What the callback returns from that argument, the function value
+	// carries: the function it was passed to returns it from the call
+	// (a Map helper, a transformer).
 	args := append(make([]ssa.Value, len(fn.Params)), bindings...)
 	cc := &Call{Fn: f.fn, Callee: funcObject(fn), Args: args, Pos: c.Pos, given: map[int]labels{fl.ToArg: in}}
-	f.apply(cc, from, nil, false)
+	f.apply(cc, from, c.Args[fl.ToIndex], false)
+}
+
+// feedCallbacks hands the function arguments of a call of a function
+// value what that value carries: an iterator made by a closure (return
+// func(yield func(string) bool) { yield(token) }) yields what it
+// captured to the loop body.
+func (f *funcState) feedCallbacks(c *Call, carried labels) {
+	if len(carried) == 0 {
+		return
+	}
+	for i, arg := range c.Args {
+		sig, ok := arg.Type().Underlying().(*types.Signature)
+		if !ok {
+			continue
+		}
+		for j := 0; j < sig.Params().Len(); j++ {
+			f.callback(c, &Flow{To: CallOf, ToIndex: i, ToArg: j}, carried)
+		}
+	}
 }
 
 // sourceSeen tells the rule's Events that a model's source flow applied.
@@ -438,7 +461,13 @@ func (f *funcState) closure(mc *ssa.MakeClosure) {
 	for _, fl := range f.calleeSummary(fn) {
 		captured := fl.From == Param && fl.FromIndex >= nparams
 		ownParam := fl.From == Param && !captured
-		if captured && fl.To != Result || !ownParam && fl.To == Result && fl.ToIndex == 0 {
+		switch {
+		case !ownParam && fl.To == CallOf:
+			// What it passes to a callback (an iterator's yield), the
+			// value carries too (see feedCallbacks).
+			fl.To, fl.ToIndex = Result, 0
+			flows = append(flows, fl)
+		case captured && fl.To != Result || !ownParam && fl.To == Result && fl.ToIndex == 0:
 			flows = append(flows, fl)
 		}
 	}
@@ -606,7 +635,7 @@ func constElements(v ssa.Value) []constant.Value {
 var derivePackages = map[string]bool{
 	"strings": true, "bytes": true, "strconv": true, "unicode/utf8": false,
 	"encoding/base64": true, "encoding/hex": true, "net/url": true,
-	"path": true, "fmt": true, "slices": true,
+	"path": true, "fmt": true, "slices": true, "maps": true,
 }
 
 var fmtDerive = map[string]bool{
@@ -651,11 +680,21 @@ func (f *funcState) derive(c *Call, result ssa.Value) bool {
 				results[i] = in
 			}
 		}
-	} else if stringLike(result.Type()) {
-		results[0] = in
+	} else if stringLike(result.Type()) || isIterator(result.Type()) {
+		results[0] = in // slices.Values(tokens), maps.All(headers): the iterator yields them
 	}
 	f.setResults(result, results)
 	return true
+}
+
+// isIterator reports whether t is a func(yield func(...) bool).
+func isIterator(t types.Type) bool {
+	sig, ok := t.Underlying().(*types.Signature)
+	if !ok || sig.Params().Len() != 1 || sig.Results().Len() != 0 {
+		return false
+	}
+	yield, ok := sig.Params().At(0).Type().Underlying().(*types.Signature)
+	return ok && yield.Results().Len() == 1
 }
 
 // stringLike reports whether t is a string, a byte slice, or a slice of them.

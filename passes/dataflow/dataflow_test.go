@@ -28,6 +28,9 @@ func (toyRules) Assumable(t types.Type) []dataflow.Kind {
 	case *types.Map:
 		t = u.Elem()
 	}
+	if _, ok := t.Underlying().(*types.Interface); ok { // any, a type parameter
+		return []dataflow.Kind{secret}
+	}
 	if b, ok := t.Underlying().(*types.Basic); ok && b.Info()&types.IsString != 0 {
 		return []dataflow.Kind{secret}
 	}

@@ -3,6 +3,8 @@
 // filled, and a range-over-func iterator that yields it.
 package callbacks
 
+import "slices"
+
 func secret() string { return "" }
 func leak(string)    {}
 
@@ -59,4 +61,42 @@ func useNames() {
 		leak(n)
 	}
 	each([]string{"a", "b"}, func(t string) { leak(t) })
+}
+
+// A generic map helper: what the callback returns from its argument comes
+// back from the helper.
+func Map[T, U any](xs []T, fn func(T) U) []U { // want Map:`param0:secret->callof1.arg0 param1:secret->result0`
+	var out []U
+	for _, x := range xs {
+		out = append(out, fn(x))
+	}
+	return out
+}
+
+func useMap() {
+	for _, t := range Map([]string{secret()}, func(s string) string { return "Bearer " + s }) {
+		leak(t) // want `secret\(\) reaches leak\(\)`
+	}
+}
+
+// An iterator made by a closure yields what it captured.
+func closureIter() func(func(string) bool) {
+	tok := secret()
+	return func(yield func(string) bool) { yield(tok) }
+}
+
+func useClosureIter() {
+	for t := range closureIter() {
+		leak(t) // want `secret\(\) reaches leak\(\)`
+	}
+}
+
+// The standard library's iterator helpers yield what they iterate.
+func useStdIter() {
+	for _, t := range slices.All([]string{secret()}) {
+		leak(t) // want `secret\(\) reaches leak\(\)`
+	}
+	for _, t := range slices.All([]string{"fixed"}) {
+		leak(t)
+	}
 }
