@@ -39,3 +39,36 @@ func otherChannel() {
 	b <- "constant"
 	leak(<-b)
 }
+
+// An errgroup-like runner: the closure it is given is analyzed where it
+// is made, with what it captured.
+type group struct{}
+
+func (g *group) Go(f func() error) { go func() { _ = f() }() }
+
+func withGroup() {
+	var g group
+	tok := secret()
+	g.Go(func() error {
+		leak(tok) // want `secret\(\) reaches leak\(\)`
+		return nil
+	})
+}
+
+// A pooled builder carries what is written into it.
+type builder struct{ buf []byte }
+
+func (b *builder) writeString(s string) { b.buf = append(b.buf, s...) }
+func (b *builder) text() string         { return string(b.buf) }
+
+type pool struct{ New func() any }
+
+func (p *pool) get() any { return p.New() }
+
+var builders = pool{New: func() any { return new(builder) }}
+
+func pooled() {
+	b := builders.get().(*builder)
+	b.writeString(secret())
+	leak(b.text()) // want `secret\(\) reaches leak\(\)`
+}
