@@ -429,6 +429,16 @@ func (s *pkgState) exportFacts() {
 		}
 	}
 	places.Met = s.newMet
+	sort.Slice(places.Met, func(i, j int) bool {
+		a, b := places.Met[i], places.Met[j]
+		if a.Place.id() != b.Place.id() {
+			return a.Place.id() < b.Place.id()
+		}
+		if a.Kind != b.Kind {
+			return a.Kind < b.Kind
+		}
+		return a.Sink.before(b.Sink)
+	})
 	if len(places.Holdings)+len(places.Leaks)+len(places.Met) == 0 {
 		return
 	}
