@@ -157,7 +157,8 @@ func (r *rules) Model(c *dataflow.Call) ([]dataflow.Flow, bool) {
 		}
 		return out, true
 	case dataflow.OpStore:
-		if c.Field != nil && c.Field.Pkg() != nil && c.Field.Pkg().Path() == oidc && c.Field.Name() == "SkipClientIDCheck" && isTrue(c.Args[1]) {
+		if c.Field != nil && c.Field.Pkg() != nil && c.Field.Pkg().Path() == oidc && c.Field.Name() == "SkipClientIDCheck" && isTrue(c.Args[1]) &&
+			!onlyWithoutAudience(c.Fn, c.Pos) {
 			return []dataflow.Flow{dataflow.SourceFlow(skipConfig, dataflow.Contents, 0, oidcSkipMsg, srcDeferred)}, true
 		}
 		return nil, false
@@ -438,6 +439,46 @@ func setsField(v ssa.Value, name string) bool {
 		}
 	}
 	return false
+}
+
+// onlyWithoutAudience reports whether the store at pos runs only when a
+// string is empty: if audience == "" { cfg.SkipClientIDCheck = true }.
+// The SPEC counts a check that is conditional on configuration as a
+// check: with an audience configured, ClientID is checked.
+func onlyWithoutAudience(fn *ssa.Function, pos token.Pos) bool {
+	var block *ssa.BasicBlock
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			if st, ok := instr.(*ssa.Store); ok && st.Pos() == pos {
+				block = b
+			}
+		}
+	}
+	for d := block; d != nil && d.Idom() != nil; d = d.Idom() {
+		cond, ok := d.Idom().Instrs[len(d.Idom().Instrs)-1].(*ssa.If)
+		if !ok {
+			continue
+		}
+		cmp, ok := cond.Cond.(*ssa.BinOp)
+		if !ok || !isEmptyString(cmp.X) && !isEmptyString(cmp.Y) {
+			continue
+		}
+		branch := d.Idom().Succs[0] // where x == "" holds
+		if cmp.Op == token.NEQ {
+			branch = d.Idom().Succs[1]
+		} else if cmp.Op != token.EQL {
+			continue
+		}
+		if branch.Dominates(block) {
+			return true
+		}
+	}
+	return false
+}
+
+func isEmptyString(v ssa.Value) bool {
+	c, ok := v.(*ssa.Const)
+	return ok && c.Value != nil && c.Value.Kind() == constant.String && constant.StringVal(c.Value) == ""
 }
 
 // verifiedLater reports whether fn also parses raw with a golang-jwt call
