@@ -335,7 +335,7 @@ func (f *funcState) sourceSeen(c *Call, fl *Flow) {
 	if len(fl.Path) > 0 {
 		what = fl.Path[len(fl.Path)-1].What
 	}
-	f.cfg.Events.SourceSeen(SourceEvent{Pos: c.Pos, At: f.position(c.Pos), Kind: fl.ToKind, Tag: fl.Tag, What: what})
+	f.cfg.Events.SourceSeen(SourceEvent{Pos: c.Pos, At: f.position(c.Pos), Tag: fl.Tag, What: what})
 }
 
 // deliver hands a flow's labels to its destination: a result (collected

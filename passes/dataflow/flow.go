@@ -1,6 +1,7 @@
 package dataflow
 
 import (
+	"cmp"
 	"fmt"
 	"sort"
 	"strings"
@@ -82,15 +83,17 @@ func (p Position) String() string {
 	return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
 }
 
-// before orders positions by file, line and column.
-func (p Position) before(q Position) bool {
-	if p.File != q.File {
-		return p.File < q.File
-	}
-	if p.Line != q.Line {
-		return p.Line < q.Line
-	}
-	return p.Col < q.Col
+// compare orders positions by file, line and column.
+func (p Position) compare(q Position) int {
+	return cmp.Or(strings.Compare(p.File, q.File), cmp.Compare(p.Line, q.Line), cmp.Compare(p.Col, q.Col))
+}
+
+func (p Position) before(q Position) bool { return p.compare(q) < 0 }
+
+// compareFacts orders what facts say about places: by place, kind, then
+// the sink's position and description (for leaks and meetings).
+func compareFacts(a Place, ak Kind, aSink SinkInfo, b Place, bk Kind, bSink SinkInfo) int {
+	return cmp.Or(strings.Compare(a.id(), b.id()), cmp.Compare(ak, bk), aSink.At.compare(bSink.At), strings.Compare(aSink.What, bSink.What))
 }
 
 // A Role says what a step of a path is, for displays.

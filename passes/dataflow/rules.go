@@ -89,7 +89,6 @@ type Events interface {
 type SourceEvent struct {
 	Pos  token.Pos
 	At   Position
-	Kind Kind
 	Tag  Tag
 	What string
 }

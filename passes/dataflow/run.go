@@ -295,15 +295,7 @@ func (s *pkgState) addLeak(pl Place, k Kind, sink SinkInfo, p *path) *leak {
 	}
 	lk := &leak{sink: sink, path: p, local: !s.importing}
 	m[k] = append(m[k], lk)
-	slices.SortFunc(m[k], func(a, b *leak) int {
-		switch {
-		case a.sink.At.before(b.sink.At):
-			return -1
-		case b.sink.At.before(a.sink.At):
-			return 1
-		}
-		return strings.Compare(a.sink.What, b.sink.What)
-	})
+	slices.SortFunc(m[k], func(a, b *leak) int { return compareFacts(pl, k, a.sink, pl, k, b.sink) })
 	s.placeChanged(pl)
 	return lk
 }
@@ -429,32 +421,15 @@ func (s *pkgState) exportFacts() {
 		}
 	}
 	places.Met = s.newMet
-	sort.Slice(places.Met, func(i, j int) bool {
-		a, b := places.Met[i], places.Met[j]
-		if a.Place.id() != b.Place.id() {
-			return a.Place.id() < b.Place.id()
-		}
-		if a.Kind != b.Kind {
-			return a.Kind < b.Kind
-		}
-		return a.Sink.before(b.Sink)
-	})
 	if len(places.Holdings)+len(places.Leaks)+len(places.Met) == 0 {
 		return
 	}
-	sort.Slice(places.Holdings, func(i, j int) bool {
-		a, b := places.Holdings[i], places.Holdings[j]
-		return a.Place.id() < b.Place.id() || a.Place.id() == b.Place.id() && a.Kind < b.Kind
+	slices.SortFunc(places.Holdings, func(a, b Holding) int {
+		return compareFacts(a.Place, a.Kind, SinkInfo{}, b.Place, b.Kind, SinkInfo{})
 	})
-	sort.Slice(places.Leaks, func(i, j int) bool {
-		a, b := places.Leaks[i], places.Leaks[j]
-		if a.Place.id() != b.Place.id() {
-			return a.Place.id() < b.Place.id()
-		}
-		if a.Kind != b.Kind {
-			return a.Kind < b.Kind
-		}
-		return a.Sink.At.before(b.Sink.At) || a.Sink.At == b.Sink.At && a.Sink.What < b.Sink.What
+	slices.SortFunc(places.Leaks, func(a, b Leak) int { return compareFacts(a.Place, a.Kind, a.Sink, b.Place, b.Kind, b.Sink) })
+	slices.SortFunc(places.Met, func(a, b Meeting) int {
+		return compareFacts(a.Place, a.Kind, SinkInfo{At: a.Sink}, b.Place, b.Kind, SinkInfo{At: b.Sink})
 	})
 	fact := s.cfg.NewPackageFact()
 	*fact.places() = places

@@ -22,7 +22,8 @@ func paramTo(from int, fromKind dataflow.Kind, to dataflow.Port, toIndex int, to
 }
 
 // Model describes the library calls that produce, transform or leak
-// credentials. Returning nil lets the engine use the callee's summary.
+// credentials; for a call it does not describe, it says so (false) and
+// the engine uses the callee's summary.
 func (r *rules) Model(c *dataflow.Call) ([]flow, bool) {
 	switch c.Op {
 	case dataflow.OpLookup:
