@@ -262,7 +262,7 @@ func TestTypeErrorsAmongGood(t *testing.T) {
 	}
 }
 
-// TestConfigFile: the module's .passthrough.yml adds X-Api-Key as a
+// TestConfigFile: the module's .passthrough.yml adds X-Tenant-Secret as a
 // credential header, so the flow through it is reported.
 func TestConfigFile(t *testing.T) {
 	dir := testdata("e2e", "config")
@@ -286,7 +286,7 @@ func TestConfigFile(t *testing.T) {
 func TestBadConfigFile(t *testing.T) {
 	dir := testdata("e2e", "badconfig")
 	stdout, stderr, code := runTool(t, dir, "./...")
-	want := `.passthrough.yml:4: sinks: unknown key "arg" (known: function, argument)`
+	want := `.passthrough.yml:4: sinks: unknown key "arg" (known: function, argument, header, receiver)`
 	if code != exitError || !strings.Contains(stderr, want) || strings.Count(stderr, "\n") != 1 || stdout != "" {
 		t.Errorf("exit %d, stderr %q, stdout %q; want 2 and one line containing %q", code, stderr, stdout, want)
 	}

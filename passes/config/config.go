@@ -25,29 +25,91 @@ const FileName = ".passthrough.yml"
 
 // Config is the configuration schema.
 type Config struct {
-	// Headers are extra credential header names, such as X-Api-Key.
-	Headers []string `yaml:"headers" json:"headers"`
+	// Headers are extra credential header names, such as X-Custom-Auth.
+	Headers []string `yaml:"headers,omitempty" json:"headers,omitempty"`
+	// DefaultHeaders switches the default list of API-key and token
+	// header names (X-Api-Key, *-Token, ...) on or off; unset means on.
+	DefaultHeaders *bool `yaml:"default-headers,omitempty" json:"default-headers,omitempty"`
 	// Sources are functions whose result is an inbound credential.
-	Sources []Source `yaml:"sources" json:"sources"`
+	Sources []Source `yaml:"sources,omitempty" json:"sources,omitempty"`
 	// Sinks are functions whose argument becomes an upstream credential.
-	Sinks []Sink `yaml:"sinks" json:"sinks"`
+	Sinks []Sink `yaml:"sinks,omitempty" json:"sinks,omitempty"`
+	// FieldSinks are library fields that become an upstream credential.
+	FieldSinks []FieldSink `yaml:"field-sinks,omitempty" json:"field-sinks,omitempty"`
+	// Inbound and Outbound are functions that return a received or a
+	// sent request or header set (a framework's c.Request()).
+	Inbound  []Request `yaml:"inbound,omitempty" json:"inbound,omitempty"`
+	Outbound []Request `yaml:"outbound,omitempty" json:"outbound,omitempty"`
+	// Stores are request-scoped stores (gin's c.Set and c.Get).
+	Stores []Store `yaml:"stores,omitempty" json:"stores,omitempty"`
+	// HeaderSinks and Proxies forward whole header sets and requests.
+	HeaderSinks []HeaderSink `yaml:"header-sinks,omitempty" json:"header-sinks,omitempty"`
+	Proxies     []Proxy      `yaml:"proxies,omitempty" json:"proxies,omitempty"`
 	// AudienceValidators are functions that check a token's audience.
-	AudienceValidators []Validator `yaml:"audience-validators" json:"audience-validators"`
+	AudienceValidators []Validator `yaml:"audience-validators,omitempty" json:"audience-validators,omitempty"`
 	// Disable lists analyzers not to run.
-	Disable []string `yaml:"disable" json:"disable"`
+	Disable []string `yaml:"disable,omitempty" json:"disable,omitempty"`
 }
 
-// Source is a function whose result Result (0-based) is an inbound credential.
+// Source is a function whose result Result (0-based) is an inbound
+// credential. With Header set, only when argument *Header (0-based, not
+// counting a method's receiver) names a credential header (a framework's
+// c.GetHeader(name)); with Receiver "inbound", only when the receiver is
+// an inbound request or header set.
 type Source struct {
 	Function string `yaml:"function" json:"function"`
 	Result   int    `yaml:"result" json:"result"`
+	Header   *int   `yaml:"header,omitempty" json:"header,omitempty"`
+	Receiver string `yaml:"receiver,omitempty" json:"receiver,omitempty"`
 }
 
 // Sink is a function whose argument Argument (0-based, not counting a
-// method's receiver) is sent upstream as a credential.
+// method's receiver) is sent upstream as a credential. With Header set,
+// only when argument *Header names a credential header (a client's
+// SetHeader(name, value)); with Receiver "outbound", only when the
+// receiver is a request or header set the program sends.
 type Sink struct {
 	Function string `yaml:"function" json:"function"`
 	Argument int    `yaml:"argument" json:"argument"`
+	Header   *int   `yaml:"header,omitempty" json:"header,omitempty"`
+	Receiver string `yaml:"receiver,omitempty" json:"receiver,omitempty"`
+}
+
+// FieldSink is a struct field that a library sends upstream as the
+// bearer credential of its client ("pkg/path.Type.Field").
+type FieldSink struct {
+	Field string `yaml:"field" json:"field"`
+}
+
+// Request is a function whose result Result is the request a program
+// received (Inbound) or sends, or its header set (Is "headers").
+type Request struct {
+	Function string `yaml:"function" json:"function"`
+	Result   int    `yaml:"result" json:"result"`
+	Is       string `yaml:"is" json:"is"` // request or headers
+}
+
+// Store is a framework's request-scoped store: Set keeps argument Value
+// under the constant key in argument Key; each of Get returns, as its
+// result 0, what was kept under the key in its argument Key.
+type Store struct {
+	Set   string   `yaml:"set" json:"set"`
+	Get   []string `yaml:"get" json:"get"`
+	Key   int      `yaml:"key" json:"key"`
+	Value int      `yaml:"value" json:"value"`
+}
+
+// HeaderSink is a function whose argument Argument is a header set sent
+// upstream whole (headerforward).
+type HeaderSink struct {
+	Function string `yaml:"function" json:"function"`
+	Argument int    `yaml:"argument" json:"argument"`
+}
+
+// Proxy is a function that forwards the request it is called for, with
+// all its headers, to an upstream (headerforward).
+type Proxy struct {
+	Function string `yaml:"function" json:"function"`
 }
 
 // Validator is a function that checks a token's audience.
@@ -78,10 +140,38 @@ func Parse(name string, data []byte) (*Config, error) {
 	if len(root.Content) == 0 {
 		return c, nil
 	}
-	if err := decode(name, root.Content[0], c); err != nil {
+	if err := decode(name, root.Content[0], c, nil); err != nil {
 		return nil, err
 	}
 	return c, nil
+}
+
+// Model is a library model file: what the analyzers know about one
+// library, in the configuration's schema, with the library's module path
+// and the version the model was checked against.
+type Model struct {
+	Library string
+	Version string
+	Config
+}
+
+// ParseModel decodes and checks a model file; name is used in errors.
+func ParseModel(name string, data []byte) (*Model, error) {
+	var root yaml.Node
+	if err := yaml.Unmarshal(data, &root); err != nil {
+		return nil, fmt.Errorf("%s: %v", name, strings.TrimPrefix(err.Error(), "yaml: "))
+	}
+	m := new(Model)
+	if len(root.Content) == 0 {
+		return nil, fmt.Errorf("%s: empty model file", name)
+	}
+	if err := decode(name, root.Content[0], &m.Config, m); err != nil {
+		return nil, err
+	}
+	if m.Library == "" || m.Version == "" {
+		return nil, fmt.Errorf("%s: a model file names its library and the version it was checked against (keys library, version)", name)
+	}
+	return m, nil
 }
 
 // A schemaError locates a problem in the file.
@@ -89,15 +179,39 @@ func schemaError(name string, n *yaml.Node, format string, args ...any) error {
 	return fmt.Errorf("%s:%d: %s", name, n.Line, fmt.Sprintf(format, args...))
 }
 
+// keys are the configuration's keys, for errors.
+const keys = "headers, default-headers, sources, sinks, field-sinks, inbound, outbound, stores, header-sinks, proxies, audience-validators, disable"
+
 // decode walks the document itself, rather than letting the YAML library
 // fill the struct, so that every error can name the key and its line.
-func decode(name string, n *yaml.Node, c *Config) error {
+// A model file (model set) also has library and version, and nothing
+// that configures the run (headers, default-headers, disable).
+func decode(name string, n *yaml.Node, c *Config, m *Model) error {
 	if n.Kind != yaml.MappingNode {
-		return schemaError(name, n, "the configuration must be a mapping of keys (headers, sources, sinks, audience-validators, disable)")
+		return schemaError(name, n, "the configuration must be a mapping of keys (%s)", keys)
 	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		key, val := n.Content[i], n.Content[i+1]
 		var err error
+		switch key.Value {
+		case "library", "version":
+			if m == nil {
+				return schemaError(name, key, "unknown key %q (known: %s): it belongs in a model file", key.Value, keys)
+			}
+			if val.Kind != yaml.ScalarNode || val.Value == "" {
+				return schemaError(name, val, "%s: want a string", key.Value)
+			}
+			if key.Value == "library" {
+				m.Library = val.Value
+			} else {
+				m.Version = val.Value
+			}
+			continue
+		case "headers", "default-headers", "disable":
+			if m != nil {
+				return schemaError(name, key, "%q configures a run: it does not belong in a model file", key.Value)
+			}
+		}
 		switch key.Value {
 		case "headers":
 			c.Headers, err = stringList(name, key.Value, val)
@@ -106,26 +220,58 @@ func decode(name string, n *yaml.Node, c *Config) error {
 					return schemaError(name, val, "headers: %q is not a valid header name", h)
 				}
 			}
+		case "default-headers":
+			var on bool
+			if val.Kind != yaml.ScalarNode || val.Tag != "!!bool" || val.Decode(&on) != nil {
+				return schemaError(name, val, "default-headers: want true or false, not %s", describe(val))
+			}
+			c.DefaultHeaders = &on
 		case "disable":
 			c.Disable, err = stringList(name, key.Value, val)
 		case "sources":
-			err = funcIndexEntries(name, key.Value, "result", val, func(fn string, i int) {
-				c.Sources = append(c.Sources, Source{Function: fn, Result: i})
+			err = eachEntry(name, key.Value, val, []string{"function", "result", "header", "receiver"}, func(e *entry) {
+				c.Sources = append(c.Sources, Source{Function: e.function("function"), Result: e.index("result"),
+					Header: e.optIndex("header"), Receiver: e.oneOf("receiver", false, "inbound")})
 			})
 		case "sinks":
-			err = funcIndexEntries(name, key.Value, "argument", val, func(fn string, i int) {
-				c.Sinks = append(c.Sinks, Sink{Function: fn, Argument: i})
+			err = eachEntry(name, key.Value, val, []string{"function", "argument", "header", "receiver"}, func(e *entry) {
+				c.Sinks = append(c.Sinks, Sink{Function: e.function("function"), Argument: e.index("argument"),
+					Header: e.optIndex("header"), Receiver: e.oneOf("receiver", false, "outbound")})
+			})
+		case "field-sinks":
+			err = eachEntry(name, key.Value, val, []string{"field"}, func(e *entry) {
+				c.FieldSinks = append(c.FieldSinks, FieldSink{Field: e.field("field")})
+			})
+		case "inbound", "outbound":
+			list := &c.Inbound
+			if key.Value == "outbound" {
+				list = &c.Outbound
+			}
+			err = eachEntry(name, key.Value, val, []string{"function", "result", "is"}, func(e *entry) {
+				*list = append(*list, Request{Function: e.function("function"), Result: e.index("result"), Is: e.oneOf("is", true, "request", "headers")})
+			})
+		case "stores":
+			err = eachEntry(name, key.Value, val, []string{"set", "get", "key", "value"}, func(e *entry) {
+				st := Store{Set: e.function("set"), Get: e.functions("get"), Key: e.index("key"), Value: e.index("value")}
+				if e.m["value"] == nil {
+					st.Value = 1
+				}
+				c.Stores = append(c.Stores, st)
+			})
+		case "header-sinks":
+			err = eachEntry(name, key.Value, val, []string{"function", "argument"}, func(e *entry) {
+				c.HeaderSinks = append(c.HeaderSinks, HeaderSink{Function: e.function("function"), Argument: e.index("argument")})
+			})
+		case "proxies":
+			err = eachEntry(name, key.Value, val, []string{"function"}, func(e *entry) {
+				c.Proxies = append(c.Proxies, Proxy{Function: e.function("function")})
 			})
 		case "audience-validators":
-			err = eachMapping(name, key.Value, val, []string{"function"}, func(m map[string]*yaml.Node, at *yaml.Node) error {
-				f, err := function(name, key.Value, m, at)
-				if err == nil {
-					c.AudienceValidators = append(c.AudienceValidators, Validator{Function: f})
-				}
-				return err
+			err = eachEntry(name, key.Value, val, []string{"function"}, func(e *entry) {
+				c.AudienceValidators = append(c.AudienceValidators, Validator{Function: e.function("function")})
 			})
 		default:
-			return schemaError(name, key, "unknown key %q (known: headers, sources, sinks, audience-validators, disable)", key.Value)
+			return schemaError(name, key, "unknown key %q (known: %s)", key.Value, keys)
 		}
 		if err != nil {
 			return err
@@ -150,41 +296,127 @@ func stringList(name, key string, n *yaml.Node) ([]string, error) {
 	return out, nil
 }
 
-// funcIndexEntries decodes a list of entries with a function and an
-// index (sources: result, sinks: argument).
-func funcIndexEntries(name, key, indexKey string, n *yaml.Node, add func(fn string, i int)) error {
-	return eachMapping(name, key, n, []string{"function", indexKey}, func(m map[string]*yaml.Node, at *yaml.Node) error {
-		fn, err := function(name, key, m, at)
-		if err != nil {
-			return err
-		}
-		i, err := index(name, key+"."+indexKey, m[indexKey])
-		if err != nil {
-			return err
-		}
-		add(fn, i)
-		return nil
-	})
+// An entry is one mapping of a list (a source, a sink...) being decoded;
+// its methods read keys and keep the first error.
+type entry struct {
+	file, key string
+	m         map[string]*yaml.Node
+	at        *yaml.Node
+	err       error
 }
 
-func eachMapping(name, key string, n *yaml.Node, fields []string, f func(map[string]*yaml.Node, *yaml.Node) error) error {
+func (e *entry) fail(n *yaml.Node, format string, args ...any) {
+	if e.err == nil {
+		if n == nil {
+			n = e.at
+		}
+		e.err = schemaError(e.file, n, "%s", fmt.Sprintf(format, args...))
+	}
+}
+
+// function reads a required function name.
+func (e *entry) function(k string) string {
+	n, ok := e.m[k]
+	if !ok {
+		e.fail(nil, "%s: missing key %q", e.key, k)
+		return ""
+	}
+	if n.Kind != yaml.ScalarNode || !ValidFunction(n.Value) {
+		e.fail(n, "%s.%s: %q is not a function: want pkg/path.Func, (pkg/path.Type).Method or (*pkg/path.Type).Method", e.key, k, n.Value)
+	}
+	return n.Value
+}
+
+// functions reads a function name or a list of them.
+func (e *entry) functions(k string) []string {
+	n, ok := e.m[k]
+	if !ok {
+		e.fail(nil, "%s: missing key %q", e.key, k)
+		return nil
+	}
+	items := []*yaml.Node{n}
+	if n.Kind == yaml.SequenceNode {
+		items = n.Content
+	}
+	var out []string
+	for _, it := range items {
+		if it.Kind != yaml.ScalarNode || !ValidFunction(it.Value) {
+			e.fail(it, "%s.%s: %s is not a function: want pkg/path.Func, (pkg/path.Type).Method or (*pkg/path.Type).Method", e.key, k, describe(it))
+		}
+		out = append(out, it.Value)
+	}
+	return out
+}
+
+// field reads a field name, pkg/path.Type.Field.
+func (e *entry) field(k string) string {
+	n, ok := e.m[k]
+	if !ok {
+		e.fail(nil, "%s: missing key %q", e.key, k)
+		return ""
+	}
+	if n.Kind != yaml.ScalarNode || !ValidField(n.Value) {
+		e.fail(n, "%s.%s: %s is not a field: want pkg/path.Type.Field", e.key, k, describe(n))
+	}
+	return n.Value
+}
+
+// index reads an optional non-negative integer (0 when absent).
+func (e *entry) index(k string) int {
+	if p := e.optIndex(k); p != nil {
+		return *p
+	}
+	return 0
+}
+
+func (e *entry) optIndex(k string) *int {
+	n, ok := e.m[k]
+	if !ok {
+		return nil
+	}
+	i, err := strconv.Atoi(n.Value)
+	if n.Kind != yaml.ScalarNode || n.Tag != "!!int" || err != nil || i < 0 {
+		e.fail(n, "%s.%s: want a non-negative integer, not %s", e.key, k, describe(n))
+		return nil
+	}
+	return &i
+}
+
+// oneOf reads a string that must be one of values.
+func (e *entry) oneOf(k string, required bool, values ...string) string {
+	n, ok := e.m[k]
+	if !ok {
+		if required {
+			e.fail(nil, "%s: missing key %q (%s)", e.key, k, strings.Join(values, " or "))
+		}
+		return ""
+	}
+	if n.Kind != yaml.ScalarNode || !slices.Contains(values, n.Value) {
+		e.fail(n, "%s.%s: want %s, not %s", e.key, k, strings.Join(values, " or "), describe(n))
+	}
+	return n.Value
+}
+
+// eachEntry decodes a list of mappings with the given keys.
+func eachEntry(name, key string, n *yaml.Node, fields []string, f func(*entry)) error {
 	if n.Kind != yaml.SequenceNode {
 		return schemaError(name, n, "%s: want a list of entries with %s", key, strings.Join(fields, ", "))
 	}
-	for _, e := range n.Content {
-		if e.Kind != yaml.MappingNode {
-			return schemaError(name, e, "%s: want an entry with %s, not %s", key, strings.Join(fields, ", "), describe(e))
+	for _, item := range n.Content {
+		if item.Kind != yaml.MappingNode {
+			return schemaError(name, item, "%s: want an entry with %s, not %s", key, strings.Join(fields, ", "), describe(item))
 		}
-		m := map[string]*yaml.Node{}
-		for i := 0; i+1 < len(e.Content); i += 2 {
-			k := e.Content[i]
+		e := &entry{file: name, key: key, m: map[string]*yaml.Node{}, at: item}
+		for i := 0; i+1 < len(item.Content); i += 2 {
+			k := item.Content[i]
 			if !slices.Contains(fields, k.Value) {
 				return schemaError(name, k, "%s: unknown key %q (known: %s)", key, k.Value, strings.Join(fields, ", "))
 			}
-			m[k.Value] = e.Content[i+1]
+			e.m[k.Value] = item.Content[i+1]
 		}
-		if err := f(m, e); err != nil {
-			return err
+		f(e)
+		if e.err != nil {
+			return e.err
 		}
 	}
 	return nil
@@ -197,27 +429,10 @@ var funcSyntax = regexp.MustCompile(`^(?:[\w.~-]+(?:/[\w.~-]+)*\.[\pL_][\pL\pN_]
 // ValidFunction reports whether s names a function as the schema requires.
 func ValidFunction(s string) bool { return funcSyntax.MatchString(s) }
 
-func function(name, key string, m map[string]*yaml.Node, at *yaml.Node) (string, error) {
-	n, ok := m["function"]
-	if !ok {
-		return "", schemaError(name, at, "%s: missing key \"function\"", key)
-	}
-	if n.Kind != yaml.ScalarNode || !ValidFunction(n.Value) {
-		return "", schemaError(name, n, "%s.function: %q is not a function: want pkg/path.Func, (pkg/path.Type).Method or (*pkg/path.Type).Method", key, n.Value)
-	}
-	return n.Value, nil
-}
+var fieldSyntax = regexp.MustCompile(`^[\w.~-]+(?:/[\w.~-]+)*\.[\pL_][\pL\pN_]*\.[\pL_][\pL\pN_]*$`)
 
-func index(name, key string, n *yaml.Node) (int, error) {
-	if n == nil {
-		return 0, nil
-	}
-	i, err := strconv.Atoi(n.Value)
-	if n.Kind != yaml.ScalarNode || n.Tag != "!!int" || err != nil || i < 0 {
-		return 0, schemaError(name, n, "%s: want a non-negative integer, not %s", key, describe(n))
-	}
-	return i, nil
-}
+// ValidField reports whether s names a field, pkg/path.Type.Field.
+func ValidField(s string) bool { return fieldSyntax.MatchString(s) }
 
 func describe(n *yaml.Node) string {
 	switch n.Kind {
@@ -254,6 +469,10 @@ func ParseFuncIndex(s string) (string, int, error) {
 	}
 	return fn, i, nil
 }
+
+// UseDefaultHeaders reports whether the default credential header list
+// is on.
+func (c *Config) UseDefaultHeaders() bool { return c.DefaultHeaders == nil || *c.DefaultHeaders }
 
 // The flag values below write into a Config: the analyzers define their
 // flags with them (for go vet users, and for the command's -tokenforward.*
@@ -336,40 +555,29 @@ func (l *listFlag[T]) Set(s string) error {
 // lists add up.
 func (c *Config) Merge(o *Config) {
 	c.Headers = append(c.Headers, o.Headers...)
+	if o.DefaultHeaders != nil {
+		c.DefaultHeaders = o.DefaultHeaders
+	}
 	c.Sources = append(c.Sources, o.Sources...)
 	c.Sinks = append(c.Sinks, o.Sinks...)
+	c.FieldSinks = append(c.FieldSinks, o.FieldSinks...)
+	c.Inbound = append(c.Inbound, o.Inbound...)
+	c.Outbound = append(c.Outbound, o.Outbound...)
+	c.Stores = append(c.Stores, o.Stores...)
+	c.HeaderSinks = append(c.HeaderSinks, o.HeaderSinks...)
+	c.Proxies = append(c.Proxies, o.Proxies...)
 	c.AudienceValidators = append(c.AudienceValidators, o.AudienceValidators...)
 	c.Disable = append(c.Disable, o.Disable...)
 }
 
 // Validate checks a configuration that did not come from a file (the
-// golangci-lint plugin's settings), with the rules Parse applies.
+// golangci-lint plugin's settings) with the rules Parse applies, by
+// decoding it as a file.
 func (c *Config) Validate() error {
-	for _, h := range c.Headers {
-		if !validHeader.MatchString(h) {
-			return fmt.Errorf("headers: %q is not a valid header name", h)
-		}
+	data, err := yaml.Marshal(c)
+	if err != nil {
+		return err
 	}
-	for _, s := range c.Sources {
-		if !ValidFunction(s.Function) {
-			return fmt.Errorf("sources.function: %q is not a function: want pkg/path.Func, (pkg/path.Type).Method or (*pkg/path.Type).Method", s.Function)
-		}
-		if s.Result < 0 {
-			return fmt.Errorf("sources.result: want a non-negative integer, not %d", s.Result)
-		}
-	}
-	for _, s := range c.Sinks {
-		if !ValidFunction(s.Function) {
-			return fmt.Errorf("sinks.function: %q is not a function: want pkg/path.Func, (pkg/path.Type).Method or (*pkg/path.Type).Method", s.Function)
-		}
-		if s.Argument < 0 {
-			return fmt.Errorf("sinks.argument: want a non-negative integer, not %d", s.Argument)
-		}
-	}
-	for _, v := range c.AudienceValidators {
-		if !ValidFunction(v.Function) {
-			return fmt.Errorf("audience-validators.function: %q is not a function", v.Function)
-		}
-	}
-	return nil
+	_, err = Parse("settings", data)
+	return err
 }

@@ -84,11 +84,17 @@ func TestEmpty(t *testing.T) {
 // TestErrors checks that each mistake is an error naming file, line and key.
 func TestErrors(t *testing.T) {
 	for _, tc := range []struct{ src, want string }{
-		{"headerz: [X-Api-Key]\n", `cfg.yml:1: unknown key "headerz" (known: headers, sources, sinks, audience-validators, disable)`},
+		{"headerz: [X-Api-Key]\n", `cfg.yml:1: unknown key "headerz" (known: headers, default-headers, sources, sinks, field-sinks, inbound, outbound, stores, header-sinks, proxies, audience-validators, disable)`},
+		{"default-headers: maybe\n", `cfg.yml:1: default-headers: want true or false, not "maybe"`},
+		{"library: example.com/x\n", `cfg.yml:1: unknown key "library"`},
+		{"sources:\n  - function: example.com/c.Get\n    receiver: outbound\n", `cfg.yml:3: sources.receiver: want inbound, not "outbound"`},
+		{"inbound:\n  - function: example.com/c.Req\n", `cfg.yml:2: inbound: missing key "is" (request or headers)`},
+		{"field-sinks:\n  - field: Token\n", `cfg.yml:2: field-sinks.field: "Token" is not a field: want pkg/path.Type.Field`},
+		{"stores:\n  - set: example.com/c.Set\n    get: [nope]\n", `cfg.yml:3: stores.get: "nope" is not a function`},
 		{"headers: X-Api-Key\n", "cfg.yml:1: headers: want a list of strings"},
 		{"headers: [1]\n", `cfg.yml:1: headers: want a string, not "1"`},
 		{"headers: [\"X Api\"]\n", `cfg.yml:1: headers: "X Api" is not a valid header name`},
-		{"sources:\n  - function: auth.Token\n    reslt: 1\n", `cfg.yml:3: sources: unknown key "reslt" (known: function, result)`},
+		{"sources:\n  - function: auth.Token\n    reslt: 1\n", `cfg.yml:3: sources: unknown key "reslt" (known: function, result, header, receiver)`},
 		{"sources:\n  - result: 1\n", `cfg.yml:2: sources: missing key "function"`},
 		{"sinks:\n  - function: not a function\n", `cfg.yml:2: sinks.function: "not a function" is not a function`},
 		{"sinks:\n  - function: example.com/c.New\n    argument: first\n", `cfg.yml:3: sinks.argument: want a non-negative integer, not "first"`},
@@ -100,6 +106,73 @@ func TestErrors(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("Parse(%q): got error %v, want one containing %q", tc.src, err, tc.want)
 		}
+	}
+}
+
+// TestModel: a model file is the configuration's schema with the library
+// and the version it was checked against; run settings do not belong.
+func TestModel(t *testing.T) {
+	src := `library: example.com/web
+version: v1.2.3
+sources:
+  - function: (*example.com/web.Context).GetHeader
+    header: 0
+sinks:
+  - function: (*example.com/web.Client).SetHeader
+    argument: 1
+    header: 0
+    receiver: outbound
+field-sinks:
+  - field: example.com/web.Config.Token
+inbound:
+  - function: (example.com/web.Context).Request
+    is: request
+stores:
+  - set: (*example.com/web.Context).Set
+    get: [(*example.com/web.Context).Get, (*example.com/web.Context).GetString]
+header-sinks:
+  - function: (*example.com/web.Client).SetHeaders
+proxies:
+  - function: example.com/web.Proxy
+`
+	m, err := config.ParseModel("web.yml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	zero := 0
+	want := &config.Model{Library: "example.com/web", Version: "v1.2.3", Config: config.Config{
+		Sources:     []config.Source{{Function: "(*example.com/web.Context).GetHeader", Header: &zero}},
+		Sinks:       []config.Sink{{Function: "(*example.com/web.Client).SetHeader", Argument: 1, Header: &zero, Receiver: "outbound"}},
+		FieldSinks:  []config.FieldSink{{Field: "example.com/web.Config.Token"}},
+		Inbound:     []config.Request{{Function: "(example.com/web.Context).Request", Is: "request"}},
+		Stores:      []config.Store{{Set: "(*example.com/web.Context).Set", Get: []string{"(*example.com/web.Context).Get", "(*example.com/web.Context).GetString"}, Value: 1}},
+		HeaderSinks: []config.HeaderSink{{Function: "(*example.com/web.Client).SetHeaders"}},
+		Proxies:     []config.Proxy{{Function: "example.com/web.Proxy"}},
+	}}
+	if !reflect.DeepEqual(m, want) {
+		t.Errorf("got %+v\nwant %+v", m, want)
+	}
+	for src, msg := range map[string]string{
+		"sources: []\n":                           "names its library and the version",
+		"library: a\nversion: v1\ndisable: [x]\n": `"disable" configures a run`,
+	} {
+		if _, err := config.ParseModel("m.yml", []byte(src)); err == nil || !strings.Contains(err.Error(), msg) {
+			t.Errorf("ParseModel(%q): got %v, want an error containing %q", src, err, msg)
+		}
+	}
+}
+
+// TestValidate: settings that did not come from a file get the file's checks.
+func TestValidate(t *testing.T) {
+	bad := &config.Config{Sinks: []config.Sink{{Function: "example.com/c.New", Argument: -1}}}
+	if err := bad.Validate(); err == nil || !strings.Contains(err.Error(), "sinks.argument: want a non-negative integer") {
+		t.Errorf("got %v", err)
+	}
+	one := 1
+	good := &config.Config{Headers: []string{"X-Key"}, Sources: []config.Source{{Function: "example.com/c.Get", Header: &one}},
+		Stores: []config.Store{{Set: "example.com/c.Set", Get: []string{"example.com/c.Get"}, Value: 1}}}
+	if err := good.Validate(); err != nil {
+		t.Errorf("Validate: %v", err)
 	}
 }
 

@@ -17,6 +17,24 @@ type origin struct {
 	index   int   // parameter index
 	place   Place // the field or key
 	assumed Kind
+	// guard, when set, makes the value what its kind says only if the
+	// caller passes an accepted name for a parameter (see Guard).
+	guard guardOn
+}
+
+// guardOn is a Guard on a parameter of the function being analyzed, as a
+// comparable label part; the zero value is no guard.
+type guardOn struct {
+	param1  int // parameter index + 1
+	class   Tag
+	unknown bool
+}
+
+func (g guardOn) flowGuard() *Guard {
+	if g.param1 == 0 {
+		return nil
+	}
+	return &Guard{Arg: g.param1 - 1, Class: g.class, Unknown: g.unknown}
 }
 
 type label struct {
@@ -530,6 +548,9 @@ func (f *funcState) placeStore(pl Place, ls labels, pos token.Pos, stepped bool)
 		role, what = RoleKey, "stored in context key "
 	}
 	for l, p := range ls {
+		if l.guard.param1 != 0 && l.port == Source {
+			continue // what a place holds cannot depend on a caller's argument
+		}
 		stored := p
 		if !stepped {
 			stored = p.then(here, pos, role, what+pl.String())
@@ -563,10 +584,14 @@ func (f *funcState) keyLoad(v ssa.Value, pl Place) {
 // place records that a value reached a result, field or key: as a summary
 // flow for a symbolic origin, as package knowledge for a concrete one.
 func (f *funcState) place(l label, p *path, to Flow) {
+	to.Guard = l.guard.flowGuard()
 	switch l.port {
 	case Source:
 		switch to.To {
 		case Field, Key:
+			if to.Guard != nil {
+				return // a holding cannot depend on a caller's argument
+			}
 			f.addHolding(to.ToPlace, l.kind, p)
 		case Result, Contents, CallOf:
 			to.From, to.FromKind, to.Path = Source, l.kind, p.steps()
@@ -588,10 +613,11 @@ func (f *funcState) place(l label, p *path, to Flow) {
 // sinkEvent handles a labeled value reaching a sink. cond, when non-nil,
 // is the caller's parameter the sink depends on.
 func (f *funcState) sinkEvent(l label, p *path, sink SinkInfo, cond *Require, here token.Pos) {
+	guard := l.guard.flowGuard()
 	switch l.port {
 	case Source:
-		if cond != nil {
-			f.sum.add(f.pkgState, Flow{From: Source, FromKind: l.kind, To: Sink, ToKind: l.kind, Sink: &sink, Require: cond, Path: p.steps()})
+		if cond != nil || guard != nil {
+			f.sum.add(f.pkgState, Flow{From: Source, FromKind: l.kind, To: Sink, ToKind: l.kind, Sink: &sink, Require: cond, Guard: guard, Path: p.steps()})
 			return
 		}
 		pos := here
@@ -602,8 +628,11 @@ func (f *funcState) sinkEvent(l label, p *path, sink SinkInfo, cond *Require, he
 		}
 		f.addFinding(pos, l.kind, sink, p)
 	case Param:
-		f.sum.add(f.pkgState, Flow{From: Param, FromIndex: l.index, FromKind: l.assumed, To: Sink, ToKind: l.kind, Sink: &sink, Require: cond, Path: p.steps()})
+		f.sum.add(f.pkgState, Flow{From: Param, FromIndex: l.index, FromKind: l.assumed, To: Sink, ToKind: l.kind, Sink: &sink, Require: cond, Guard: guard, Path: p.steps()})
 	case Field, Key:
+		if guard != nil {
+			return // a leak cannot depend on a caller's argument
+		}
 		// Library code that writes a field's credential onto a request it
 		// was handed: the request is outbound in practice, so the condition
 		// is taken as met.

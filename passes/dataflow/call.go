@@ -172,6 +172,50 @@ func (c *Call) calleeName() string {
 // field or key holds, or what an argument carries, with the path extended
 // by the call.
 func (f *funcState) inputs(c *Call, fl *Flow, model bool) labels {
+	g, ok := f.guard(c, fl.Guard)
+	if !ok {
+		return nil
+	}
+	in := f.unguardedInputs(c, fl, model)
+	if g.param1 == 0 || len(in) == 0 {
+		return in
+	}
+	out := make(labels, len(in))
+	for l, p := range in {
+		if l.guard.param1 == 0 {
+			l.guard = g
+		}
+		out.add(l, p)
+	}
+	return out
+}
+
+// guard evaluates a flow's name guard at a call: met (zero, true), not
+// met (false), or depending on a parameter of this function that the
+// name comes from.
+func (f *funcState) guard(c *Call, g *Guard) (guardOn, bool) {
+	if g == nil {
+		return guardOn{}, true
+	}
+	if g.Arg >= len(c.Args) || c.Args[g.Arg] == nil {
+		return guardOn{}, false
+	}
+	arg := c.Args[g.Arg]
+	if names := ConstStrings(arg); len(names) > 0 {
+		for _, n := range names {
+			if f.rules.Accepts(g.Class, n) {
+				return guardOn{}, true
+			}
+		}
+		return guardOn{}, false
+	}
+	if k := f.inputIndex(arg); k >= 0 {
+		return guardOn{param1: k + 1, class: g.Class, unknown: g.Unknown}, true
+	}
+	return guardOn{}, g.Unknown
+}
+
+func (f *funcState) unguardedInputs(c *Call, fl *Flow, model bool) labels {
 	here := f.position(c.Pos)
 	in := make(labels)
 	switch fl.From {

@@ -143,6 +143,22 @@ type Require struct {
 	Kind  Kind
 }
 
+// A Guard makes a flow conditional on a name: it applies only when
+// argument Arg (the receiver is argument 0) is a constant that the rule
+// accepts as a name of class Class (see Rules.Accepts). A header read
+// r.Header.Get(name) is a credential only when name is a credential
+// header; when the name is a parameter of the function (a wrapper,
+// c.GetHeader(key)), the function's summary keeps the guard on that
+// parameter, and each caller decides with the constant it passes.
+// A name that is neither (one from a loop over a map) fails the guard,
+// unless Unknown is set: a header written under an unknown name may be a
+// credential header, a header read under one is not taken to be.
+type Guard struct {
+	Arg     int
+	Class   Tag
+	Unknown bool
+}
+
 // A Place is a package-wide location the engine tracks flow-insensitively:
 // a struct field, or a context key. Places are identified as Go
 // identifies them, so that two packages name the same place alike.
@@ -192,6 +208,7 @@ type Flow struct {
 
 	Sink    *SinkInfo
 	Require *Require
+	Guard   *Guard
 	// Tag classifies a model's source flow; the rule's SourceSeen event
 	// receives it where the flow is applied.
 	Tag  Tag
@@ -232,6 +249,9 @@ func (f *Flow) key() string {
 	if f.Require != nil {
 		fmt.Fprintf(&b, "?%d:%s", f.Require.Param, f.Require.Kind)
 	}
+	if f.Guard != nil {
+		fmt.Fprintf(&b, "!%d#%d%v", f.Guard.Arg, f.Guard.Class, f.Guard.Unknown)
+	}
 	return b.String()
 }
 
@@ -263,6 +283,9 @@ func (f *Flow) String() string {
 	}
 	if f.Require != nil {
 		fmt.Fprintf(&b, " if param%d:%s", f.Require.Param, f.Require.Kind)
+	}
+	if f.Guard != nil {
+		fmt.Fprintf(&b, " if name(param%d)", f.Guard.Arg)
 	}
 	return b.String()
 }

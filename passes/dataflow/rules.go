@@ -49,6 +49,10 @@ type Rules interface {
 	// Lookup(m, k), MapUpdate(m, k, v), Store(x, v) for x.f = v, and
 	// Compare(x, y).
 	Model(c *Call) (flows []Flow, modelled bool)
+
+	// Accepts reports whether a constant name is of a class the rule
+	// guards flows with (Flow.Guard): a credential header name.
+	Accepts(class Tag, name string) bool
 }
 
 // NoRules implements every method of Rules as "nothing known". A rule
@@ -71,6 +75,7 @@ func (NoRules) Field(*types.Var, Kind) (Kind, string)       { return 0, "" }
 func (NoRules) FieldSink(*types.Var, Kind) (SinkInfo, bool) { return SinkInfo{}, false }
 func (NoRules) Value(ssa.Value) (Kind, string)              { return 0, "" }
 func (NoRules) Model(*Call) ([]Flow, bool)                  { return nil, false }
+func (NoRules) Accepts(Tag, string) bool                    { return false }
 
 // Events receives what the engine observes while it analyzes a package,
 // for a rule that needs more than its findings (Config.Events).

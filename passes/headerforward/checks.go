@@ -3,6 +3,7 @@ package headerforward
 import (
 	"go/token"
 	"go/types"
+	"strings"
 
 	"github.com/passthroughlint/passthrough/passes/dataflow"
 	"github.com/passthroughlint/passthrough/passes/internal/httpflow"
@@ -10,24 +11,70 @@ import (
 )
 
 // These checks look at the structure of one function: whether it removes
-// Authorization from an outbound request, and whether a copy loop skips
-// the credential headers. They are flow-insensitive within the function
-// (a Del anywhere in it counts), which errs toward silence.
+// the credential headers from an outbound request, and whether a copy
+// loop skips them. Removal is judged per header name: Authorization and
+// each configured credential header must each be removed (deleted,
+// replaced, skipped); removing one never counts for another. They are
+// flow-insensitive within the function (a Del of the same header map
+// anywhere in it counts: the map is one object), which errs toward
+// silence.
 
-// authorizationRemoved reports whether fn deletes or replaces the
-// Authorization header of the request or header v anywhere. except is the
-// value being judged when it is itself stored as the header (out.Header =
-// in.Header is not a replacement of itself).
-func authorizationRemoved(fn *ssa.Function, v ssa.Value, extra []string, except ssa.Value) bool {
-	if fn == nil || v == nil {
-		return false
+// checker holds the header names a wholesale copy must remove.
+type checker struct {
+	mustRemove []string // lower case
+}
+
+// removal is what a function does to a header set: the header names it
+// removes (lower case), or all of them (the set is replaced).
+type removal struct {
+	names map[string]bool
+	all   bool
+}
+
+func (r *removal) add(name string) {
+	if r.names == nil {
+		r.names = map[string]bool{}
 	}
-	for _, h := range headerValues(v) {
-		if removesOn(h, extra, except) {
-			return true
+	r.names[strings.ToLower(name)] = true
+}
+
+// covers reports whether the removals together take out every header
+// that must go.
+func (ch *checker) covers(rs ...removal) bool {
+	for _, name := range ch.mustRemove {
+		removed := false
+		for _, r := range rs {
+			if r.all || r.names[name] {
+				removed = true
+				break
+			}
+		}
+		if !removed {
+			return false
 		}
 	}
-	return false
+	return true
+}
+
+// removed reports whether the function removes every credential header
+// from the request or header v.
+func (ch *checker) removed(v ssa.Value) bool {
+	return ch.covers(removedOn(v, nil))
+}
+
+// removedOn returns what is done to the header of the request or header
+// v in its function: Del and Set calls and replacements. except is the
+// value being judged when it is itself stored as the header (out.Header
+// = in.Header is not a replacement of itself).
+func removedOn(v ssa.Value, except ssa.Value) removal {
+	var r removal
+	if v == nil {
+		return r
+	}
+	for _, h := range headerValues(v) {
+		removesOn(h, except, &r)
+	}
+	return r
 }
 
 // headerValues returns the values that denote the header of v: v itself
@@ -70,18 +117,45 @@ func isHeaderField(fa *ssa.FieldAddr) bool {
 	return ok && s.Field(fa.Field).Name() == "Header" && httpflow.IsNamed(st.Elem(), "net/http", "Request")
 }
 
-// removesOn reports whether h (a header, or the address of a request's
-// Header field) gets Del/Set of a credential header, or is replaced.
-func removesOn(h ssa.Value, extra []string, except ssa.Value) bool {
+// removesOn adds to r what is done to h (a header, or the address of a
+// request's Header field): Del/Set of a named header, or a replacement
+// of the whole set by one that is not then filled with every inbound
+// header.
+func removesOn(h ssa.Value, except ssa.Value, r *removal) {
 	for _, ref := range referrers(h) {
 		switch ref := ref.(type) {
 		case *ssa.Call:
-			if removesCredential(ref.Common(), extra) {
-				return true
+			if name, ok := removedHeader(ref.Common()); ok {
+				r.add(name)
 			}
 		case *ssa.Store:
 			// out.Header = make(http.Header) or an allowlisted copy.
-			if ref.Addr == h && ref.Val != except {
+			if ref.Addr == h && ref.Val != except && !filledByName(ref.Val) {
+				r.all = true
+			}
+		}
+	}
+}
+
+// filledByName reports whether a header map the function made is written
+// under names that are not constants (a copy of every inbound header):
+// assigning it replaces nothing.
+func filledByName(v ssa.Value) bool {
+	if _, ok := v.(*ssa.MakeMap); !ok {
+		return false
+	}
+	for _, ref := range referrers(v) {
+		switch ref := ref.(type) {
+		case *ssa.MapUpdate:
+			if len(dataflow.ConstStrings(ref.Key)) == 0 {
+				return true
+			}
+		case *ssa.Call:
+			c := ref.Common()
+			if isHeaderMethod(c, "Set", "Add") && len(c.Args) > 1 && len(dataflow.ConstStrings(c.Args[1])) == 0 {
+				return true
+			}
+			if callee := c.StaticCallee(); callee != nil && callee.Origin() != nil && callee.Origin().String() == "maps.Copy" {
 				return true
 			}
 		}
@@ -89,14 +163,13 @@ func removesOn(h ssa.Value, extra []string, except ssa.Value) bool {
 	return false
 }
 
-// removesCredential reports whether c is Header.Del or Header.Set of a
-// credential header (Set replaces the client's value with the server's).
-func removesCredential(c *ssa.CallCommon, extra []string) bool {
+// removedHeader returns the header a call of Header.Del or Header.Set
+// removes (Set replaces the client's value with the server's).
+func removedHeader(c *ssa.CallCommon) (string, bool) {
 	if !isHeaderMethod(c, "Del", "Set") || len(c.Args) < 2 {
-		return false
+		return "", false
 	}
-	name, ok := dataflow.ConstString(c.Args[1])
-	return ok && httpflow.IsCredentialHeader(name, extra)
+	return dataflow.ConstString(c.Args[1])
 }
 
 func isHeaderMethod(c *ssa.CallCommon, names ...string) bool {
@@ -122,13 +195,17 @@ func referrers(v ssa.Value) []ssa.Instruction {
 	return nil
 }
 
-// skipsCredentials reports whether the header name key comes from a loop
-// over a header set that compares the name with a credential header name,
-// or consults a list of names (an allowlist or a denylist), before copying.
-func skipsCredentials(key ssa.Value, extra []string) bool {
+// skipped returns the header names a copy loop does not copy: the key
+// comes from a loop over a header set and is compared with a constant
+// name, or looked up in a list of names that decides what is copied (an
+// allowlist without the credential headers, or a denylist with them). A
+// list whose names or whose use cannot be read is taken to decide
+// everything, which errs toward silence.
+func (ch *checker) skipped(write *dataflow.Call, key ssa.Value) removal {
+	var r removal
 	root := keyRoot(key, 0)
 	if root == nil {
-		return false
+		return r
 	}
 	names := derivedNames(root)
 	for v := range names {
@@ -142,12 +219,12 @@ func skipsCredentials(key ssa.Value, extra []string) bool {
 				if names[other] {
 					other = ref.Y
 				}
-				if s, ok := dataflow.ConstString(other); ok && httpflow.IsCredentialHeader(s, extra) {
-					return true
+				if s, ok := dataflow.ConstString(other); ok {
+					r.add(s)
 				}
 			case *ssa.Lookup:
 				if names[ref.Index] {
-					return true // a map of names decides
+					ch.listDecides(write, ref, ref.X, &r)
 				}
 			case *ssa.Call:
 				callee := ref.Common().StaticCallee()
@@ -156,18 +233,163 @@ func skipsCredentials(key ssa.Value, extra []string) bool {
 				}
 				if callee.String() == "strings.EqualFold" {
 					for _, a := range ref.Common().Args {
-						if s, ok := dataflow.ConstString(a); ok && httpflow.IsCredentialHeader(s, extra) {
-							return true
+						if s, ok := dataflow.ConstString(a); ok {
+							r.add(s)
 						}
 					}
 				}
 				if o := callee.Origin(); o != nil && (o.String() == "slices.Contains" || o.String() == "slices.Index") {
-					return true // a list of names decides
+					ch.listDecides(write, ref, ref.Common().Args[0], &r)
 				}
 			}
 		}
 	}
-	return false
+	return r
+}
+
+// listDecides adds to r what a membership test of the loop's key in list
+// removes. test is the lookup or the call whose result decides.
+func (ch *checker) listDecides(write *dataflow.Call, test ssa.Value, list ssa.Value, r *removal) {
+	members, known := listMembers(list)
+	copiesWhen, decided := branchOf(write, test)
+	if !known || !decided {
+		r.all = true
+		return
+	}
+	for _, name := range ch.mustRemove {
+		if members[name] != copiesWhen { // a denylist that lists it, an allowlist that does not
+			r.add(name)
+		}
+	}
+}
+
+// listMembers returns the constant names, lower case, of a map or slice
+// of names made in place or held in a package variable.
+func listMembers(list ssa.Value) (map[string]bool, bool) {
+	var made []ssa.Value
+	if load, ok := list.(*ssa.UnOp); ok && load.Op == token.MUL {
+		if g, ok := load.X.(*ssa.Global); ok {
+			made = initializers(g)
+		}
+	} else {
+		made = append(made, list)
+	}
+	if len(made) == 0 {
+		return nil, false
+	}
+	members := map[string]bool{}
+	for _, m := range made {
+		var names []ssa.Value
+		switch m := m.(type) {
+		case *ssa.MakeMap:
+			for _, ref := range referrers(m) {
+				if mu, ok := ref.(*ssa.MapUpdate); ok {
+					names = append(names, mu.Key)
+				}
+			}
+		case *ssa.Slice:
+			names = dataflow.Elements(m)
+		}
+		if len(names) == 0 {
+			return nil, false
+		}
+		for _, n := range names {
+			s, ok := dataflow.ConstString(n)
+			if !ok {
+				return nil, false
+			}
+			members[strings.ToLower(s)] = true
+		}
+	}
+	return members, true
+}
+
+// initializers returns the values the package initializer stores into a
+// package variable (globals have no referrers in SSA).
+func initializers(g *ssa.Global) []ssa.Value {
+	init := g.Pkg.Func("init")
+	if init == nil {
+		return nil
+	}
+	var out []ssa.Value
+	for _, b := range init.Blocks {
+		for _, instr := range b.Instrs {
+			if st, ok := instr.(*ssa.Store); ok && st.Addr == g {
+				out = append(out, st.Val)
+			}
+		}
+	}
+	return out
+}
+
+// branchOf tells whether the write happens when test (a membership test)
+// is true or when it is false, from the if that decides it: the write's
+// block is dominated by one of its successors only. decided is false
+// when that cannot be told.
+func branchOf(write *dataflow.Call, test ssa.Value) (copiesWhen, decided bool) {
+	wb := blockOf(write)
+	if wb == nil {
+		return false, false
+	}
+	cond := test
+	for _, ref := range referrers(test) {
+		if ex, ok := ref.(*ssa.Extract); ok && ex.Index == 1 {
+			cond = ex // _, ok := m[k]
+		}
+	}
+	negated := false
+	for range 4 {
+		var next ssa.Value
+		for _, ref := range referrers(cond) {
+			switch ref := ref.(type) {
+			case *ssa.UnOp:
+				if ref.Op == token.NOT {
+					next = ref
+				}
+			case *ssa.If:
+				// A successor that also dominates the if is the loop's
+				// head (a continue): the write is not behind it.
+				ib := ref.Block()
+				t, f := ib.Succs[0], ib.Succs[1]
+				onTrue := t.Dominates(wb) && !t.Dominates(ib)
+				onFalse := f.Dominates(wb) && !f.Dominates(ib)
+				switch {
+				case onTrue && !onFalse:
+					return !negated, true
+				case onFalse && !onTrue:
+					return negated, true
+				}
+			}
+		}
+		if next == nil {
+			break
+		}
+		cond, negated = next, !negated
+	}
+	return false, false
+}
+
+// blockOf finds the block of a header write: the call, or the map
+// update of the same map and key.
+func blockOf(w *dataflow.Call) *ssa.BasicBlock {
+	if w.Fn == nil {
+		return nil
+	}
+	for _, b := range w.Fn.Blocks {
+		for _, instr := range b.Instrs {
+			switch instr := instr.(type) {
+			case ssa.CallInstruction:
+				if w.Common != nil && instr.Common() == w.Common {
+					return b
+				}
+			case *ssa.MapUpdate:
+				if w.Op == dataflow.OpMapUpdate && len(w.Args) > 1 && instr.Map == w.Args[0] && instr.Key == w.Args[1] {
+					return b
+				}
+			}
+		}
+	}
+	return nil
 }
 
 // keyRoot walks back from a header name to the Extract of the range loop

@@ -48,7 +48,7 @@ func init() {
 }
 
 func run(pass *analysis.Pass, cfg *config.Config) (any, error) {
-	r := &rules{extraHeaders: cfg.Headers}
+	r := &rules{checker: checker{mustRemove: httpflow.NewCredentialHeaders(cfg.Headers, cfg.UseDefaultHeaders()).MustRemove()}}
 	ssaPkg := pass.ResultOf[ssapkg.Analyzer].(*ssapkg.SSA)
 	res := dataflow.Run(pass, &dataflow.Config{
 		Rules:          r,
@@ -68,7 +68,7 @@ func run(pass *analysis.Pass, cfg *config.Config) (any, error) {
 		pass.Report(d)
 	}
 	if ssaPkg != nil {
-		for _, p := range findProxies(ssaPkg, r.extraHeaders) {
+		for _, p := range r.findProxies(ssaPkg) {
 			d := analysis.Diagnostic{Category: "headerforward",
 				Message: fmt.Sprintf("%s: the client's token reaches the upstream; delete Authorization in the Director or Rewrite (req.Header.Del(\"Authorization\")) and authenticate upstream with the server's own token", p.what)}
 			d.Pos, d.End = report.Span(pass, p.pos)

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/passthroughlint/passthrough/passes/config"
 	"github.com/passthroughlint/passthrough/passes/headerforward"
 	"golang.org/x/tools/go/analysis/analysistest"
 )
@@ -25,6 +26,13 @@ func TestNegatives(t *testing.T) {
 
 func TestSDKProxy(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), headerforward.Analyzer, "example.com/sdkproxy")
+}
+
+// TestPerName: with X-Tenant-Secret configured, removal is judged per
+// header name, and skip lists by what they hold and how they are used.
+func TestPerName(t *testing.T) {
+	a := headerforward.New(&config.Config{Headers: []string{"X-Tenant-Secret"}})
+	analysistest.Run(t, analysistest.TestData(), a, "example.com/pername")
 }
 
 func TestCarriers(t *testing.T) {

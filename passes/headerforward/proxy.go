@@ -22,20 +22,20 @@ type proxyFinding struct {
 }
 
 // findProxies looks at every function of the package for reverse proxies.
-func findProxies(pkg *ssapkg.SSA, extra []string) []proxyFinding {
+func (ch *checker) findProxies(pkg *ssapkg.SSA) []proxyFinding {
 	var out []proxyFinding
 	for _, instr := range pkg.Instructions() {
 		switch v := instr.(type) {
 		case *ssa.Call:
 			callee := v.Common().StaticCallee()
 			if callee != nil && callee.String() == "net/http/httputil.NewSingleHostReverseProxy" {
-				if !directorRemoves(v, extra) {
+				if !ch.directorRemoves(v) {
 					out = append(out, proxyFinding{pos: v.Pos(), what: "httputil.NewSingleHostReverseProxy, whose Director keeps the client's Authorization header"})
 				}
 			}
 		case *ssa.Alloc:
 			if httpflow.IsNamed(v.Type(), "net/http/httputil", "ReverseProxy") {
-				if f, ok := literalProxy(v, extra); ok {
+				if f, ok := ch.literalProxy(v); ok {
 					out = append(out, f)
 				}
 			}
@@ -47,13 +47,14 @@ func findProxies(pkg *ssapkg.SSA, extra []string) []proxyFinding {
 // directorRemoves reports whether the function that built a proxy with
 // NewSingleHostReverseProxy gives it a Director or Rewrite that removes
 // Authorization (often a wrapper that calls the original Director).
-func directorRemoves(proxy ssa.Value, extra []string) bool {
+func (ch *checker) directorRemoves(proxy ssa.Value) bool {
+	var rs []removal
 	for _, fv := range storedHooks(proxy) {
-		if removesInFunc(fv.fn, extra, 0) {
-			return true
-		}
+		var r removal
+		removesInFunc(fv.fn, 0, &r)
+		rs = append(rs, r)
 	}
-	return false
+	return ch.covers(rs...)
 }
 
 type hook struct {
@@ -87,15 +88,13 @@ func storedHooks(proxy ssa.Value) []hook {
 	return out
 }
 
-func literalProxy(alloc *ssa.Alloc, extra []string) (proxyFinding, bool) {
+func (ch *checker) literalProxy(alloc *ssa.Alloc) (proxyFinding, bool) {
 	hooks := storedHooks(alloc)
 	if len(hooks) == 0 {
 		return proxyFinding{}, false // configured elsewhere: not judged here
 	}
-	for _, h := range hooks {
-		if removesInFunc(h.fn, extra, 0) {
-			return proxyFinding{}, false
-		}
+	if ch.directorRemoves(alloc) {
+		return proxyFinding{}, false
 	}
 	f := proxyFinding{pos: alloc.Pos(), what: "an httputil.ReverseProxy whose Director or Rewrite keeps the client's Authorization header"}
 	if h := hooks[0]; len(hooks) == 1 && h.fn.Syntax() != nil {
@@ -120,39 +119,37 @@ func funcOf(v ssa.Value) *ssa.Function {
 	return nil
 }
 
-// removesInFunc reports whether fn, or a function it calls statically
-// (bounded depth), deletes or replaces a credential header.
-func removesInFunc(fn *ssa.Function, extra []string, depth int) bool {
+// removesInFunc adds to r the credential headers fn, or a function it
+// calls statically (bounded depth), deletes or replaces.
+func removesInFunc(fn *ssa.Function, depth int, r *removal) {
 	if fn == nil || depth > 3 {
-		return false
+		return
 	}
 	for _, b := range fn.Blocks {
 		for _, instr := range b.Instrs {
 			switch v := instr.(type) {
 			case *ssa.Call:
 				c := v.Common()
-				if removesCredential(c, extra) {
-					return true
+				if name, ok := removedHeader(c); ok {
+					r.add(name)
 				}
 				// Follow calls into this package's code, and through the
 				// wrappers Go makes for method values.
-				if callee := c.StaticCallee(); callee != nil && (callee.Pkg == fn.Pkg || fn.Synthetic != "" || callee.Synthetic != "") &&
-					removesInFunc(callee, extra, depth+1) {
-					return true
+				if callee := c.StaticCallee(); callee != nil && (callee.Pkg == fn.Pkg || fn.Synthetic != "" || callee.Synthetic != "") {
+					removesInFunc(callee, depth+1, r)
 				}
 				if mc, ok := c.Value.(*ssa.MakeClosure); ok {
-					if callee, ok := mc.Fn.(*ssa.Function); ok && removesInFunc(callee, extra, depth+1) {
-						return true
+					if callee, ok := mc.Fn.(*ssa.Function); ok {
+						removesInFunc(callee, depth+1, r)
 					}
 				}
 			case *ssa.Store:
-				if fa, ok := v.Addr.(*ssa.FieldAddr); ok && isHeaderField(fa) {
-					return true // the outgoing header is replaced
+				if fa, ok := v.Addr.(*ssa.FieldAddr); ok && isHeaderField(fa) && !filledByName(v.Val) {
+					r.all = true // the outgoing header is replaced
 				}
 			}
 		}
 	}
-	return false
 }
 
 func fieldName(fa *ssa.FieldAddr) string {

@@ -11,7 +11,7 @@ import (
 // and the header names and values read by iterating one.
 type rules struct {
 	httpflow.Rules
-	extraHeaders []string
+	checker
 }
 
 // The sinks of headerforward, by how the header set is forwarded (the
@@ -51,7 +51,7 @@ func (r *rules) Model(c *dataflow.Call) ([]dataflow.Flow, bool) {
 	switch c.Op {
 	case dataflow.OpStore:
 		if c.Field != nil && c.Field.Pkg() != nil && c.Field.Pkg().Path() == "net/http" && c.Field.Name() == "Header" &&
-			!authorizationRemoved(c.Fn, c.Args[0], r.extraHeaders, c.Args[1]) {
+			!r.covers(removedOn(c.Args[0], c.Args[1]), removedOn(c.Args[1], nil)) {
 			return []dataflow.Flow{sink(httpflow.InboundHeader, "the inbound header set assigned to an outbound request's Header", sinkAssign, 0, httpflow.OutboundRequest)}, true
 		}
 		return nil, false
@@ -73,13 +73,13 @@ func (r *rules) Model(c *dataflow.Call) ([]dataflow.Flow, bool) {
 		case "Header.Set", "Header.Add", "MIMEHeader.Set", "MIMEHeader.Add":
 			return r.namedWrite(c, name), true
 		case "Client.Do", "Transport.RoundTrip", "RoundTripper.RoundTrip", "RoundTrip":
-			if len(c.Args) == 2 && !authorizationRemoved(c.Fn, c.Args[1], r.extraHeaders, nil) {
+			if len(c.Args) == 2 && !r.removed(c.Args[1]) {
 				return []dataflow.Flow{sink(httpflow.InboundRequest, "the received request sent upstream by "+name, sinkSendReceived, -1, 0)}, true
 			}
 		}
 		return nil, true
 	case "maps":
-		if c.Callee.Name() == "Copy" && len(c.Args) == 2 && !authorizationRemoved(c.Fn, c.Args[0], r.extraHeaders, nil) {
+		if c.Callee.Name() == "Copy" && len(c.Args) == 2 && !r.removed(c.Args[0]) {
 			return []dataflow.Flow{sink(httpflow.InboundHeader, "maps.Copy of the inbound header set into an outbound header", sinkMapsCopy, 0, httpflow.OutboundHeader)}, true
 		}
 		return nil, true
@@ -91,7 +91,7 @@ func (r *rules) Model(c *dataflow.Call) ([]dataflow.Flow, bool) {
 // name comes from iterating an inbound header set is a wholesale copy,
 // unless the loop skips the credential headers.
 func (r *rules) namedWrite(c *dataflow.Call, what string) []dataflow.Flow {
-	if len(c.Args) < 2 || skipsCredentials(c.Args[1], r.extraHeaders) || authorizationRemoved(c.Fn, c.Args[0], r.extraHeaders, nil) {
+	if len(c.Args) < 2 || r.covers(r.skipped(c, c.Args[1]), removedOn(c.Args[0], nil)) {
 		return nil
 	}
 	return []dataflow.Flow{

@@ -30,6 +30,11 @@ func (r *rules) Model(c *dataflow.Call) ([]flow, bool) {
 		if name, ok := r.isCredentialHeader(c.Args[1]); ok {
 			return []flow{paramTo(0, inboundHeader, dataflow.Result, 0, credential, fmt.Sprintf("Header[%q]", name))}, true
 		}
+		if g := headerGuard(c, 1); g != nil {
+			fl := paramTo(0, inboundHeader, dataflow.Result, 0, credential, "Header[<name from a parameter>]")
+			fl.Guard = g
+			return []flow{fl}, true
+		}
 		return nil, true
 	case dataflow.OpStore:
 		if c.Field != nil && c.Field.Pkg() != nil && c.Field.Pkg().Path() == "net/http" && c.Field.Name() == "Header" {
@@ -106,6 +111,13 @@ func (r *rules) headerModel(c *dataflow.Call, method string) ([]flow, bool) {
 		if name, ok := r.isCredentialHeader(c.Args[1]); ok {
 			return []flow{paramTo(0, inboundHeader, dataflow.Result, 0, credential, fmt.Sprintf("Header.%s(%q)", method, name))}, true
 		}
+		if g := headerGuard(c, 1); g != nil {
+			// A wrapper that reads the header its caller names: a source
+			// where it is called with a credential header name.
+			fl := paramTo(0, inboundHeader, dataflow.Result, 0, credential, fmt.Sprintf("Header.%s(<name from a parameter>)", method))
+			fl.Guard = g
+			return []flow{fl}, true
+		}
 	case "Set", "Add":
 		if name, ok := r.isCredentialHeader(c.Args[1]); ok {
 			return []flow{
@@ -116,11 +128,16 @@ func (r *rules) headerModel(c *dataflow.Call, method string) ([]flow, bool) {
 					Require: &dataflow.Require{Param: 0, Kind: httpflow.FreshHeader}},
 			}, true
 		}
-		if len(dataflow.ConstStrings(c.Args[1])) == 0 {
-			// A header named by a variable (copied out of a map of
-			// headers with for k, v := range m): the credential value is
-			// sent under a name that may be a credential header.
-			return []flow{sink(2, fmt.Sprintf("Header.%s(<name from a variable>) on an outbound request", method), &dataflow.Require{Param: 0, Kind: outboundHeader})}, true
+		if g := headerGuard(c, 1); g != nil {
+			// A header named by a variable: copied out of a map of
+			// headers (for k, v := range m), the credential value is
+			// sent under a name that may be a credential header; a
+			// parameter (a wrapper setHeader(req, name, value)) is judged
+			// where the wrapper is called.
+			g.Unknown = true
+			fl := sink(2, fmt.Sprintf("Header.%s(<name from a variable>) on an outbound request", method), &dataflow.Require{Param: 0, Kind: outboundHeader})
+			fl.Guard = g
+			return []flow{fl}, true
 		}
 	case "Clone":
 		return httpflow.Keep(inboundHeader, outboundHeader), true

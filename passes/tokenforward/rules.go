@@ -2,7 +2,6 @@ package tokenforward
 
 import (
 	"go/types"
-	"strings"
 
 	"github.com/passthroughlint/passthrough/passes/config"
 	"github.com/passthroughlint/passthrough/passes/dataflow"
@@ -24,19 +23,16 @@ var (
 // where they leak.
 type rules struct {
 	httpflow.Rules
-	headers map[string]bool  // credential header names, lower case
+	headers *httpflow.CredentialHeaders
 	sources map[string][]int // configured: function full name -> result indexes
 	sinks   map[string][]int // configured: function full name -> argument indexes (receiver not counted)
 }
 
 func newRules(cfg *config.Config) *rules {
 	r := &rules{
-		headers: map[string]bool{"authorization": true, "proxy-authorization": true},
+		headers: httpflow.NewCredentialHeaders(cfg.Headers, cfg.UseDefaultHeaders()),
 		sources: map[string][]int{},
 		sinks:   map[string][]int{},
-	}
-	for _, h := range cfg.Headers {
-		r.headers[strings.ToLower(strings.TrimSpace(h))] = true
 	}
 	for _, s := range cfg.Sources {
 		r.sources[s.Function] = append(r.sources[s.Function], s.Result)
@@ -52,11 +48,28 @@ func newRules(cfg *config.Config) *rules {
 // list that holds one.
 func (r *rules) isCredentialHeader(v ssa.Value) (string, bool) {
 	for _, name := range dataflow.ConstStrings(v) {
-		if r.headers[strings.ToLower(name)] {
+		if r.headers.Is(name) {
 			return name, true
 		}
 	}
 	return "", false
+}
+
+// tagHeaderName guards flows on a credential header name (a wrapper that
+// reads the header its caller names).
+const tagHeaderName dataflow.Tag = 1
+
+func (r *rules) Accepts(class dataflow.Tag, name string) bool {
+	return class == tagHeaderName && r.headers.Is(name)
+}
+
+// headerGuard makes a header flow conditional on argument i naming a
+// credential header, when the name is not a constant here.
+func headerGuard(c *dataflow.Call, i int) *dataflow.Guard {
+	if i >= len(c.Args) || len(dataflow.ConstStrings(c.Args[i])) > 0 {
+		return nil
+	}
+	return &dataflow.Guard{Arg: i, Class: tagHeaderName}
 }
 
 func (r *rules) Derivable(k dataflow.Kind) bool { return k == credential }

@@ -36,11 +36,25 @@ func TestMCPSDK(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), tokenforward.Analyzer, "example.com/mcpsdk")
 }
 
-// TestConfiguredHeader adds X-Api-Key as a credential header, as the
-// configuration's headers key does.
+// TestConfiguredHeader adds X-Tenant-Secret as a credential header, as
+// the configuration's headers key does, next to the default list.
 func TestConfiguredHeader(t *testing.T) {
-	a := tokenforward.New(&config.Config{Headers: []string{"X-Api-Key"}})
+	a := tokenforward.New(&config.Config{Headers: []string{"X-Tenant-Secret"}})
 	analysistest.Run(t, analysistest.TestData(), a, "example.com/apikey")
+}
+
+// TestDefaultHeadersOff switches the default list of credential headers
+// off (default-headers: false).
+func TestDefaultHeadersOff(t *testing.T) {
+	off := false
+	a := tokenforward.New(&config.Config{DefaultHeaders: &off})
+	analysistest.Run(t, analysistest.TestData(), a, "example.com/nodefaults")
+}
+
+// TestWrappers: functions that read or write the header their caller
+// names are judged at each call by the name passed.
+func TestWrappers(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), tokenforward.Analyzer, "example.com/wrappers")
 }
 
 // TestConfiguredByFlags sets the same configuration as go vet users do,

@@ -6,6 +6,7 @@ package httpflow
 
 import (
 	"go/types"
+	"slices"
 	"strings"
 
 	"github.com/passthroughlint/passthrough/passes/dataflow"
@@ -189,21 +190,75 @@ func FuncName(fn *ssa.Function) string {
 	return fn.Name()
 }
 
-// CredentialHeaders are the header names that always carry credentials.
-var CredentialHeaders = []string{"Authorization", "Proxy-Authorization"}
+// CredentialHeaders decides which header names carry credentials:
+// Authorization and Proxy-Authorization always; by default also the
+// API-key and token headers real servers forward; and the names a user
+// configures. Names are matched case-insensitively.
+type CredentialHeaders struct {
+	configured map[string]bool // lower case
+	defaults   bool
+}
 
-// IsCredentialHeader reports whether name is one of CredentialHeaders or
-// of extra, ignoring case.
-func IsCredentialHeader(name string, extra []string) bool {
-	for _, h := range CredentialHeaders {
-		if strings.EqualFold(h, name) {
+// AlwaysCredentialHeaders are the header names that carry credentials
+// whatever the configuration.
+var AlwaysCredentialHeaders = []string{"Authorization", "Proxy-Authorization"}
+
+// DefaultCredentialHeaders are the exact names of the default list; names
+// ending in one of DefaultCredentialSuffixes are in it too.
+var (
+	DefaultCredentialHeaders  = []string{"X-Api-Key", "Api-Key", "X-Auth-Token", "X-Access-Token", "Private-Token"}
+	DefaultCredentialSuffixes = []string{"-Token", "-Api-Key", "-Apikey"}
+)
+
+// NewCredentialHeaders returns the credential headers of a configuration:
+// the configured names, and the default list unless defaults is false.
+func NewCredentialHeaders(configured []string, defaults bool) *CredentialHeaders {
+	h := &CredentialHeaders{configured: map[string]bool{}, defaults: defaults}
+	for _, n := range configured {
+		h.configured[strings.ToLower(strings.TrimSpace(n))] = true
+	}
+	return h
+}
+
+// Is reports whether name is a credential header.
+func (h *CredentialHeaders) Is(name string) bool {
+	lower := strings.ToLower(name)
+	for _, n := range AlwaysCredentialHeaders {
+		if strings.EqualFold(n, name) {
 			return true
 		}
 	}
-	for _, h := range extra {
-		if strings.EqualFold(strings.TrimSpace(h), name) {
+	if h.configured[lower] {
+		return true
+	}
+	if !h.defaults || strings.Contains(lower, "csrf") || strings.Contains(lower, "xsrf") {
+		return false
+	}
+	for _, n := range DefaultCredentialHeaders {
+		if strings.EqualFold(n, name) {
+			return true
+		}
+	}
+	for _, suffix := range DefaultCredentialSuffixes {
+		if strings.HasSuffix(lower, strings.ToLower(suffix)) {
 			return true
 		}
 	}
 	return false
+}
+
+// MustRemove lists, lower case, the headers a wholesale copy must remove
+// before it is not a finding: Authorization and every configured name.
+// Removing one of them never counts for another. The default list is not
+// required: it names headers by pattern, and a copy that strips
+// Authorization (and what the user named) is headerforward's bar.
+func (h *CredentialHeaders) MustRemove() []string {
+	out := []string{"authorization"}
+	for n := range h.configured {
+		if n != "authorization" && n != "proxy-authorization" {
+			out = append(out, n)
+		}
+	}
+	slices.Sort(out[1:])
+	return out
 }

@@ -107,8 +107,8 @@ var proxy = &httputil.ReverseProxy{
 }
 
 func apiKey(w http.ResponseWriter, r *http.Request) {
-	// X-Api-Key is not a credential header unless configured (see the
-	// apikey test package).
+	// X-Api-Key is in the default list of credential headers (see the
+	// apikey and nodefaults test packages).
 	out := upstream(r.Context())
-	out.Header.Set("X-Api-Key", r.Header.Get("X-Api-Key"))
+	out.Header.Set("X-Api-Key", r.Header.Get("X-Api-Key")) // want `inbound credential from Header.Get\("X-Api-Key"\)`
 }
