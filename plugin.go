@@ -10,7 +10,7 @@
 //	      passthrough:
 //	        type: module
 //	        settings:
-//	          headers: [X-Api-Key]
+//	          headers: [X-Tenant-Secret]
 //
 // The settings are the schema of the command's .passthrough.yml; an unknown
 // key or a bad value is an error.

@@ -360,8 +360,8 @@ func TestSuppression(t *testing.T) {
 // TestVetFlags: analyzer flags work under go vet, as the configuration
 // file does for the command.
 func TestVetFlags(t *testing.T) {
-	out, _ := runVet(testdata("e2e", "config"), "-tokenforward.headers=X-Api-Key")
-	if !strings.Contains(string(out), "config.go:9:2: inbound credential from Header.Get(\"X-Api-Key\")") {
+	out, _ := runVet(testdata("e2e", "config"), "-tokenforward.headers=X-Tenant-Secret")
+	if !strings.Contains(string(out), "config.go:9:2: inbound credential from Header.Get(\"X-Tenant-Secret\")") {
 		t.Errorf("go vet with -tokenforward.headers: no finding:\n%s", out)
 	}
 }
@@ -489,6 +489,17 @@ func mustRead(t *testing.T, name string) string {
 // real golang-jwt v5 and v4, go-oidc v3 and jwx v2 modules.
 func TestRealJWTLibs(t *testing.T) {
 	dir := testdata("e2e", "jwtlibs")
+	got, _ := reported(t, dir, "./...")
+	checkSame(t, got, marked(t, dir))
+}
+
+// TestRealFrameworks runs on code written against the real web
+// frameworks and client libraries the built-in models describe (gin,
+// echo, fiber, fasthttp, chi, gorilla/mux, Connect, gRPC, resty,
+// go-retryablehttp, gorilla and coder websockets, GraphQL clients,
+// go-tfe, client-go, go-github), with a look-alike negative for each.
+func TestRealFrameworks(t *testing.T) {
+	dir := testdata("e2e", "frameworks")
 	got, _ := reported(t, dir, "./...")
 	checkSame(t, got, marked(t, dir))
 }

@@ -40,11 +40,25 @@ type Config struct {
 	// sent request or header set (a framework's c.Request()).
 	Inbound  []Request `yaml:"inbound,omitempty" json:"inbound,omitempty"`
 	Outbound []Request `yaml:"outbound,omitempty" json:"outbound,omitempty"`
+	// Accessors return the request or header set of their receiver,
+	// received or sent as the receiver is (connect.Request.Header).
+	Accessors []Request `yaml:"accessors,omitempty" json:"accessors,omitempty"`
+	// RequestTypes are library types whose values are requests or header
+	// sets (fasthttp.Request), or received ones (fasthttp.RequestCtx).
+	RequestTypes []RequestType `yaml:"request-types,omitempty" json:"request-types,omitempty"`
+	// Handlers are functions that register a callback the library calls
+	// with a received request (connect.NewUnaryHandler).
+	Handlers []Handler `yaml:"handlers,omitempty" json:"handlers,omitempty"`
 	// Stores are request-scoped stores (gin's c.Set and c.Get).
 	Stores []Store `yaml:"stores,omitempty" json:"stores,omitempty"`
 	// HeaderSinks and Proxies forward whole header sets and requests.
 	HeaderSinks []HeaderSink `yaml:"header-sinks,omitempty" json:"header-sinks,omitempty"`
-	Proxies     []Proxy      `yaml:"proxies,omitempty" json:"proxies,omitempty"`
+	// HeaderCopies copy their receiver's header set into argument
+	// Argument; HeaderVisitors call the callback in argument Argument
+	// with each name and value of their receiver's header set.
+	HeaderCopies   []HeaderSink `yaml:"header-copies,omitempty" json:"header-copies,omitempty"`
+	HeaderVisitors []HeaderSink `yaml:"header-visitors,omitempty" json:"header-visitors,omitempty"`
+	Proxies        []Proxy      `yaml:"proxies,omitempty" json:"proxies,omitempty"`
 	// AudienceValidators are functions that check a token's audience.
 	AudienceValidators []Validator `yaml:"audience-validators,omitempty" json:"audience-validators,omitempty"`
 	// Disable lists analyzers not to run.
@@ -61,6 +75,9 @@ type Source struct {
 	Result   int    `yaml:"result" json:"result"`
 	Header   *int   `yaml:"header,omitempty" json:"header,omitempty"`
 	Receiver string `yaml:"receiver,omitempty" json:"receiver,omitempty"`
+	// Library is set for the entries of a built-in model: they describe
+	// the library to its callers, and do not apply inside it.
+	Library string `yaml:"-" json:"-"`
 }
 
 // Sink is a function whose argument Argument (0-based, not counting a
@@ -73,6 +90,7 @@ type Sink struct {
 	Argument int    `yaml:"argument" json:"argument"`
 	Header   *int   `yaml:"header,omitempty" json:"header,omitempty"`
 	Receiver string `yaml:"receiver,omitempty" json:"receiver,omitempty"`
+	Library  string `yaml:"-" json:"-"` // as Source.Library
 }
 
 // FieldSink is a struct field that a library sends upstream as the
@@ -87,6 +105,25 @@ type Request struct {
 	Function string `yaml:"function" json:"function"`
 	Result   int    `yaml:"result" json:"result"`
 	Is       string `yaml:"is" json:"is"` // request or headers
+}
+
+// RequestType is a library type ("pkg/path.Type") whose values are
+// requests or header sets (Is); with Inbound set, only received ones: a
+// parameter of that type is a received request.
+type RequestType struct {
+	Type    string `yaml:"type" json:"type"`
+	Is      string `yaml:"is" json:"is"`
+	Inbound bool   `yaml:"inbound,omitempty" json:"inbound,omitempty"`
+}
+
+// Handler is a function whose argument Argument is a callback that the
+// library calls with a received request or header set (Is) as its
+// parameter Param (both 0-based, receivers not counted).
+type Handler struct {
+	Function string `yaml:"function" json:"function"`
+	Argument int    `yaml:"argument" json:"argument"`
+	Param    int    `yaml:"param" json:"param"`
+	Is       string `yaml:"is" json:"is"`
 }
 
 // Store is a framework's request-scoped store: Set keeps argument Value
@@ -171,6 +208,12 @@ func ParseModel(name string, data []byte) (*Model, error) {
 	if m.Library == "" || m.Version == "" {
 		return nil, fmt.Errorf("%s: a model file names its library and the version it was checked against (keys library, version)", name)
 	}
+	for i := range m.Sources {
+		m.Sources[i].Library = m.Library
+	}
+	for i := range m.Sinks {
+		m.Sinks[i].Library = m.Library
+	}
 	return m, nil
 }
 
@@ -180,7 +223,7 @@ func schemaError(name string, n *yaml.Node, format string, args ...any) error {
 }
 
 // keys are the configuration's keys, for errors.
-const keys = "headers, default-headers, sources, sinks, field-sinks, inbound, outbound, stores, header-sinks, proxies, audience-validators, disable"
+const keys = "headers, default-headers, sources, sinks, field-sinks, inbound, outbound, accessors, request-types, handlers, stores, header-sinks, header-copies, header-visitors, proxies, audience-validators, disable"
 
 // decode walks the document itself, rather than letting the YAML library
 // fill the struct, so that every error can name the key and its line.
@@ -242,10 +285,21 @@ func decode(name string, n *yaml.Node, c *Config, m *Model) error {
 			err = eachEntry(name, key.Value, val, []string{"field"}, func(e *entry) {
 				c.FieldSinks = append(c.FieldSinks, FieldSink{Field: e.field("field")})
 			})
-		case "inbound", "outbound":
+		case "request-types":
+			err = eachEntry(name, key.Value, val, []string{"type", "is", "inbound"}, func(e *entry) {
+				c.RequestTypes = append(c.RequestTypes, RequestType{Type: e.typeName("type"), Is: e.oneOf("is", true, "request", "headers"), Inbound: e.flag("inbound")})
+			})
+		case "handlers":
+			err = eachEntry(name, key.Value, val, []string{"function", "argument", "param", "is"}, func(e *entry) {
+				c.Handlers = append(c.Handlers, Handler{Function: e.function("function"), Argument: e.index("argument"), Param: e.index("param"), Is: e.oneOf("is", true, "request", "headers")})
+			})
+		case "inbound", "outbound", "accessors":
 			list := &c.Inbound
-			if key.Value == "outbound" {
+			switch key.Value {
+			case "outbound":
 				list = &c.Outbound
+			case "accessors":
+				list = &c.Accessors
 			}
 			err = eachEntry(name, key.Value, val, []string{"function", "result", "is"}, func(e *entry) {
 				*list = append(*list, Request{Function: e.function("function"), Result: e.index("result"), Is: e.oneOf("is", true, "request", "headers")})
@@ -258,9 +312,10 @@ func decode(name string, n *yaml.Node, c *Config, m *Model) error {
 				}
 				c.Stores = append(c.Stores, st)
 			})
-		case "header-sinks":
+		case "header-sinks", "header-copies", "header-visitors":
+			list := map[string]*[]HeaderSink{"header-sinks": &c.HeaderSinks, "header-copies": &c.HeaderCopies, "header-visitors": &c.HeaderVisitors}[key.Value]
 			err = eachEntry(name, key.Value, val, []string{"function", "argument"}, func(e *entry) {
-				c.HeaderSinks = append(c.HeaderSinks, HeaderSink{Function: e.function("function"), Argument: e.index("argument")})
+				*list = append(*list, HeaderSink{Function: e.function("function"), Argument: e.index("argument")})
 			})
 		case "proxies":
 			err = eachEntry(name, key.Value, val, []string{"function"}, func(e *entry) {
@@ -361,6 +416,32 @@ func (e *entry) field(k string) string {
 	return n.Value
 }
 
+// typeName reads a type name, pkg/path.Type.
+func (e *entry) typeName(k string) string {
+	n, ok := e.m[k]
+	if !ok {
+		e.fail(nil, "%s: missing key %q", e.key, k)
+		return ""
+	}
+	if n.Kind != yaml.ScalarNode || !typeSyntax.MatchString(n.Value) {
+		e.fail(n, "%s.%s: %s is not a type: want pkg/path.Type", e.key, k, describe(n))
+	}
+	return n.Value
+}
+
+// flag reads an optional boolean.
+func (e *entry) flag(k string) bool {
+	n, ok := e.m[k]
+	if !ok {
+		return false
+	}
+	var b bool
+	if n.Kind != yaml.ScalarNode || n.Tag != "!!bool" || n.Decode(&b) != nil {
+		e.fail(n, "%s.%s: want true or false, not %s", e.key, k, describe(n))
+	}
+	return b
+}
+
 // index reads an optional non-negative integer (0 when absent).
 func (e *entry) index(k string) int {
 	if p := e.optIndex(k); p != nil {
@@ -428,6 +509,8 @@ var funcSyntax = regexp.MustCompile(`^(?:[\w.~-]+(?:/[\w.~-]+)*\.[\pL_][\pL\pN_]
 
 // ValidFunction reports whether s names a function as the schema requires.
 func ValidFunction(s string) bool { return funcSyntax.MatchString(s) }
+
+var typeSyntax = regexp.MustCompile(`^[\w.~-]+(?:/[\w.~-]+)*\.[\pL_][\pL\pN_]*$`)
 
 var fieldSyntax = regexp.MustCompile(`^[\w.~-]+(?:/[\w.~-]+)*\.[\pL_][\pL\pN_]*\.[\pL_][\pL\pN_]*$`)
 
@@ -563,8 +646,13 @@ func (c *Config) Merge(o *Config) {
 	c.FieldSinks = append(c.FieldSinks, o.FieldSinks...)
 	c.Inbound = append(c.Inbound, o.Inbound...)
 	c.Outbound = append(c.Outbound, o.Outbound...)
+	c.Accessors = append(c.Accessors, o.Accessors...)
+	c.RequestTypes = append(c.RequestTypes, o.RequestTypes...)
+	c.Handlers = append(c.Handlers, o.Handlers...)
 	c.Stores = append(c.Stores, o.Stores...)
 	c.HeaderSinks = append(c.HeaderSinks, o.HeaderSinks...)
+	c.HeaderCopies = append(c.HeaderCopies, o.HeaderCopies...)
+	c.HeaderVisitors = append(c.HeaderVisitors, o.HeaderVisitors...)
 	c.Proxies = append(c.Proxies, o.Proxies...)
 	c.AudienceValidators = append(c.AudienceValidators, o.AudienceValidators...)
 	c.Disable = append(c.Disable, o.Disable...)

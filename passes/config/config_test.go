@@ -84,7 +84,7 @@ func TestEmpty(t *testing.T) {
 // TestErrors checks that each mistake is an error naming file, line and key.
 func TestErrors(t *testing.T) {
 	for _, tc := range []struct{ src, want string }{
-		{"headerz: [X-Api-Key]\n", `cfg.yml:1: unknown key "headerz" (known: headers, default-headers, sources, sinks, field-sinks, inbound, outbound, stores, header-sinks, proxies, audience-validators, disable)`},
+		{"headerz: [X-Api-Key]\n", `cfg.yml:1: unknown key "headerz" (known: headers, default-headers, sources, sinks, field-sinks, inbound, outbound, accessors, request-types, handlers, stores, header-sinks, header-copies, header-visitors, proxies, audience-validators, disable)`},
 		{"default-headers: maybe\n", `cfg.yml:1: default-headers: want true or false, not "maybe"`},
 		{"library: example.com/x\n", `cfg.yml:1: unknown key "library"`},
 		{"sources:\n  - function: example.com/c.Get\n    receiver: outbound\n", `cfg.yml:3: sources.receiver: want inbound, not "outbound"`},
@@ -141,8 +141,8 @@ proxies:
 	}
 	zero := 0
 	want := &config.Model{Library: "example.com/web", Version: "v1.2.3", Config: config.Config{
-		Sources:     []config.Source{{Function: "(*example.com/web.Context).GetHeader", Header: &zero}},
-		Sinks:       []config.Sink{{Function: "(*example.com/web.Client).SetHeader", Argument: 1, Header: &zero, Receiver: "outbound"}},
+		Sources:     []config.Source{{Function: "(*example.com/web.Context).GetHeader", Header: &zero, Library: "example.com/web"}},
+		Sinks:       []config.Sink{{Function: "(*example.com/web.Client).SetHeader", Argument: 1, Header: &zero, Receiver: "outbound", Library: "example.com/web"}},
 		FieldSinks:  []config.FieldSink{{Field: "example.com/web.Config.Token"}},
 		Inbound:     []config.Request{{Function: "(example.com/web.Context).Request", Is: "request"}},
 		Stores:      []config.Store{{Set: "(*example.com/web.Context).Set", Get: []string{"(*example.com/web.Context).Get", "(*example.com/web.Context).GetString"}, Value: 1}},
@@ -153,7 +153,7 @@ proxies:
 		t.Errorf("got %+v\nwant %+v", m, want)
 	}
 	for src, msg := range map[string]string{
-		"sources: []\n":                           "names its library and the version",
+		"sources: []\n": "names its library and the version",
 		"library: a\nversion: v1\ndisable: [x]\n": `"disable" configures a run`,
 	} {
 		if _, err := config.ParseModel("m.yml", []byte(src)); err == nil || !strings.Contains(err.Error(), msg) {

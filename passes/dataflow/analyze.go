@@ -528,7 +528,7 @@ func (f *funcState) store(addr, val ssa.Value, pos token.Pos) {
 func (f *funcState) fieldStore(pl Place, named bool, field *types.Var, ls labels, pos token.Pos, stepped bool) {
 	if field != nil {
 		for l, p := range ls {
-			if sink, ok := f.rules.FieldSink(field, l.kind); ok {
+			if sink, ok := f.rules.FieldSink(pl, field, l.kind); ok {
 				sink.At, sink.Pkg = f.position(pos), f.pass.Pkg.Path()
 				f.sinkEvent(l, p, sink, nil, pos)
 			}

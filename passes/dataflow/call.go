@@ -1,6 +1,7 @@
 package dataflow
 
 import (
+	"fmt"
 	"go/constant"
 	"go/token"
 	"go/types"
@@ -23,6 +24,7 @@ func (f *funcState) call(instr ssa.CallInstruction) {
 	var result ssa.Value
 	if v := instr.Value(); v != nil {
 		result = v
+		c.Value = v
 	}
 	if b, ok := common.Value.(*ssa.Builtin); ok {
 		f.builtin(b, common.Args, result)
@@ -172,17 +174,22 @@ func (c *Call) calleeName() string {
 // field or key holds, or what an argument carries, with the path extended
 // by the call.
 func (f *funcState) inputs(c *Call, fl *Flow, model bool) labels {
-	g, ok := f.guard(c, fl.Guard)
+	g, name, ok := f.guard(c, fl.Guard)
 	if !ok {
 		return nil
 	}
 	in := f.unguardedInputs(c, fl, model)
-	if g.param1 == 0 || len(in) == 0 {
+	if len(in) == 0 || g.param1 == 0 && (name == "" || model) {
 		return in
 	}
 	out := make(labels, len(in))
+	becomes := fl.From == Source || fl.FromKind != fl.ToKind
 	for l, p := range in {
-		if l.guard.param1 == 0 {
+		if name != "" && becomes {
+			// The call that names the header is where the value
+			// became what it is: GetHeader("Authorization").
+			p = p.add(Step{At: f.position(c.Pos), What: fmt.Sprintf("%s(%q)", c.calleeName(), name), Origin: true}, c.Pos)
+		} else if g.param1 != 0 && l.guard.param1 == 0 {
 			l.guard = g
 		}
 		out.add(l, p)
@@ -190,29 +197,29 @@ func (f *funcState) inputs(c *Call, fl *Flow, model bool) labels {
 	return out
 }
 
-// guard evaluates a flow's name guard at a call: met (zero, true), not
-// met (false), or depending on a parameter of this function that the
-// name comes from.
-func (f *funcState) guard(c *Call, g *Guard) (guardOn, bool) {
+// guard evaluates a flow's name guard at a call: met (by the constant
+// name it returns, or "" when there is no guard), not met (false), or
+// depending on a parameter of this function that the name comes from.
+func (f *funcState) guard(c *Call, g *Guard) (guardOn, string, bool) {
 	if g == nil {
-		return guardOn{}, true
+		return guardOn{}, "", true
 	}
 	if g.Arg >= len(c.Args) || c.Args[g.Arg] == nil {
-		return guardOn{}, false
+		return guardOn{}, "", false
 	}
 	arg := c.Args[g.Arg]
 	if names := ConstStrings(arg); len(names) > 0 {
 		for _, n := range names {
 			if f.rules.Accepts(g.Class, n) {
-				return guardOn{}, true
+				return guardOn{}, n, true
 			}
 		}
-		return guardOn{}, false
+		return guardOn{}, "", false
 	}
 	if k := f.inputIndex(arg); k >= 0 {
-		return guardOn{param1: k + 1, class: g.Class, unknown: g.Unknown}, true
+		return guardOn{param1: k + 1, class: g.Class, unknown: g.Unknown}, "", true
 	}
-	return guardOn{}, g.Unknown
+	return guardOn{}, "", g.Unknown
 }
 
 func (f *funcState) unguardedInputs(c *Call, fl *Flow, model bool) labels {
@@ -474,12 +481,21 @@ func (f *funcState) require(c *Call, req *Require) (*Require, bool) {
 		return nil, false
 	}
 	var cond *Require
-	for l := range f.labelsOf(c.Args[req.Param]) {
+	// The address of a field (&req.Header, a pointer receiver) meets a
+	// condition on the object that holds it.
+	for l := range f.objectLabels(c.Args[req.Param]) {
 		if l.kind != req.Kind {
 			continue
 		}
 		switch l.port {
-		case Source, Field, Key:
+		case Field, Key:
+			// A place known to hold other kinds only does not meet it
+			// (gin.Context.Request holds the received request).
+			if hs := f.holdsOf(l.place); len(hs) > 0 && hs[l.assumed] == nil {
+				continue
+			}
+			return nil, true
+		case Source:
 			return nil, true
 		case Param:
 			if cond == nil || l.index < cond.Param {

@@ -136,11 +136,43 @@ func TestLimits(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), toy, "example.com/limits")
 }
 
-// TestEveryLeakKept: a place that leaks in two sinks keeps both; a store
-// into it is reported once for each.
+// TestEveryLeakKept: a place that leaks in two sinks keeps both: a store
+// into it is one finding (one per position), and the rule's Events see
+// it reach each sink.
 func TestEveryLeakKept(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), toy, "example.com/places/app")
+	analysistest.Run(t, analysistest.TestData(), toyEvents, "example.com/places/app")
 }
+
+// toyEvents reports every (position, sink, source) the engine hands to
+// Events.Found, and how many findings it returned at each position.
+var toyEvents = &analysis.Analyzer{
+	Name:      "toyevents",
+	Doc:       "toy rules, reporting Events.Found",
+	FactTypes: []analysis.Fact{new(funcFact), new(packageFact)},
+	Requires:  []*analysis.Analyzer{ssapkg.Analyzer},
+	Run: func(pass *analysis.Pass) (any, error) {
+		var found foundEvents
+		res := dataflow.Run(pass, &dataflow.Config{
+			Rules:          toyRules{},
+			SSA:            pass.ResultOf[ssapkg.Analyzer].(*ssapkg.SSA),
+			NewFuncFact:    func() dataflow.FuncFact { return new(funcFact) },
+			NewPackageFact: func() dataflow.PackageFact { return new(packageFact) },
+			Events:         &found,
+		})
+		for _, f := range found {
+			pass.Reportf(f.Pos, "found: %s reaches %s", f.Source().What, f.Sink.What)
+		}
+		for _, f := range res.Findings {
+			pass.Reportf(f.Pos, "finding")
+		}
+		return nil, nil
+	},
+}
+
+type foundEvents []dataflow.Finding
+
+func (*foundEvents) SourceSeen(dataflow.SourceEvent) {}
+func (e *foundEvents) Found(f dataflow.Finding)      { *e = append(*e, f) }
 
 // TestMeetingInAThirdPackage: a holding and a leak of one place, found in
 // two packages that do not import each other, are reported once, in the

@@ -60,8 +60,8 @@
 //
 // A concrete source reaching an unconditional sink is a Finding, reported
 // at the sink when it is in the package being analyzed and at the hand-over
-// (the call, store or context.WithValue) otherwise; one per position and
-// sink, with the best explanation among its sources. Config.Events, when
+// (the call, store or context.WithValue) otherwise; one per position, with
+// the best explanation among its sources and sinks. Config.Events, when
 // set, also receives every (position, sink, source) finding and each
 // source a model produced, for analyzers that reason about sources (the
 // audience analyzer: which parses reached an audience check). Each label

@@ -32,10 +32,11 @@ type Rules interface {
 	// always holds an inbound header).
 	Field(f *types.Var, base Kind) (Kind, string)
 
-	// FieldSink reports whether storing a value of kind k into f leaks it
-	// (a field of a library type that becomes a credential upstream), and
+	// FieldSink reports whether storing a value of kind k into field f
+	// (the place pl; zero for a field of an anonymous struct) leaks it (a
+	// field of a library type that becomes a credential upstream), and
 	// describes the sink (its What and Tag; the engine sets its position).
-	FieldSink(f *types.Var, k Kind) (SinkInfo, bool)
+	FieldSink(pl Place, f *types.Var, k Kind) (SinkInfo, bool)
 
 	// Value gives the kind of a value made by a non-call instruction, such
 	// as make(http.Header).
@@ -68,14 +69,14 @@ type Rules interface {
 //	}
 type NoRules struct{}
 
-func (NoRules) Derivable(Kind) bool                         { return false }
-func (NoRules) Assumable(types.Type) []Kind                 { return nil }
-func (NoRules) Param(*ssa.Function, int) (Kind, string)     { return 0, "" }
-func (NoRules) Field(*types.Var, Kind) (Kind, string)       { return 0, "" }
-func (NoRules) FieldSink(*types.Var, Kind) (SinkInfo, bool) { return SinkInfo{}, false }
-func (NoRules) Value(ssa.Value) (Kind, string)              { return 0, "" }
-func (NoRules) Model(*Call) ([]Flow, bool)                  { return nil, false }
-func (NoRules) Accepts(Tag, string) bool                    { return false }
+func (NoRules) Derivable(Kind) bool                                { return false }
+func (NoRules) Assumable(types.Type) []Kind                        { return nil }
+func (NoRules) Param(*ssa.Function, int) (Kind, string)            { return 0, "" }
+func (NoRules) Field(*types.Var, Kind) (Kind, string)              { return 0, "" }
+func (NoRules) FieldSink(Place, *types.Var, Kind) (SinkInfo, bool) { return SinkInfo{}, false }
+func (NoRules) Value(ssa.Value) (Kind, string)                     { return 0, "" }
+func (NoRules) Model(*Call) ([]Flow, bool)                         { return nil, false }
+func (NoRules) Accepts(Tag, string) bool                           { return false }
 
 // Events receives what the engine observes while it analyzes a package,
 // for a rule that needs more than its findings (Config.Events).
@@ -121,6 +122,7 @@ type Call struct {
 	Args  []ssa.Value
 	Pos   token.Pos
 	Field *types.Var // the field written, for OpStore
+	Value ssa.Value  // the call's result, when it has one
 
 	// given replaces the labels of some arguments: a callback applied
 	// where the function it is passed to calls it has no argument values,

@@ -77,7 +77,7 @@ var maxInstrsPerFunc = 40000
 
 // Outcome is what the engine found in a package.
 type Outcome struct {
-	Findings []Finding // sorted by position, one per position and sink
+	Findings []Finding // sorted by position, one per position
 	// Problems are internal errors the engine recovered from (a function,
 	// or the whole package, it could not analyze) and limits it reached.
 	// They are not returned as errors, because a failed analysis of a
@@ -471,8 +471,10 @@ func originAt(p *path) Position {
 	return Position{}
 }
 
-// sortedFindings returns one finding per position and sink (the best
-// explanation among its sources), sorted, and hands every per-source finding to the
+// sortedFindings returns one finding per position (the best explanation
+// among its sources and sinks: a value stored in a client's field that
+// a model names a sink and the engine also follows to the header it ends
+// in is one finding), sorted, and hands every per-source finding to the
 // rule's Events.
 func (s *pkgState) sortedFindings() []Finding {
 	keys := make([]findingKey, 0, len(s.findings))
@@ -496,7 +498,7 @@ func (s *pkgState) sortedFindings() []Finding {
 			s.cfg.Events.Found(*s.findings[k])
 		}
 		p := s.findingPaths[k]
-		if i == 0 || k.pos != keys[i-1].pos || k.sink != keys[i-1].sink {
+		if i == 0 || k.pos != keys[i-1].pos {
 			out = append(out, *s.findings[k])
 			best = p
 		} else if p.better(best) {

@@ -22,15 +22,20 @@
 //   - httputil.NewSingleHostReverseProxy, and httputil.ReverseProxy literals
 //     whose Director or Rewrite (a literal, a named function or a method
 //     value, including a wrapper of the original Director) never deletes or
-//     replaces the Authorization header.
+//     replaces the Authorization header;
+//   - the same through the frameworks and clients the built-in library
+//     models describe: an inbound header set handed to resty, a websocket
+//     dial or a fasthttp request, echo's middleware.Proxy, fiber's proxy.
 //
 // Not reported: loops that skip Authorization (a comparison with ==,
-// strings.EqualFold, http.CanonicalHeaderKey, a switch, or an allowlist or
-// denylist of names consulted for each header); copies after which the
-// function deletes or replaces Authorization on the outbound request;
-// copies into the response (w.Header()); copies that are only logged.
-// Removal is checked anywhere in the function that copies (not path by
-// path), which errs toward silence.
+// strings.EqualFold, http.CanonicalHeaderKey, a switch, an allowlist that
+// omits it or a denylist that names it); copies after which the function
+// deletes or replaces Authorization on the outbound request or on the
+// copy it attaches; copies into the response (w.Header()); copies that are
+// only logged. Removal is judged per header name (Authorization and each
+// configured credential header must each be removed) and checked anywhere
+// in the function that copies (not path by path), which errs toward
+// silence.
 //
 // Where the change is mechanical a suggested fix is offered: a
 // Del("Authorization") after a wholesale copy, at the start of a Director

@@ -8,6 +8,7 @@ import (
 	"github.com/passthroughlint/passthrough/passes/dataflow"
 	"github.com/passthroughlint/passthrough/passes/internal/httpflow"
 	"github.com/passthroughlint/passthrough/passes/internal/kit"
+	"github.com/passthroughlint/passthrough/passes/internal/models"
 	"github.com/passthroughlint/passthrough/passes/internal/ssapkg"
 	"github.com/passthroughlint/passthrough/passes/report"
 	"github.com/passthroughlint/passthrough/passes/ruledoc"
@@ -26,7 +27,7 @@ var Analyzer = New(new(config.Config))
 // analyzer's flags write into cfg, which is read when it runs.
 func New(cfg *config.Config) *analysis.Analyzer {
 	a := kit.New("headerforward", doc, func(pass *analysis.Pass) (any, error) { return run(pass, cfg) }, new(funcFact), new(packageFact))
-	a.Flags.Var(config.HeadersFlag(&cfg.Headers), "headers", "extra credential header names, comma-separated (e.g. X-Api-Key)")
+	a.Flags.Var(config.HeadersFlag(&cfg.Headers), "headers", "extra credential header names, comma-separated (e.g. X-Tenant-Secret), added to Authorization, Proxy-Authorization and the default list")
 	return a
 }
 
@@ -48,7 +49,7 @@ func init() {
 }
 
 func run(pass *analysis.Pass, cfg *config.Config) (any, error) {
-	r := &rules{checker: checker{mustRemove: httpflow.NewCredentialHeaders(cfg.Headers, cfg.UseDefaultHeaders()).MustRemove()}}
+	r := newRules(models.With(cfg))
 	ssaPkg := pass.ResultOf[ssapkg.Analyzer].(*ssapkg.SSA)
 	res := dataflow.Run(pass, &dataflow.Config{
 		Rules:          r,

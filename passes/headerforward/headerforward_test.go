@@ -35,6 +35,32 @@ func TestPerName(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), a, "example.com/pername")
 }
 
+// TestModels: a library described in the configuration's schema, as the
+// built-in models are: a header-set sink, a named-header sink, a field
+// the client sends, a header copy and visitor, request types, and a
+// proxy with the removals that make it safe.
+func TestModels(t *testing.T) {
+	zero := 0
+	cfg := &config.Config{
+		Sinks: []config.Sink{
+			{Function: "(*example.com/webcl.Request).SetHeader", Argument: 1, Header: &zero},
+			{Function: "(*example.com/webcl.Headers).SetBytes", Argument: 1, Header: &zero},
+		},
+		FieldSinks:     []config.FieldSink{{Field: "example.com/webcl.DialOptions.HTTPHeader"}},
+		HeaderSinks:    []config.HeaderSink{{Function: "(*example.com/webcl.Request).SetHeaders"}},
+		HeaderCopies:   []config.HeaderSink{{Function: "(*example.com/webcl.Headers).CopyTo"}},
+		HeaderVisitors: []config.HeaderSink{{Function: "(*example.com/webcl.Headers).VisitAll"}},
+		RequestTypes: []config.RequestType{
+			{Type: "example.com/webcl.Ctx", Is: "request", Inbound: true},
+			{Type: "example.com/webcl.Out", Is: "request"},
+			{Type: "example.com/webcl.Headers", Is: "headers"},
+		},
+		Outbound: []config.Request{{Function: "example.com/webcl.NewOut", Is: "request"}},
+		Proxies:  []config.Proxy{{Function: "example.com/webcl.Proxy"}},
+	}
+	analysistest.Run(t, analysistest.TestData(), headerforward.New(cfg), "example.com/webhf")
+}
+
 func TestCarriers(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), headerforward.Analyzer, "example.com/carriers")
 }

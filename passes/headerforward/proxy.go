@@ -4,6 +4,7 @@ import (
 	"go/token"
 	"go/types"
 
+	"github.com/passthroughlint/passthrough/passes/dataflow"
 	"github.com/passthroughlint/passthrough/passes/internal/httpflow"
 	"github.com/passthroughlint/passthrough/passes/internal/ssapkg"
 	"golang.org/x/tools/go/ssa"
@@ -22,26 +23,109 @@ type proxyFinding struct {
 }
 
 // findProxies looks at every function of the package for reverse proxies.
-func (ch *checker) findProxies(pkg *ssapkg.SSA) []proxyFinding {
+func (r *rules) findProxies(pkg *ssapkg.SSA) []proxyFinding {
 	var out []proxyFinding
 	for _, instr := range pkg.Instructions() {
 		switch v := instr.(type) {
 		case *ssa.Call:
+			if f, ok := r.modelledProxy(v); ok {
+				out = append(out, f)
+				continue
+			}
 			callee := v.Common().StaticCallee()
 			if callee != nil && callee.String() == "net/http/httputil.NewSingleHostReverseProxy" {
-				if !ch.directorRemoves(v) {
+				if !r.directorRemoves(v) {
 					out = append(out, proxyFinding{pos: v.Pos(), what: "httputil.NewSingleHostReverseProxy, whose Director keeps the client's Authorization header"})
 				}
 			}
 		case *ssa.Alloc:
 			if httpflow.IsNamed(v.Type(), "net/http/httputil", "ReverseProxy") {
-				if f, ok := ch.literalProxy(v); ok {
+				if f, ok := r.literalProxy(v); ok {
 					out = append(out, f)
 				}
 			}
 		}
 	}
 	return out
+}
+
+// modelledProxy reports a call of a library function that forwards the
+// received request with its headers (echo's middleware.Proxy, fiber's
+// proxy.Do), unless the calling function removes the credential headers
+// first (by any Del or Set of their names, on whatever header type the
+// framework has).
+func (r *rules) modelledProxy(call *ssa.Call) (proxyFinding, bool) {
+	callee := call.Common().StaticCallee()
+	if callee == nil || len(r.proxies) == 0 {
+		return proxyFinding{}, false
+	}
+	obj, ok := callee.Object().(*types.Func)
+	if !ok {
+		return proxyFinding{}, false
+	}
+	full := httpflow.FullName(obj)
+	if !r.proxies[full] {
+		return proxyFinding{}, false
+	}
+	if removedByName(call.Parent(), r) || r.covers(chainRemoval(call), transportRemoval(call)) {
+		return proxyFinding{}, false
+	}
+	return proxyFinding{pos: call.Pos(), what: httpflow.ShortFunc(full) + ", which forwards the received request with all its headers"}, true
+}
+
+// chainRemoval is what the middleware registered in the same call as a
+// proxy middleware remove (e.Group("/x", stripAuth, middleware.Proxy(b))).
+func chainRemoval(call *ssa.Call) removal {
+	var r removal
+	for _, ref := range referrers(call) {
+		st, ok := ref.(*ssa.Store)
+		if !ok {
+			continue
+		}
+		ia, ok := st.Addr.(*ssa.IndexAddr)
+		if !ok {
+			continue
+		}
+		for _, e := range dataflow.Elements(ia.X) {
+			if e != nil && e != ssa.Value(call) {
+				removesInFunc(funcOf(e), 0, &r)
+			}
+		}
+	}
+	return r
+}
+
+// transportRemoval is what the RoundTrip methods of the transports stored
+// in a proxy's configuration struct remove (echo's ProxyConfig.Transport).
+func transportRemoval(call *ssa.Call) removal {
+	var r removal
+	for _, arg := range call.Common().Args {
+		load, ok := arg.(*ssa.UnOp)
+		if !ok || load.Op != token.MUL {
+			continue
+		}
+		for _, ref := range referrers(load.X) {
+			fa, ok := ref.(*ssa.FieldAddr)
+			if !ok {
+				continue
+			}
+			for _, ref2 := range referrers(fa) {
+				st, ok := ref2.(*ssa.Store)
+				if !ok || st.Addr != fa {
+					continue
+				}
+				mi, ok := st.Val.(*ssa.MakeInterface)
+				if !ok {
+					continue
+				}
+				prog := call.Parent().Prog
+				if sel := prog.MethodSets.MethodSet(mi.X.Type()).Lookup(nil, "RoundTrip"); sel != nil {
+					removesInFunc(prog.MethodValue(sel), 0, &r)
+				}
+			}
+		}
+	}
+	return r
 }
 
 // directorRemoves reports whether the function that built a proxy with
@@ -146,6 +230,11 @@ func removesInFunc(fn *ssa.Function, depth int, r *removal) {
 			case *ssa.Store:
 				if fa, ok := v.Addr.(*ssa.FieldAddr); ok && isHeaderField(fa) && !filledByName(v.Val) {
 					r.all = true // the outgoing header is replaced
+				}
+			case *ssa.MakeClosure:
+				// A middleware constructor: the handler it returns.
+				if fn, ok := v.Fn.(*ssa.Function); ok {
+					removesInFunc(fn, depth+1, r)
 				}
 			}
 		}

@@ -3,8 +3,10 @@ package headerforward
 import (
 	"go/types"
 
+	"github.com/passthroughlint/passthrough/passes/config"
 	"github.com/passthroughlint/passthrough/passes/dataflow"
 	"github.com/passthroughlint/passthrough/passes/internal/httpflow"
+	"golang.org/x/tools/go/ssa"
 )
 
 // rules tell the engine to follow whole inbound requests and header sets,
@@ -12,6 +14,47 @@ import (
 type rules struct {
 	httpflow.Rules
 	checker
+	headerSinks map[string][]int // function full name -> argument indexes (receiver counted)
+	namedSinks  map[string]int   // a client's SetHeader(name, value): the name's argument index (receiver counted)
+	copies      map[string][]int // function full name -> argument the receiver's headers are copied into (receiver counted)
+	visitors    map[string][]int // function full name -> callback argument given each header of the receiver
+	proxies     map[string]bool  // function full name
+	fieldSinks  map[string]bool  // pkg/path.Type.Field
+}
+
+// newRules compiles a configuration, the built-in models included.
+func newRules(cfg *config.Config) *rules {
+	r := &rules{
+		Rules:       httpflow.Rules{Lib: httpflow.NewLibrary(cfg)},
+		checker:     checker{mustRemove: httpflow.NewCredentialHeaders(cfg.Headers, cfg.UseDefaultHeaders()).MustRemove()},
+		headerSinks: map[string][]int{},
+		proxies:     map[string]bool{},
+		fieldSinks:  map[string]bool{},
+		namedSinks:  map[string]int{},
+		copies:      map[string][]int{},
+		visitors:    map[string][]int{},
+	}
+	for _, h := range cfg.HeaderCopies {
+		r.copies[h.Function] = append(r.copies[h.Function], h.Argument+httpflow.Receivers(h.Function))
+	}
+	for _, h := range cfg.HeaderVisitors {
+		r.visitors[h.Function] = append(r.visitors[h.Function], h.Argument+httpflow.Receivers(h.Function))
+	}
+	for _, s := range cfg.Sinks {
+		if s.Header != nil {
+			r.namedSinks[s.Function] = *s.Header + httpflow.Receivers(s.Function)
+		}
+	}
+	for _, f := range cfg.FieldSinks {
+		r.fieldSinks[f.Field] = true
+	}
+	for _, h := range cfg.HeaderSinks {
+		r.headerSinks[h.Function] = append(r.headerSinks[h.Function], h.Argument+httpflow.Receivers(h.Function))
+	}
+	for _, p := range cfg.Proxies {
+		r.proxies[p.Function] = true
+	}
+	return r
 }
 
 // The sinks of headerforward, by how the header set is forwarded (the
@@ -21,12 +64,13 @@ const (
 	sinkAssign                               // out.Header = in.Header
 	sinkMapsCopy                             // maps.Copy(out.Header, in.Header)
 	sinkSendReceived                         // the received request sent upstream
+	sinkHeaderSet                            // a header set handed to a client that sends it
 )
 
 func (*rules) Derivable(k dataflow.Kind) bool { return k == httpflow.InboundHeader }
 
-func (*rules) Assumable(t types.Type) []dataflow.Kind {
-	if ks := httpflow.Assumable(t); ks != nil {
+func (r *rules) Assumable(t types.Type) []dataflow.Kind {
+	if ks := r.Rules.Assumable(t); ks != nil {
 		return ks
 	}
 	switch u := t.Underlying().(type) {
@@ -35,7 +79,8 @@ func (*rules) Assumable(t types.Type) []dataflow.Kind {
 			return []dataflow.Kind{httpflow.InboundHeader} // a header name or value taken from an inbound set
 		}
 	case *types.Slice:
-		if b, ok := u.Elem().Underlying().(*types.Basic); ok && b.Info()&types.IsString != 0 {
+		// Header values, and names and values as bytes (fasthttp).
+		if b, ok := u.Elem().Underlying().(*types.Basic); ok && (b.Info()&types.IsString != 0 || b.Kind() == types.Byte) {
 			return []dataflow.Kind{httpflow.InboundHeader}
 		}
 	}
@@ -50,6 +95,9 @@ func (*rules) Assumable(t types.Type) []dataflow.Kind {
 func (r *rules) Model(c *dataflow.Call) ([]dataflow.Flow, bool) {
 	switch c.Op {
 	case dataflow.OpStore:
+		if c.Field != nil && r.fieldSinks[storedField(c)] && httpflow.IsNamed(c.Field.Type(), "net/http", "Header") && !r.covers(removedOn(c.Args[1], nil)) {
+			return []dataflow.Flow{sink(httpflow.InboundHeader, "the header set of "+storedField(c)+", sent by the client", sinkHeaderSet, -1, 0)}, true
+		}
 		if c.Field != nil && c.Field.Pkg() != nil && c.Field.Pkg().Path() == "net/http" && c.Field.Name() == "Header" &&
 			!r.covers(removedOn(c.Args[0], c.Args[1]), removedOn(c.Args[1], nil)) {
 			return []dataflow.Flow{sink(httpflow.InboundHeader, "the inbound header set assigned to an outbound request's Header", sinkAssign, 0, httpflow.OutboundRequest)}, true
@@ -63,15 +111,32 @@ func (r *rules) Model(c *dataflow.Call) ([]dataflow.Flow, bool) {
 	if c.Callee == nil || c.Callee.Pkg() == nil {
 		return nil, false
 	}
+	if flows, ok := r.headerSink(c); ok {
+		return flows, true
+	}
+	if flows, ok := r.Lib.Model(c, httpflow.InboundHeader, httpflow.InboundRequest); ok {
+		return flows, true
+	}
 	name := dataflow.FuncName(c.Callee)
 	switch c.Callee.Pkg().Path() {
 	case "net/http", "net/textproto":
+		if name == "Header.Clone" && c.Value != nil && r.removed(c.Value) {
+			return nil, true // a copy the function strips of the credentials
+		}
 		if flows, ok := httpflow.Model(c); ok {
 			return flows, true
 		}
 		switch name {
 		case "Header.Set", "Header.Add", "MIMEHeader.Set", "MIMEHeader.Add":
 			return r.namedWrite(c, name), true
+		case "Header.Get", "Header.Values", "MIMEHeader.Get", "MIMEHeader.Values":
+			// A value read under a name from a loop over the inbound set
+			// is part of a copy of it; one read by a constant name is one
+			// header (tokenforward's, when it is a credential).
+			if len(c.Args) > 1 && len(dataflow.ConstStrings(c.Args[1])) == 0 {
+				return httpflow.Keep(httpflow.InboundHeader), true
+			}
+			return nil, true
 		case "Client.Do", "Transport.RoundTrip", "RoundTripper.RoundTrip", "RoundTrip":
 			if len(c.Args) == 2 && !r.removed(c.Args[1]) {
 				return []dataflow.Flow{sink(httpflow.InboundRequest, "the received request sent upstream by "+name, sinkSendReceived, -1, 0)}, true
@@ -111,4 +176,119 @@ func sink(k dataflow.Kind, what string, tag dataflow.Tag, require int, requireKi
 		req = &dataflow.Require{Param: require, Kind: requireKind}
 	}
 	return dataflow.SinkFlow(1, k, dataflow.SinkInfo{What: what, Tag: tag}, req)
+}
+
+// headerSink models a library function that sends a header set it is
+// given (resty's SetHeaders, a websocket dial's header): the inbound set
+// reaching it is forwarded wholesale, unless the set is one the function
+// made and filled skipping the credential headers, or deleted them from.
+func (r *rules) headerSink(c *dataflow.Call) ([]dataflow.Flow, bool) {
+	full := httpflow.FullName(c.Callee)
+	if i, ok := r.namedSinks[full]; ok {
+		// A client's SetHeader(name, value) in a loop over the inbound
+		// set copies it, unless the loop skips the credential headers.
+		if i >= len(c.Args) || r.covers(r.skipped(c, c.Args[i])) {
+			return nil, true
+		}
+		what := "a copy of every inbound header (by " + httpflow.ShortFunc(full) + ")"
+		return []dataflow.Flow{dataflow.SinkFlow(i, httpflow.InboundHeader, dataflow.SinkInfo{What: what, Tag: sinkHeaderSet}, nil)}, true
+	}
+	if dsts, ok := r.copies[full]; ok {
+		// The receiver's header set copied into a sent one, unless the
+		// function then removes the credential headers from it.
+		if removedByName(c.Fn, r) {
+			return nil, true
+		}
+		var out []dataflow.Flow
+		what := "a copy of the inbound header set by " + httpflow.ShortFunc(full)
+		info := dataflow.SinkInfo{What: what, Tag: sinkHeaderSet}
+		for _, d := range dsts {
+			for _, to := range []dataflow.Kind{httpflow.OutboundRequest, httpflow.OutboundHeader} {
+				for _, from := range []dataflow.Kind{httpflow.InboundHeader, httpflow.InboundRequest} {
+					out = append(out, dataflow.SinkFlow(0, from, info, &dataflow.Require{Param: d, Kind: to}))
+				}
+			}
+		}
+		return out, true
+	}
+	if cbs, ok := r.visitors[full]; ok {
+		// The callback gets each name and value of the receiver's set.
+		var out []dataflow.Flow
+		for _, cb := range cbs {
+			for _, k := range []dataflow.Kind{httpflow.InboundHeader, httpflow.InboundRequest} {
+				for arg := 0; arg < 2; arg++ {
+					out = append(out, dataflow.Flow{From: dataflow.Param, FromIndex: 0, FromKind: k, To: dataflow.CallOf, ToIndex: cb, ToArg: arg, ToKind: httpflow.InboundHeader})
+				}
+			}
+		}
+		return out, true
+	}
+	args, ok := r.headerSinks[full]
+	if !ok {
+		return nil, false
+	}
+	var out []dataflow.Flow
+	for _, i := range args {
+		if i >= len(c.Args) || r.filtered(c, c.Args[i]) {
+			continue
+		}
+		what := "a header set handed to " + httpflow.ShortFunc(httpflow.FullName(c.Callee))
+		out = append(out, dataflow.SinkFlow(i, httpflow.InboundHeader, dataflow.SinkInfo{What: what, Tag: sinkHeaderSet}, nil))
+	}
+	return out, true
+}
+
+// filtered reports whether a header set passed whole has had the
+// credential headers removed: deleted from it, or skipped by every loop
+// that filled it.
+func (r *rules) filtered(c *dataflow.Call, v ssa.Value) bool {
+	removed := []removal{removedOn(v, nil)}
+	if mm, ok := v.(*ssa.MakeMap); ok {
+		filled := false
+		for _, ref := range referrers(mm) {
+			mu, ok := ref.(*ssa.MapUpdate)
+			if !ok || len(dataflow.ConstStrings(mu.Key)) > 0 {
+				continue
+			}
+			filled = true
+			w := &dataflow.Call{Op: dataflow.OpMapUpdate, Fn: c.Fn, Args: []ssa.Value{mu.Map, mu.Key, mu.Value}}
+			if !r.covers(r.skipped(w, mu.Key), removed[0]) {
+				return false
+			}
+		}
+		if filled {
+			return true
+		}
+	}
+	return r.covers(removed...)
+}
+
+// storedField names the field a store writes, pkg/path.Type.Field.
+func storedField(c *dataflow.Call) string {
+	if len(c.Args) == 0 {
+		return ""
+	}
+	pkg, typ := dataflow.NamedType(c.Args[0].Type())
+	return pkg + "." + typ + "." + c.Field.Name()
+}
+
+// removedByName reports whether fn removes the credential headers by a
+// call of any Del or Set method with their names (the header types of
+// libraries that are not net/http: fasthttp's RequestHeader.Del).
+func removedByName(fn *ssa.Function, r *rules) bool {
+	var removed removal
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			c, ok := instr.(ssa.CallInstruction)
+			if !ok {
+				continue
+			}
+			if f := c.Common().StaticCallee(); f != nil && (f.Name() == "Del" || f.Name() == "Set") && len(c.Common().Args) > 1 {
+				if name, ok := dataflow.ConstString(c.Common().Args[1]); ok {
+					removed.add(name)
+				}
+			}
+		}
+	}
+	return r.covers(removed)
 }

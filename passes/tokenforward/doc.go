@@ -16,11 +16,18 @@
 // The analyzer follows a credential read from a received request:
 //
 //   - r.Header.Get("Authorization"), Values, r.Header["Authorization"],
-//     r.BasicAuth(), for Authorization, Proxy-Authorization and configured
-//     header names, however the name is spelled;
+//     r.BasicAuth(), for Authorization, Proxy-Authorization, the default
+//     list of API-key and token headers (X-Api-Key, Private-Token, names
+//     ending in -Token or -Api-Key; default-headers: false turns it off)
+//     and configured header names, however the name is spelled; and a
+//     function that reads the header its caller names (c.GetHeader(key)),
+//     where it is called with a credential name;
 //   - in HTTP handlers, middleware, mcp-go HTTP context hooks,
 //     httputil.ProxyRequest.In, go-sdk RequestExtra.Header and mcp-go
 //     request Header fields, and the token given to a go-sdk verifier;
+//   - in the web frameworks and RPC stacks the built-in library models
+//     describe (gin, echo, fiber, fasthttp, Connect, gRPC incoming
+//     metadata), including their request-scoped stores by key;
 //
 // through string operations, variables, function parameters and results,
 // parameters written through, struct fields, closures, method values,
@@ -41,6 +48,8 @@
 //     Token.SetAuthHeader (not one handed to a token exchange);
 //     client-go rest.Config.BearerToken,
 //     go-github Client.WithAuthToken;
+//   - the clients of the models: resty, go-retryablehttp, fasthttp,
+//     Connect, gorilla and coder websockets, GraphQL clients, go-tfe;
 //   - gRPC outgoing metadata with an "authorization" entry, and per-RPC
 //     credentials returning one;
 //   - any function parameter or struct field that reaches one of these in

@@ -2,7 +2,6 @@ package tokenforward
 
 import (
 	"fmt"
-	"go/types"
 	"strings"
 
 	"github.com/passthroughlint/passthrough/passes/dataflow"
@@ -56,6 +55,9 @@ func (r *rules) Model(c *dataflow.Call) ([]flow, bool) {
 		return nil, false
 	}
 	if flows := r.configured(c); flows != nil {
+		return flows, true
+	}
+	if flows, ok := r.Lib.Model(c, credential); ok {
 		return flows, true
 	}
 	name := dataflow.FuncName(c.Callee)
@@ -221,20 +223,81 @@ func urlModel(name string) ([]flow, bool) {
 }
 
 // configured returns the flows of a function named in the configuration's
-// sources or sinks.
+// or the models' sources and sinks.
 func (r *rules) configured(c *dataflow.Call) []flow {
-	full := c.Callee.FullName()
+	full := httpflow.FullName(c.Callee)
+	srcs, snks := r.sources[full], r.sinks[full]
+	if len(srcs) == 0 && len(snks) == 0 {
+		return nil
+	}
+	recv := httpflow.Receivers(full)
+	short := httpflow.ShortFunc(full)
+	inside := func(library string) bool { return httpflow.Within(c.Fn, library) }
 	var out []flow
-	for _, i := range r.sources[full] {
-		out = append(out, flow{From: dataflow.Source, FromKind: credential, To: dataflow.Result, ToIndex: i, ToKind: credential,
-			Path: []dataflow.Step{{What: full + " (configured source)"}}})
+	for _, s := range srcs {
+		if inside(s.Library) {
+			continue
+		}
+		what := short + "()"
+		var guard *dataflow.Guard
+		if s.Header != nil {
+			if what, guard = r.named(c, short, *s.Header+recv); what == "" {
+				continue
+			}
+		}
+		if s.Receiver == "inbound" {
+			for _, k := range []dataflow.Kind{inboundRequest, inboundHeader} {
+				fl := paramTo(0, k, dataflow.Result, s.Result, credential, what)
+				fl.Guard = guard
+				out = append(out, fl)
+			}
+			continue
+		}
+		fl := dataflow.SourceFlow(credential, dataflow.Result, s.Result, what, 0)
+		fl.Guard = guard
+		out = append(out, fl)
 	}
-	recv := 0
-	if sig, ok := c.Callee.Type().(*types.Signature); ok && sig.Recv() != nil {
-		recv = 1
-	}
-	for _, i := range r.sinks[full] {
-		out = append(out, sink(i+recv, full+" (configured sink)", nil))
+	for _, s := range snks {
+		if inside(s.Library) {
+			continue
+		}
+		what := short
+		var guard *dataflow.Guard
+		if s.Header != nil {
+			if what, guard = r.named(c, short, *s.Header+recv); what == "" {
+				continue
+			}
+			if guard != nil {
+				guard.Unknown = true // as Header.Set under a name from a variable
+			}
+		}
+		if s.Receiver == "outbound" {
+			for _, k := range []dataflow.Kind{outboundRequest, outboundHeader} {
+				fl := sink(s.Argument+recv, what+" on an outbound request", &dataflow.Require{Param: 0, Kind: k})
+				fl.Guard = guard
+				out = append(out, fl)
+			}
+			continue
+		}
+		fl := sink(s.Argument+recv, what, nil)
+		fl.Guard = guard
+		out = append(out, fl)
 	}
 	return out
+}
+
+// named describes a call whose header name is argument i: with the name
+// when it is a constant credential header, guarded when it comes from a
+// parameter, and "" when it is a constant of another header.
+func (r *rules) named(c *dataflow.Call, short string, i int) (string, *dataflow.Guard) {
+	if i >= len(c.Args) {
+		return "", nil
+	}
+	if names := dataflow.ConstStrings(c.Args[i]); len(names) > 0 {
+		if name, ok := r.isCredentialHeader(c.Args[i]); ok {
+			return fmt.Sprintf("%s(%q)", short, name), nil
+		}
+		return "", nil
+	}
+	return short + "(<name from a variable>)", &dataflow.Guard{Arg: i, Class: tagHeaderName}
 }

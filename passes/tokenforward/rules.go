@@ -23,22 +23,29 @@ var (
 // where they leak.
 type rules struct {
 	httpflow.Rules
-	headers *httpflow.CredentialHeaders
-	sources map[string][]int // configured: function full name -> result indexes
-	sinks   map[string][]int // configured: function full name -> argument indexes (receiver not counted)
+	headers    *httpflow.CredentialHeaders
+	sources    map[string][]config.Source // configured and modelled, by function full name
+	sinks      map[string][]config.Sink
+	fieldSinks map[string]bool // pkg/path.Type.Field
 }
 
+// newRules compiles a configuration, the built-in models included.
 func newRules(cfg *config.Config) *rules {
 	r := &rules{
-		headers: httpflow.NewCredentialHeaders(cfg.Headers, cfg.UseDefaultHeaders()),
-		sources: map[string][]int{},
-		sinks:   map[string][]int{},
+		Rules:      httpflow.Rules{Lib: httpflow.NewLibrary(cfg)},
+		headers:    httpflow.NewCredentialHeaders(cfg.Headers, cfg.UseDefaultHeaders()),
+		sources:    map[string][]config.Source{},
+		sinks:      map[string][]config.Sink{},
+		fieldSinks: map[string]bool{},
 	}
 	for _, s := range cfg.Sources {
-		r.sources[s.Function] = append(r.sources[s.Function], s.Result)
+		r.sources[s.Function] = append(r.sources[s.Function], s)
 	}
 	for _, s := range cfg.Sinks {
-		r.sinks[s.Function] = append(r.sinks[s.Function], s.Argument)
+		r.sinks[s.Function] = append(r.sinks[s.Function], s)
+	}
+	for _, f := range cfg.FieldSinks {
+		r.fieldSinks[f.Field] = true
 	}
 	return r
 }
@@ -75,7 +82,7 @@ func headerGuard(c *dataflow.Call, i int) *dataflow.Guard {
 func (r *rules) Derivable(k dataflow.Kind) bool { return k == credential }
 
 func (r *rules) Assumable(t types.Type) []dataflow.Kind {
-	if ks := httpflow.Assumable(t); ks != nil {
+	if ks := r.Rules.Assumable(t); ks != nil {
 		return ks
 	}
 	switch u := t.Underlying().(type) {
@@ -114,17 +121,18 @@ func (r *rules) Param(fn *ssa.Function, i int) (dataflow.Kind, string) {
 		httpflow.IsNamed(sig.Results().At(0).Type(), httpflow.GoSDKAuth, "TokenInfo") {
 		return credential, "bearer token " + fn.Params[i].Name() + " given to token verifier " + httpflow.FuncName(fn)
 	}
-	return httpflow.Param(fn, i)
+	return r.Rules.Param(fn, i)
 }
 
-// FieldSink lists the library fields that turn a string into the bearer
-// credential of an upstream client, for when the library is not analyzed.
-// (oauth2.Token.AccessToken is not one: a Token is also how a subject
-// token is handed to a token exchange. The oauth2 functions that send a
-// Token are modelled instead.)
-func (r *rules) FieldSink(f *types.Var, k dataflow.Kind) (dataflow.SinkInfo, bool) {
-	if k == credential && f.Pkg() != nil && f.Pkg().Path() == "k8s.io/client-go/rest" && f.Name() == "BearerToken" {
-		return dataflow.SinkInfo{What: "rest.Config.BearerToken"}, true
+// FieldSink reports the library fields that turn a string into the
+// bearer credential of an upstream client (configuration and models'
+// field-sinks), for when the library is not analyzed or the engine cannot
+// see the field reach a header. (oauth2.Token.AccessToken is not one: a
+// Token is also how a subject token is handed to a token exchange. The
+// oauth2 functions that send a Token are modelled instead.)
+func (r *rules) FieldSink(pl dataflow.Place, f *types.Var, k dataflow.Kind) (dataflow.SinkInfo, bool) {
+	if k == credential && pl.Port == dataflow.Field && r.fieldSinks[pl.Pkg+"."+pl.Name] {
+		return dataflow.SinkInfo{What: pl.String() + " (a client's credential)"}, true
 	}
 	return dataflow.SinkInfo{}, false
 }

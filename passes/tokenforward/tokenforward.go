@@ -7,6 +7,7 @@ import (
 	"github.com/passthroughlint/passthrough/passes/config"
 	"github.com/passthroughlint/passthrough/passes/dataflow"
 	"github.com/passthroughlint/passthrough/passes/internal/kit"
+	"github.com/passthroughlint/passthrough/passes/internal/models"
 	"github.com/passthroughlint/passthrough/passes/internal/ssapkg"
 	"github.com/passthroughlint/passthrough/passes/report"
 	"github.com/passthroughlint/passthrough/passes/ruledoc"
@@ -25,7 +26,7 @@ var Analyzer = New(new(config.Config))
 // is read when the analyzer runs.
 func New(cfg *config.Config) *analysis.Analyzer {
 	a := kit.New("tokenforward", doc, func(pass *analysis.Pass) (any, error) { return run(pass, cfg) }, new(funcFact), new(packageFact))
-	a.Flags.Var(config.HeadersFlag(&cfg.Headers), "headers", "extra credential header names, comma-separated (e.g. X-Api-Key)")
+	a.Flags.Var(config.HeadersFlag(&cfg.Headers), "headers", "extra credential header names, comma-separated (e.g. X-Tenant-Secret), added to Authorization, Proxy-Authorization and the default list")
 	a.Flags.Var(config.SourcesFlag(&cfg.Sources), "sources", "extra sources: `pkg/path.Func:result`, comma-separated; the result (0-based) is an inbound credential")
 	a.Flags.Var(config.SinksFlag(&cfg.Sinks), "sinks", "extra sinks: `(*pkg/path.Type).Method:argument`, comma-separated; the argument (0-based, receiver not counted) is sent upstream as a credential")
 	return a
@@ -59,7 +60,7 @@ var modelled = []string{
 
 func run(pass *analysis.Pass, cfg *config.Config) (any, error) {
 	res := dataflow.Run(pass, &dataflow.Config{
-		Rules:          newRules(cfg),
+		Rules:          newRules(models.With(cfg)),
 		NewFuncFact:    func() dataflow.FuncFact { return new(funcFact) },
 		NewPackageFact: func() dataflow.PackageFact { return new(packageFact) },
 		SSA:            pass.ResultOf[ssapkg.Analyzer].(*ssapkg.SSA),

@@ -51,6 +51,24 @@ func TestDefaultHeadersOff(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), a, "example.com/nodefaults")
 }
 
+// TestModels: a library described in the configuration's schema, as the
+// built-in models are: a request-scoped store by key, a name-guarded
+// source and sink, a field sink, a type that is a received request given
+// to a registered callback, and a model that does not apply inside the
+// library it describes.
+func TestModels(t *testing.T) {
+	zero := 0
+	cfg := &config.Config{
+		Sources:      []config.Source{{Function: "(*example.com/web.Ctx).Header", Header: &zero, Library: "example.com/web"}},
+		Sinks:        []config.Sink{{Function: "(*example.com/web.Client).SetHeader", Argument: 1, Header: &zero, Library: "example.com/web"}},
+		FieldSinks:   []config.FieldSink{{Field: "example.com/web.Client.Token"}},
+		Stores:       []config.Store{{Set: "(*example.com/web.Ctx).Set", Get: []string{"(*example.com/web.Ctx).Get", "(*example.com/web.Ctx).GetString"}, Value: 1}},
+		RequestTypes: []config.RequestType{{Type: "example.com/web.Raw", Is: "headers"}},
+		Handlers:     []config.Handler{{Function: "example.com/web.Handle", Argument: 1, Param: 1, Is: "headers"}},
+	}
+	analysistest.Run(t, analysistest.TestData(), tokenforward.New(cfg), "example.com/webapp")
+}
+
 // TestWrappers: functions that read or write the header their caller
 // names are judged at each call by the name passed.
 func TestWrappers(t *testing.T) {

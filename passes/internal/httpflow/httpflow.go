@@ -114,7 +114,9 @@ func Field(f *types.Var, base dataflow.Kind) (dataflow.Kind, string) {
 		return InboundRequest, "inbound request ProxyRequest.In"
 	case base == 0 && pkg == "net/http/httputil" && f.Name() == "Out":
 		return OutboundRequest, "outbound request ProxyRequest.Out"
-	case pkg == "net/http" && f.Name() == "Header" && isHeader:
+	case f.Name() == "Header" && isHeader:
+		// net/http.Request.Header, and the Header field of a library's
+		// request (graphql.Request.Header) when its direction is known.
 		switch base {
 		case InboundRequest:
 			return InboundHeader, ""
@@ -163,12 +165,44 @@ func Keep(kinds ...dataflow.Kind) []dataflow.Flow {
 
 // Rules is the HTTP knowledge the analyzers that follow requests share:
 // they embed it for the request shapes of parameters, the header fields,
-// and fresh header maps.
-type Rules struct{ dataflow.NoRules }
+// fresh header maps, and the library models of requests (Lib, which may
+// be nil).
+type Rules struct {
+	dataflow.NoRules
+	Lib *Library
+}
 
-func (Rules) Param(fn *ssa.Function, i int) (dataflow.Kind, string) { return Param(fn, i) }
+func (r Rules) Param(fn *ssa.Function, i int) (dataflow.Kind, string) {
+	if r.Lib == nil {
+		return Param(fn, i)
+	}
+	if k, what := Param(fn, i); k != 0 {
+		if k == InboundRequest && r.Lib.onlyCalled(fn) {
+			// An unexported function of the handler shape that its
+			// package only calls, never registers: its request is
+			// whatever its callers pass (a helper forward(w, out)).
+			return 0, ""
+		}
+		return k, what
+	}
+	return r.Lib.param(fn, i)
+}
 
-func (Rules) Field(f *types.Var, base dataflow.Kind) (dataflow.Kind, string) { return Field(f, base) }
+func (r Rules) Field(f *types.Var, base dataflow.Kind) (dataflow.Kind, string) {
+	if k, what := Field(f, base); k != 0 || r.Lib == nil {
+		return k, what
+	}
+	return r.Lib.field(f, base)
+}
+
+// Assumable lists the request and header kinds a value of type t may
+// hold, for net/http's types and the modelled ones.
+func (r Rules) Assumable(t types.Type) []dataflow.Kind {
+	if ks := Assumable(t); ks != nil || r.Lib == nil {
+		return ks
+	}
+	return r.Lib.assumable(t)
+}
 
 func (Rules) Value(v ssa.Value) (dataflow.Kind, string) { return Value(v) }
 
@@ -261,4 +295,55 @@ func (h *CredentialHeaders) MustRemove() []string {
 	}
 	slices.Sort(out[1:])
 	return out
+}
+
+// valueUses tells, for the functions of a package, whether each is used
+// other than as the callee of a static call (stored, passed, converted,
+// bound: true), or only called (false); a function not in the map is
+// not used at all.
+func valueUses(pkg *ssa.Package) map[*ssa.Function]bool {
+	m := map[*ssa.Function]bool{}
+	var rands []*ssa.Value
+	visit := func(fn *ssa.Function) {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				rands = instr.Operands(rands[:0])
+				for i, r := range rands {
+					f, ok := (*r).(*ssa.Function)
+					if !ok {
+						continue
+					}
+					if c, ok := instr.(ssa.CallInstruction); ok && i == 0 && !c.Common().IsInvoke() && c.Common().Value == f {
+						if _, seen := m[f]; !seen {
+							m[f] = false // the callee of a static call
+						}
+						continue
+					}
+					m[f] = true
+				}
+			}
+		}
+	}
+	for _, mem := range pkg.Members {
+		switch mem := mem.(type) {
+		case *ssa.Function:
+			visitAll(mem, visit)
+		case *ssa.Type:
+			mset := pkg.Prog.MethodSets.MethodSet(types.NewPointer(mem.Type()))
+			for i := 0; i < mset.Len(); i++ {
+				if f := pkg.Prog.MethodValue(mset.At(i)); f != nil && f.Pkg == pkg {
+					visitAll(f, visit)
+				}
+			}
+		}
+	}
+	return m
+}
+
+// visitAll visits fn and the function literals inside it.
+func visitAll(fn *ssa.Function, visit func(*ssa.Function)) {
+	visit(fn)
+	for _, anon := range fn.AnonFuncs {
+		visitAll(anon, visit)
+	}
 }

@@ -17,7 +17,7 @@ type Client struct{ creds chan string }
 func (c *Client) SetCredential(tok string) { c.creds <- tok }
 
 func forward(ctx context.Context, c *Client) {
-	c.SetCredential("Bearer " + sessionToken(ctx)) // want `inbound credential from example.com/configured.sessionToken \(configured source\) .* forwarded to \(\*example.com/configured.Client\).SetCredential \(configured sink\)`
+	c.SetCredential("Bearer " + sessionToken(ctx)) // want `inbound credential from configured.sessionToken\(\) .* forwarded to configured.Client.SetCredential`
 }
 
 func own(ctx context.Context, c *Client) {

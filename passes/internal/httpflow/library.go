@@ -1,0 +1,278 @@
+package httpflow
+
+import (
+	"fmt"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"github.com/passthroughlint/passthrough/passes/config"
+	"github.com/passthroughlint/passthrough/passes/dataflow"
+	"golang.org/x/tools/go/ssa"
+)
+
+// Library is the part of the configuration and the built-in models that
+// every analyzer following requests shares: functions that return a
+// received or a sent request or header set (a framework's c.Request()),
+// and request-scoped stores (gin's c.Set and c.Get). It is compiled once
+// per run from the configuration.
+type Library struct {
+	requests map[string][]dataflow.Flow // function full name -> flows
+	sets     map[string]storeCall       // the store's Set function
+	gets     map[string]storeCall       // each of its Get functions
+	types    map[string]config.RequestType
+	uses     map[*ssa.Package]map[*ssa.Function]bool // see onlyCalled
+}
+
+type storeCall struct {
+	store string // the Set function, naming the store's keys
+	key   int    // argument index, receiver counted
+	value int    // argument index of Set, receiver counted
+}
+
+// NewLibrary compiles the request models of cfg.
+func NewLibrary(cfg *config.Config) *Library {
+	l := &Library{requests: map[string][]dataflow.Flow{}, sets: map[string]storeCall{}, gets: map[string]storeCall{}, types: map[string]config.RequestType{}}
+	add := func(rs []config.Request, request, header dataflow.Kind, dir string) {
+		for _, r := range rs {
+			k, what := request, dir+" request "
+			if r.Is == "headers" {
+				k, what = header, dir+" header set "
+			}
+			l.requests[r.Function] = append(l.requests[r.Function], dataflow.SourceFlow(k, dataflow.Result, r.Result, what+ShortFunc(r.Function)+"()", 0))
+		}
+	}
+	add(cfg.Inbound, InboundRequest, InboundHeader, "inbound")
+	add(cfg.Outbound, OutboundRequest, OutboundHeader, "outbound")
+	for _, a := range cfg.Accessors {
+		// The result is received or sent as the receiver is.
+		for _, dir := range [][2]dataflow.Kind{{InboundRequest, InboundHeader}, {OutboundRequest, OutboundHeader}} {
+			to := dir[0]
+			if a.Is == "headers" {
+				to = dir[1]
+			}
+			l.requests[a.Function] = append(l.requests[a.Function], dataflow.ParamFlow(0, dir[0], dataflow.Result, a.Result, to, ""))
+		}
+	}
+	for _, h := range cfg.Handlers {
+		k, what := InboundRequest, "inbound request"
+		if h.Is == "headers" {
+			k, what = InboundHeader, "inbound header set"
+		}
+		fl := dataflow.SourceFlow(k, dataflow.CallOf, h.Argument+Receivers(h.Function), what+" given to the handler registered with "+ShortFunc(h.Function), 0)
+		fl.ToArg = h.Param
+		l.requests[h.Function] = append(l.requests[h.Function], fl)
+	}
+	for _, t := range cfg.RequestTypes {
+		l.types[t.Type] = t
+	}
+	for _, st := range cfg.Stores {
+		recv := Receivers(st.Set)
+		l.sets[st.Set] = storeCall{store: st.Set, key: st.Key + recv, value: st.Value + recv}
+		for _, g := range st.Get {
+			l.gets[g] = storeCall{store: st.Set, key: st.Key + Receivers(g)}
+		}
+	}
+	return l
+}
+
+// Receivers is 1 for a method named as the schema names it
+// ("(*pkg.T).M"), 0 for a function: argument indexes in the schema do not
+// count the receiver, the engine's do.
+func Receivers(full string) int {
+	if strings.HasPrefix(full, "(") {
+		return 1
+	}
+	return 0
+}
+
+// ShortFunc shortens a function's full name for messages:
+// "(*github.com/gin-gonic/gin.Context).GetHeader" is gin.Context.GetHeader.
+func ShortFunc(full string) string {
+	s := strings.NewReplacer("(", "", ")", "", "*", "").Replace(full)
+	if i := strings.LastIndex(s, "/"); i >= 0 {
+		s = s[i+1:]
+	}
+	return s
+}
+
+// Model gives the flows of a modelled request accessor, and of a store's
+// Set or Get for the kinds given (what the analyzer keeps in stores).
+func (l *Library) Model(c *dataflow.Call, kinds ...dataflow.Kind) ([]dataflow.Flow, bool) {
+	if c.Callee == nil {
+		return nil, false
+	}
+	full := FullName(c.Callee)
+	if flows, ok := l.requests[full]; ok {
+		return flows, true
+	}
+	if st, ok := l.sets[full]; ok {
+		var out []dataflow.Flow
+		for _, pl := range storeKeys(c, st) {
+			for _, k := range kinds {
+				out = append(out, dataflow.Flow{From: dataflow.Param, FromIndex: st.value, FromKind: k, To: dataflow.Key, ToPlace: pl, ToKind: k})
+			}
+		}
+		if g, ok := l.gets[full]; ok { // one method sets and gets (fiber's c.Locals)
+			out = append(out, getFlows(c, g, kinds)...)
+		}
+		return out, true
+	}
+	if g, ok := l.gets[full]; ok {
+		return getFlows(c, g, kinds), true
+	}
+	return nil, false
+}
+
+func getFlows(c *dataflow.Call, g storeCall, kinds []dataflow.Kind) []dataflow.Flow {
+	var out []dataflow.Flow
+	for _, pl := range storeKeys(c, g) {
+		for _, k := range kinds {
+			out = append(out, dataflow.Flow{From: dataflow.Key, FromPlace: pl, FromKind: k, To: dataflow.Result, ToKind: k})
+		}
+	}
+	return out
+}
+
+// storeKeys names the places of a store call's constant keys: one per
+// key the argument may be, shared by every package that uses the store.
+func storeKeys(c *dataflow.Call, st storeCall) []dataflow.Place {
+	if st.key >= len(c.Args) {
+		return nil
+	}
+	var out []dataflow.Place
+	for _, key := range dataflow.ConstStrings(c.Args[st.key]) {
+		out = append(out, dataflow.Place{Port: dataflow.Key, Pkg: c.Callee.Pkg().Path(), Name: fmt.Sprintf("%s(%q)", storeName(c.Callee), key), Exported: true})
+	}
+	return out
+}
+
+// storeName names a store by the type of its Set method's receiver.
+func storeName(f *types.Func) string {
+	if sig, ok := f.Type().(*types.Signature); ok && sig.Recv() != nil {
+		if _, n := dataflow.NamedType(sig.Recv().Type()); n != "" {
+			return n
+		}
+	}
+	return f.Name()
+}
+
+// FullName is types.Func.FullName without type parameter lists, as the
+// schema names a method of a generic type: (*connectrpc.com/connect.Request).Header.
+func FullName(f *types.Func) string {
+	full := f.FullName()
+	if !strings.Contains(full, "[") {
+		return full
+	}
+	var b strings.Builder
+	depth := 0
+	for _, r := range full {
+		switch {
+		case r == '[':
+			depth++
+		case r == ']':
+			depth--
+		case depth == 0:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// requestType returns the modelled request type t is (through a pointer).
+func (l *Library) requestType(t types.Type) (config.RequestType, bool) {
+	pkg, name := dataflow.NamedType(t)
+	if name == "" || len(l.types) == 0 {
+		return config.RequestType{}, false
+	}
+	rt, ok := l.types[pkg+"."+name]
+	return rt, ok
+}
+
+// kinds returns the request or header kinds of a modelled type.
+func kindsOf(rt config.RequestType) (in, out dataflow.Kind) {
+	if rt.Is == "headers" {
+		return InboundHeader, OutboundHeader
+	}
+	return InboundRequest, OutboundRequest
+}
+
+// assumable gives the kinds a value of a modelled request type may hold.
+func (l *Library) assumable(t types.Type) []dataflow.Kind {
+	rt, ok := l.requestType(t)
+	if !ok {
+		return nil
+	}
+	in, out := kindsOf(rt)
+	if rt.Inbound {
+		return []dataflow.Kind{in}
+	}
+	return []dataflow.Kind{in, out}
+}
+
+// param gives the kind of a parameter of a type whose values are always
+// received requests (fasthttp.RequestCtx).
+func (l *Library) param(fn *ssa.Function, i int) (dataflow.Kind, string) {
+	if i >= len(fn.Params) {
+		return 0, ""
+	}
+	rt, ok := l.requestType(fn.Params[i].Type())
+	if !ok || !rt.Inbound {
+		return 0, ""
+	}
+	in, _ := kindsOf(rt)
+	return in, "inbound request " + fn.Params[i].Name() + " of " + FuncName(fn)
+}
+
+// field keeps the direction of a request through a field that holds a
+// modelled request or header type (fasthttp's ctx.Request.Header).
+func (l *Library) field(f *types.Var, base dataflow.Kind) (dataflow.Kind, string) {
+	rt, ok := l.requestType(f.Type())
+	if !ok {
+		if !IsNamed(f.Type(), "net/http", "Request") {
+			return 0, ""
+		}
+		// An *http.Request inside a library's request (retryablehttp
+		// embeds the one it sends) goes where its holder goes.
+		rt = config.RequestType{Is: "request"}
+	}
+	in, out := kindsOf(rt)
+	switch base {
+	case InboundRequest:
+		return in, ""
+	case OutboundRequest:
+		return out, ""
+	}
+	return 0, ""
+}
+
+// onlyCalled reports whether fn is an unexported package-level function
+// that its package calls directly and never takes as a value (to register
+// it as a handler), and that no other package can name. (One that is not
+// used at all keeps its handler shape: it may be registered by code the
+// analysis does not see, such as a build-tagged file.)
+func (l *Library) onlyCalled(fn *ssa.Function) bool {
+	if fn.Pkg == nil || fn.Parent() != nil || fn.Synthetic != "" || token.IsExported(fn.Name()) || fn.Signature.Recv() != nil {
+		return false
+	}
+	if l.uses == nil {
+		l.uses = map[*ssa.Package]map[*ssa.Function]bool{}
+	}
+	m, ok := l.uses[fn.Pkg]
+	if !ok {
+		m = valueUses(fn.Pkg)
+		l.uses[fn.Pkg] = m
+	}
+	asValue, used := m[fn]
+	return used && !asValue
+}
+
+// Within reports whether fn belongs to the module of a library model
+// (a library's models describe it to its callers, not to itself).
+func Within(fn *ssa.Function, library string) bool {
+	if library == "" || fn == nil || fn.Pkg == nil {
+		return false
+	}
+	p := fn.Pkg.Pkg.Path()
+	return p == library || strings.HasPrefix(p, library+"/")
+}
