@@ -371,13 +371,19 @@ func (e *entry) fail(n *yaml.Node, format string, args ...any) {
 
 // function reads a required function name.
 func (e *entry) function(k string) string {
+	return e.name(k, ValidFunction, "a function: want pkg/path.Func, (pkg/path.Type).Method or (*pkg/path.Type).Method")
+}
+
+// name reads a required scalar that valid accepts; want says what it must
+// be, for the error.
+func (e *entry) name(k string, valid func(string) bool, want string) string {
 	n, ok := e.m[k]
 	if !ok {
 		e.fail(nil, "%s: missing key %q", e.key, k)
 		return ""
 	}
-	if n.Kind != yaml.ScalarNode || !ValidFunction(n.Value) {
-		e.fail(n, "%s.%s: %q is not a function: want pkg/path.Func, (pkg/path.Type).Method or (*pkg/path.Type).Method", e.key, k, n.Value)
+	if n.Kind != yaml.ScalarNode || !valid(n.Value) {
+		e.fail(n, "%s.%s: %s is not %s", e.key, k, describe(n), want)
 	}
 	return n.Value
 }
@@ -405,28 +411,12 @@ func (e *entry) functions(k string) []string {
 
 // field reads a field name, pkg/path.Type.Field.
 func (e *entry) field(k string) string {
-	n, ok := e.m[k]
-	if !ok {
-		e.fail(nil, "%s: missing key %q", e.key, k)
-		return ""
-	}
-	if n.Kind != yaml.ScalarNode || !ValidField(n.Value) {
-		e.fail(n, "%s.%s: %s is not a field: want pkg/path.Type.Field", e.key, k, describe(n))
-	}
-	return n.Value
+	return e.name(k, ValidField, "a field: want pkg/path.Type.Field")
 }
 
 // typeName reads a type name, pkg/path.Type.
 func (e *entry) typeName(k string) string {
-	n, ok := e.m[k]
-	if !ok {
-		e.fail(nil, "%s: missing key %q", e.key, k)
-		return ""
-	}
-	if n.Kind != yaml.ScalarNode || !typeSyntax.MatchString(n.Value) {
-		e.fail(n, "%s.%s: %s is not a type: want pkg/path.Type", e.key, k, describe(n))
-	}
-	return n.Value
+	return e.name(k, typeSyntax.MatchString, "a type: want pkg/path.Type")
 }
 
 // flag reads an optional boolean.

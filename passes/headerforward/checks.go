@@ -195,13 +195,21 @@ func filledByName(v ssa.Value) bool {
 }
 
 // removedHeader returns the header a call of Header.Del or Header.Set
-// removes (Set replaces the client's value with the server's).
+// removes (Set replaces the client's value with the server's, unless the
+// value is the client's credential re-formatted).
 func removedHeader(c *ssa.CallCommon) (string, bool) {
 	if !isHeaderMethod(c, "Del", "Set") || len(c.Args) < 2 {
 		return "", false
 	}
+	if len(c.Args) == 3 && httpflow.ReadsCredential(c.Args[2], anyCredential) {
+		return "", false // re-formatting the client's token replaces nothing
+	}
 	return dataflow.ConstString(c.Args[1])
 }
+
+// anyCredential tells the names whose values are credentials when judging
+// whether a value re-formats one: the default list and Authorization.
+var anyCredential = httpflow.NewCredentialHeaders(nil, true).Is
 
 func isHeaderMethod(c *ssa.CallCommon, names ...string) bool {
 	callee := c.StaticCallee()

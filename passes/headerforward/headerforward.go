@@ -3,6 +3,7 @@ package headerforward
 import (
 	_ "embed"
 	"fmt"
+	"sync"
 
 	"github.com/passthroughlint/passthrough/passes/config"
 	"github.com/passthroughlint/passthrough/passes/dataflow"
@@ -26,7 +27,10 @@ var Analyzer = New(new(config.Config))
 // names count like Authorization when a copy skips or deletes them. The
 // analyzer's flags write into cfg, which is read when it runs.
 func New(cfg *config.Config) *analysis.Analyzer {
-	a := kit.New("headerforward", doc, func(pass *analysis.Pass) (any, error) { return run(pass, cfg) }, new(funcFact), new(packageFact))
+	// The rules are compiled once, at the first package, after the flags
+	// have been set.
+	compiled := sync.OnceValue(func() *rules { return newRules(models.With(cfg)) })
+	a := kit.New("headerforward", doc, func(pass *analysis.Pass) (any, error) { return run(pass, compiled()) }, new(funcFact), new(packageFact))
 	a.Flags.Var(config.HeadersFlag(&cfg.Headers), "headers", "extra credential header names, comma-separated (e.g. X-Tenant-Secret), added to Authorization, Proxy-Authorization and the default list")
 	return a
 }
@@ -48,11 +52,12 @@ func init() {
 	})
 }
 
-func run(pass *analysis.Pass, cfg *config.Config) (any, error) {
-	r := newRules(models.With(cfg))
+func run(pass *analysis.Pass, compiled *rules) (any, error) {
+	r := *compiled
+	r.Rules = r.Rules.ForPass()
 	ssaPkg := pass.ResultOf[ssapkg.Analyzer].(*ssapkg.SSA)
 	res := dataflow.Run(pass, &dataflow.Config{
-		Rules:          r,
+		Rules:          &r,
 		NewFuncFact:    func() dataflow.FuncFact { return new(funcFact) },
 		NewPackageFact: func() dataflow.PackageFact { return new(packageFact) },
 		SSA:            ssaPkg,

@@ -61,6 +61,12 @@ func TestModels(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), headerforward.New(cfg), "example.com/webhf")
 }
 
+// TestReplacedCopy: Authorization replaced with the server's own value
+// before a copy removes it; re-formatting the client's token does not.
+func TestReplacedCopy(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), headerforward.Analyzer, "example.com/replacedcopy")
+}
+
 func TestCarriers(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), headerforward.Analyzer, "example.com/carriers")
 }

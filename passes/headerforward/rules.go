@@ -14,12 +14,13 @@ import (
 type rules struct {
 	httpflow.Rules
 	checker
-	headerSinks map[string][]int // function full name -> argument indexes (receiver counted)
-	namedSinks  map[string]int   // a client's SetHeader(name, value): the name's argument index (receiver counted)
-	copies      map[string][]int // function full name -> argument the receiver's headers are copied into (receiver counted)
-	visitors    map[string][]int // function full name -> callback argument given each header of the receiver
-	proxies     map[string]bool  // function full name
-	fieldSinks  map[string]bool  // pkg/path.Type.Field
+	headerSinks map[string][]int       // function full name -> argument indexes (receiver counted)
+	namedSinks  map[string]config.Sink // a client's SetHeader(name, value), its Header index counting the receiver
+	copies      map[string][]int       // function full name -> argument the receiver's headers are copied into (receiver counted)
+	visitors    map[string][]int       // function full name -> callback argument given each header of the receiver
+	pkgs        map[string]bool        // the packages of the functions above
+	proxies     map[string]bool        // function full name
+	fieldSinks  map[string]bool        // pkg/path.Type.Field
 }
 
 // newRules compiles a configuration, the built-in models included.
@@ -30,7 +31,7 @@ func newRules(cfg *config.Config) *rules {
 		headerSinks: map[string][]int{},
 		proxies:     map[string]bool{},
 		fieldSinks:  map[string]bool{},
-		namedSinks:  map[string]int{},
+		namedSinks:  map[string]config.Sink{},
 		copies:      map[string][]int{},
 		visitors:    map[string][]int{},
 	}
@@ -42,7 +43,9 @@ func newRules(cfg *config.Config) *rules {
 	}
 	for _, s := range cfg.Sinks {
 		if s.Header != nil {
-			r.namedSinks[s.Function] = *s.Header + httpflow.Receivers(s.Function)
+			i := *s.Header + httpflow.Receivers(s.Function)
+			s.Header = &i
+			r.namedSinks[s.Function] = s
 		}
 	}
 	for _, f := range cfg.FieldSinks {
@@ -53,6 +56,15 @@ func newRules(cfg *config.Config) *rules {
 	}
 	for _, p := range cfg.Proxies {
 		r.proxies[p.Function] = true
+	}
+	r.pkgs = map[string]bool{}
+	for _, m := range []map[string][]int{r.headerSinks, r.copies, r.visitors} {
+		for name := range m {
+			r.pkgs[httpflow.PackageOf(name)] = true
+		}
+	}
+	for name := range r.namedSinks {
+		r.pkgs[httpflow.PackageOf(name)] = true
 	}
 	return r
 }
@@ -120,8 +132,10 @@ func (r *rules) Model(c *dataflow.Call) ([]dataflow.Flow, bool) {
 	name := dataflow.FuncName(c.Callee)
 	switch c.Callee.Pkg().Path() {
 	case "net/http", "net/textproto":
-		if name == "Header.Clone" && c.Value != nil && r.removed(c.Value) {
-			return nil, true // a copy the function strips of the credentials
+		if name == "Header.Clone" && (c.Value != nil && r.removed(c.Value) || r.removed(c.Args[0])) {
+			// A copy the function strips of the credentials, or a copy
+			// of a set whose credentials it replaced with its own.
+			return nil, true
 		}
 		if flows, ok := httpflow.Model(c); ok {
 			return flows, true
@@ -183,8 +197,12 @@ func sink(k dataflow.Kind, what string, tag dataflow.Tag, require int, requireKi
 // reaching it is forwarded wholesale, unless the set is one the function
 // made and filled skipping the credential headers, or deleted them from.
 func (r *rules) headerSink(c *dataflow.Call) ([]dataflow.Flow, bool) {
+	if !r.pkgs[c.Callee.Pkg().Path()] {
+		return nil, false
+	}
 	full := httpflow.FullName(c.Callee)
-	if i, ok := r.namedSinks[full]; ok {
+	if s, ok := r.namedSinks[full]; ok && !httpflow.Within(c.Fn, s.Library) {
+		i := *s.Header
 		// A client's SetHeader(name, value) in a loop over the inbound
 		// set copies it, unless the loop skips the credential headers.
 		if i >= len(c.Args) || r.covers(r.skipped(c, c.Args[i])) {

@@ -111,6 +111,11 @@ func (r *rules) headerModel(c *dataflow.Call, method string) ([]flow, bool) {
 	switch method {
 	case "Get", "Values":
 		if name, ok := r.isCredentialHeader(c.Args[1]); ok {
+			if httpflow.ReplacedBefore(c.Fn, c.Common, c.Args[0], name, r.headers.Is) {
+				// The function set the header to the server's own value
+				// (or deleted it) before reading it: not the client's.
+				return nil, true
+			}
 			return []flow{paramTo(0, inboundHeader, dataflow.Result, 0, credential, fmt.Sprintf("Header.%s(%q)", method, name))}, true
 		}
 		if g := headerGuard(c, 1); g != nil {
@@ -225,6 +230,9 @@ func urlModel(name string) ([]flow, bool) {
 // configured returns the flows of a function named in the configuration's
 // or the models' sources and sinks.
 func (r *rules) configured(c *dataflow.Call) []flow {
+	if !r.pkgs[c.Callee.Pkg().Path()] {
+		return nil
+	}
 	full := httpflow.FullName(c.Callee)
 	srcs, snks := r.sources[full], r.sinks[full]
 	if len(srcs) == 0 && len(snks) == 0 {

@@ -27,6 +27,7 @@ type rules struct {
 	sources    map[string][]config.Source // configured and modelled, by function full name
 	sinks      map[string][]config.Sink
 	fieldSinks map[string]bool // pkg/path.Type.Field
+	pkgs       map[string]bool // the packages of the functions in sources and sinks
 }
 
 // newRules compiles a configuration, the built-in models included.
@@ -46,6 +47,13 @@ func newRules(cfg *config.Config) *rules {
 	}
 	for _, f := range cfg.FieldSinks {
 		r.fieldSinks[f.Field] = true
+	}
+	r.pkgs = map[string]bool{}
+	for name := range r.sources {
+		r.pkgs[httpflow.PackageOf(name)] = true
+	}
+	for name := range r.sinks {
+		r.pkgs[httpflow.PackageOf(name)] = true
 	}
 	return r
 }

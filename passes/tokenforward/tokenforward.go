@@ -3,6 +3,7 @@ package tokenforward
 import (
 	_ "embed"
 	"fmt"
+	"sync"
 
 	"github.com/passthroughlint/passthrough/passes/config"
 	"github.com/passthroughlint/passthrough/passes/dataflow"
@@ -25,7 +26,10 @@ var Analyzer = New(new(config.Config))
 // headers, sources and sinks. The analyzer's flags write into cfg, which
 // is read when the analyzer runs.
 func New(cfg *config.Config) *analysis.Analyzer {
-	a := kit.New("tokenforward", doc, func(pass *analysis.Pass) (any, error) { return run(pass, cfg) }, new(funcFact), new(packageFact))
+	// The rules are compiled once, at the first package, after the flags
+	// have been set.
+	compiled := sync.OnceValue(func() *rules { return newRules(models.With(cfg)) })
+	a := kit.New("tokenforward", doc, func(pass *analysis.Pass) (any, error) { return run(pass, compiled()) }, new(funcFact), new(packageFact))
 	a.Flags.Var(config.HeadersFlag(&cfg.Headers), "headers", "extra credential header names, comma-separated (e.g. X-Tenant-Secret), added to Authorization, Proxy-Authorization and the default list")
 	a.Flags.Var(config.SourcesFlag(&cfg.Sources), "sources", "extra sources: `pkg/path.Func:result`, comma-separated; the result (0-based) is an inbound credential")
 	a.Flags.Var(config.SinksFlag(&cfg.Sinks), "sinks", "extra sinks: `(*pkg/path.Type).Method:argument`, comma-separated; the argument (0-based, receiver not counted) is sent upstream as a credential")
@@ -58,9 +62,11 @@ var modelled = []string{
 	"google.golang.org/grpc/metadata",
 }
 
-func run(pass *analysis.Pass, cfg *config.Config) (any, error) {
+func run(pass *analysis.Pass, compiled *rules) (any, error) {
+	r := *compiled
+	r.Rules = r.Rules.ForPass()
 	res := dataflow.Run(pass, &dataflow.Config{
-		Rules:          newRules(models.With(cfg)),
+		Rules:          &r,
 		NewFuncFact:    func() dataflow.FuncFact { return new(funcFact) },
 		NewPackageFact: func() dataflow.PackageFact { return new(packageFact) },
 		SSA:            pass.ResultOf[ssapkg.Analyzer].(*ssapkg.SSA),

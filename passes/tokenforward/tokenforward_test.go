@@ -69,6 +69,15 @@ func TestModels(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), tokenforward.New(cfg), "example.com/webapp")
 }
 
+// TestReplaced: a credential header the function replaced with the
+// server's own value (or deleted) before reading it is not the client's;
+// a re-formatted client token, a replacement on some paths only, a read
+// before the replacement and a replacement of another header or request
+// are still reported.
+func TestReplaced(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), tokenforward.Analyzer, "example.com/replaced")
+}
+
 // TestWrappers: functions that read or write the header their caller
 // names are judged at each call by the name passed.
 func TestWrappers(t *testing.T) {

@@ -5,6 +5,7 @@
 package httpflow
 
 import (
+	"go/token"
 	"go/types"
 	"slices"
 	"strings"
@@ -166,10 +167,17 @@ func Keep(kinds ...dataflow.Kind) []dataflow.Flow {
 // Rules is the HTTP knowledge the analyzers that follow requests share:
 // they embed it for the request shapes of parameters, the header fields,
 // fresh header maps, and the library models of requests (Lib, which may
-// be nil).
+// be nil). Lib is compiled once per run; Uses is per package (ForPass).
 type Rules struct {
 	dataflow.NoRules
-	Lib *Library
+	Lib  *Library
+	uses map[*ssa.Package]map[*ssa.Function]bool // see onlyCalled
+}
+
+// ForPass returns a copy of r for the analysis of one package.
+func (r Rules) ForPass() Rules {
+	r.uses = map[*ssa.Package]map[*ssa.Function]bool{}
+	return r
 }
 
 func (r Rules) Param(fn *ssa.Function, i int) (dataflow.Kind, string) {
@@ -177,7 +185,7 @@ func (r Rules) Param(fn *ssa.Function, i int) (dataflow.Kind, string) {
 		return Param(fn, i)
 	}
 	if k, what := Param(fn, i); k != 0 {
-		if k == InboundRequest && r.Lib.onlyCalled(fn) {
+		if k == InboundRequest && r.onlyCalled(fn) {
 			// An unexported function of the handler shape that its
 			// package only calls, never registers: its request is
 			// whatever its callers pass (a helper forward(w, out)).
@@ -186,6 +194,24 @@ func (r Rules) Param(fn *ssa.Function, i int) (dataflow.Kind, string) {
 		return k, what
 	}
 	return r.Lib.param(fn, i)
+}
+
+// onlyCalled reports whether fn is an unexported package-level function
+// that its package calls directly and never takes as a value (to register
+// it as a handler), and that no other package can name. (One that is not
+// used at all keeps its handler shape: it may be registered by code the
+// analysis does not see, such as a build-tagged file.)
+func (r Rules) onlyCalled(fn *ssa.Function) bool {
+	if r.uses == nil || fn.Pkg == nil || fn.Parent() != nil || fn.Synthetic != "" || token.IsExported(fn.Name()) || fn.Signature.Recv() != nil {
+		return false
+	}
+	m, ok := r.uses[fn.Pkg]
+	if !ok {
+		m = valueUses(fn.Pkg)
+		r.uses[fn.Pkg] = m
+	}
+	asValue, used := m[fn]
+	return used && !asValue
 }
 
 func (r Rules) Field(f *types.Var, base dataflow.Kind) (dataflow.Kind, string) {

@@ -21,7 +21,7 @@ type Library struct {
 	sets     map[string]storeCall       // the store's Set function
 	gets     map[string]storeCall       // each of its Get functions
 	types    map[string]config.RequestType
-	uses     map[*ssa.Package]map[*ssa.Function]bool // see onlyCalled
+	pkgs     map[string]bool // the packages the functions above belong to
 }
 
 type storeCall struct {
@@ -73,6 +73,16 @@ func NewLibrary(cfg *config.Config) *Library {
 			l.gets[g] = storeCall{store: st.Set, key: st.Key + Receivers(g)}
 		}
 	}
+	l.pkgs = map[string]bool{}
+	for name := range l.requests {
+		l.pkgs[PackageOf(name)] = true
+	}
+	for name := range l.sets {
+		l.pkgs[PackageOf(name)] = true
+	}
+	for name := range l.gets {
+		l.pkgs[PackageOf(name)] = true
+	}
 	return l
 }
 
@@ -99,7 +109,7 @@ func ShortFunc(full string) string {
 // Model gives the flows of a modelled request accessor, and of a store's
 // Set or Get for the kinds given (what the analyzer keeps in stores).
 func (l *Library) Model(c *dataflow.Call, kinds ...dataflow.Kind) ([]dataflow.Flow, bool) {
-	if c.Callee == nil {
+	if c.Callee == nil || c.Callee.Pkg() == nil || !l.pkgs[c.Callee.Pkg().Path()] {
 		return nil, false
 	}
 	full := FullName(c.Callee)
@@ -246,25 +256,199 @@ func (l *Library) field(f *types.Var, base dataflow.Kind) (dataflow.Kind, string
 	return 0, ""
 }
 
-// onlyCalled reports whether fn is an unexported package-level function
-// that its package calls directly and never takes as a value (to register
-// it as a handler), and that no other package can name. (One that is not
-// used at all keeps its handler shape: it may be registered by code the
-// analysis does not see, such as a build-tagged file.)
-func (l *Library) onlyCalled(fn *ssa.Function) bool {
-	if fn.Pkg == nil || fn.Parent() != nil || fn.Synthetic != "" || token.IsExported(fn.Name()) || fn.Signature.Recv() != nil {
+// PackageOf returns the package path of a function as the schema names it:
+// "(*example.com/web.Ctx).Get" and "example.com/web.Get" are in
+// example.com/web.
+func PackageOf(full string) string {
+	s := strings.TrimLeft(full, "(*")
+	if i := strings.Index(s, ")"); i >= 0 {
+		s = s[:i] // (pkg.Type).Method: the type's package
+	}
+	if i := strings.LastIndex(s, "."); i >= 0 && i > strings.LastIndex(s, "/") {
+		return s[:i]
+	}
+	return s
+}
+
+// ReadsCredential reports whether v is computed from a read of a
+// credential header (a call named Get, Values, GetHeader or Peek, or an
+// index, with a name isCredential accepts; Request.BasicAuth), through
+// string operations, conversions and calls: a value that re-formats the
+// client's token. It looks back a bounded distance and errs toward yes
+// only through what it sees.
+func ReadsCredential(v ssa.Value, isCredential func(string) bool) bool {
+	seen := map[ssa.Value]bool{}
+	var walk func(v ssa.Value, depth int) bool
+	walk = func(v ssa.Value, depth int) bool {
+		if v == nil || depth > 16 || seen[v] {
+			return false
+		}
+		seen[v] = true
+		switch x := v.(type) {
+		case *ssa.Call:
+			common := x.Common()
+			name := ""
+			if common.IsInvoke() {
+				name = common.Method.Name()
+			} else if f := common.StaticCallee(); f != nil {
+				name = f.Name()
+			}
+			if name != "" {
+				switch name {
+				case "Get", "Values", "GetHeader", "Peek", "BasicAuth":
+					for _, a := range common.Args {
+						for _, s := range dataflow.ConstStrings(a) {
+							if isCredential(s) {
+								return true
+							}
+						}
+					}
+					if name == "BasicAuth" {
+						return true
+					}
+				}
+			}
+			for _, a := range common.Args {
+				if walk(a, depth+1) {
+					return true
+				}
+			}
+		case *ssa.Lookup:
+			for _, s := range dataflow.ConstStrings(x.Index) {
+				if isCredential(s) {
+					return true
+				}
+			}
+			return walk(x.X, depth+1)
+		case *ssa.BinOp:
+			return walk(x.X, depth+1) || walk(x.Y, depth+1)
+		case *ssa.Phi:
+			for _, e := range x.Edges {
+				if walk(e, depth+1) {
+					return true
+				}
+			}
+		case *ssa.Extract:
+			return walk(x.Tuple, depth+1)
+		case *ssa.Convert:
+			return walk(x.X, depth+1)
+		case *ssa.ChangeType:
+			return walk(x.X, depth+1)
+		case *ssa.MakeInterface:
+			return walk(x.X, depth+1)
+		case *ssa.Slice:
+			return walk(x.X, depth+1)
+		case *ssa.UnOp:
+			return walk(x.X, depth+1)
+		case *ssa.IndexAddr:
+			return walk(x.X, depth+1)
+		}
 		return false
 	}
-	if l.uses == nil {
-		l.uses = map[*ssa.Package]map[*ssa.Function]bool{}
+	return walk(v, 0)
+}
+
+// ReplacedBefore reports whether, in the function of the call read (a
+// read of header name from header h), the same header set has that
+// header deleted or set to a value that does not re-format the client's
+// credential, at a point that dominates the read: the read then gets the
+// server's own value, not the client's.
+func ReplacedBefore(fn *ssa.Function, read *ssa.CallCommon, h ssa.Value, name string, isCredential func(string) bool) bool {
+	if fn == nil || read == nil {
+		return false
 	}
-	m, ok := l.uses[fn.Pkg]
+	readBlock, readIndex := callSite(fn, read)
+	if readBlock == nil {
+		return false
+	}
+	same := SameHeader(h)
+	for _, b := range fn.Blocks {
+		if !b.Dominates(readBlock) {
+			continue
+		}
+		for i, instr := range b.Instrs {
+			if b == readBlock && i >= readIndex {
+				break
+			}
+			c, ok := instr.(ssa.CallInstruction)
+			if !ok {
+				continue
+			}
+			common := c.Common()
+			f := common.StaticCallee()
+			if f == nil || (f.Name() != "Set" && f.Name() != "Del") || len(common.Args) < 2 || !same[common.Args[0]] || !IsNamed(common.Args[0].Type(), "net/http", "Header") {
+				continue
+			}
+			if n, ok := dataflow.ConstString(common.Args[1]); !ok || !strings.EqualFold(n, name) {
+				continue
+			}
+			if f.Name() == "Del" || !ReadsCredential(common.Args[2], isCredential) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// callSite finds the block and index of the call whose CallCommon is c.
+func callSite(fn *ssa.Function, c *ssa.CallCommon) (*ssa.BasicBlock, int) {
+	for _, b := range fn.Blocks {
+		for i, instr := range b.Instrs {
+			if ci, ok := instr.(ssa.CallInstruction); ok && ci.Common() == c {
+				return b, i
+			}
+		}
+	}
+	return nil, 0
+}
+
+// SameHeader returns the values that denote the same header set as h in
+// its function: h itself and every load of the Header field from the
+// same request (req.Header loaded anew at each use, also through the same
+// field of the same base: c.Request.Header).
+func SameHeader(h ssa.Value) map[ssa.Value]bool {
+	out := map[ssa.Value]bool{h: true}
+	load, ok := h.(*ssa.UnOp)
+	if !ok || load.Op != token.MUL {
+		return out
+	}
+	fa, ok := load.X.(*ssa.FieldAddr)
 	if !ok {
-		m = valueUses(fn.Pkg)
-		l.uses[fn.Pkg] = m
+		return out
 	}
-	asValue, used := m[fn]
-	return used && !asValue
+	reqs := []ssa.Value{fa.X}
+	if rl, ok := fa.X.(*ssa.UnOp); ok && rl.Op == token.MUL {
+		if rfa, ok := rl.X.(*ssa.FieldAddr); ok { // c.Request loaded anew
+			for _, ref := range refs(rfa.X) {
+				if other, ok := ref.(*ssa.FieldAddr); ok && other.Field == rfa.Field {
+					for _, ref2 := range refs(other) {
+						if l, ok := ref2.(*ssa.UnOp); ok && l.Op == token.MUL {
+							reqs = append(reqs, l)
+						}
+					}
+				}
+			}
+		}
+	}
+	for _, r := range reqs {
+		for _, ref := range refs(r) {
+			if other, ok := ref.(*ssa.FieldAddr); ok && other.Field == fa.Field {
+				for _, ref2 := range refs(other) {
+					if l, ok := ref2.(*ssa.UnOp); ok && l.Op == token.MUL {
+						out[l] = true
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+func refs(v ssa.Value) []ssa.Instruction {
+	if r := v.Referrers(); r != nil {
+		return *r
+	}
+	return nil
 }
 
 // Within reports whether fn belongs to the module of a library model
