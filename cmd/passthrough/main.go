@@ -229,7 +229,7 @@ func configure(o *options) ([]*analysis.Analyzer, error) {
 	if path != "" {
 		var err error
 		if cfg, err = config.Load(path); err != nil {
-			return nil, fmt.Errorf("config: %w", pathError(err))
+			return nil, fmt.Errorf("config: %w", err)
 		}
 	}
 	names := suite.Names()

@@ -158,7 +158,11 @@ type Validator struct {
 func Load(path string) (*Config, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, err
+		var pe *os.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	return Parse(path, data)
 }
@@ -174,6 +178,9 @@ func Parse(name string, data []byte) (*Config, error) {
 		return nil, fmt.Errorf("%s: %v", name, strings.TrimPrefix(err.Error(), "yaml: "))
 	}
 	c := new(Config)
+	if err := oneDocument(name, dec); err != nil {
+		return nil, err
+	}
 	if len(root.Content) == 0 {
 		return c, nil
 	}
@@ -181,6 +188,25 @@ func Parse(name string, data []byte) (*Config, error) {
 		return nil, err
 	}
 	return c, nil
+}
+
+// oneDocument rejects what follows the first document: a second one
+// (after ---, or a line less indented than an indented first key, which
+// YAML reads as a new document) would otherwise be ignored in silence.
+func oneDocument(name string, dec *yaml.Decoder) error {
+	var next yaml.Node
+	err := dec.Decode(&next)
+	if errors.Is(err, io.EOF) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("%s: text after the first mapping that is not YAML (%v): is the first line indented?", name, strings.TrimPrefix(err.Error(), "yaml: "))
+	}
+	at := &next
+	if len(next.Content) > 0 {
+		at = next.Content[0]
+	}
+	return schemaError(name, at, "a second YAML document: the configuration is one mapping (is the first line indented, or is there a ---?)")
 }
 
 // Model is a library model file: what the analyzers know about one
@@ -233,8 +259,13 @@ func decode(name string, n *yaml.Node, c *Config, m *Model) error {
 	if n.Kind != yaml.MappingNode {
 		return schemaError(name, n, "the configuration must be a mapping of keys (%s)", keys)
 	}
+	seen := map[string]bool{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		key, val := n.Content[i], n.Content[i+1]
+		if seen[key.Value] {
+			return schemaError(name, key, "%q is given twice", key.Value)
+		}
+		seen[key.Value] = true
 		var err error
 		switch key.Value {
 		case "library", "version":
@@ -482,6 +513,9 @@ func eachEntry(name, key string, n *yaml.Node, fields []string, f func(*entry)) 
 			k := item.Content[i]
 			if !slices.Contains(fields, k.Value) {
 				return schemaError(name, k, "%s: unknown key %q (known: %s)", key, k.Value, strings.Join(fields, ", "))
+			}
+			if _, dup := e.m[k.Value]; dup {
+				return schemaError(name, k, "%s: %q is given twice", key, k.Value)
 			}
 			e.m[k.Value] = item.Content[i+1]
 		}

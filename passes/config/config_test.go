@@ -100,6 +100,10 @@ func TestErrors(t *testing.T) {
 		{"sinks:\n  - function: example.com/c.New\n    argument: first\n", `cfg.yml:3: sinks.argument: want a non-negative integer, not "first"`},
 		{"sinks:\n  - function: example.com/c.New\n    argument: -1\n", `cfg.yml:3: sinks.argument: want a non-negative integer, not "-1"`},
 		{"- headers\n", "cfg.yml:1: the configuration must be a mapping"},
+		{"  disable: [audience]\nheaders: [X-Key]\n", "cfg.yml: text after the first mapping that is not YAML"},
+		{"headers: [A]\n---\nheaders: [B]\n", "cfg.yml:3: a second YAML document"},
+		{"headers: [A]\nheaders: [B]\n", `cfg.yml:2: "headers" is given twice`},
+		{"sinks:\n  - function: example.com/c.New\n    argument: 1\n    argument: 2\n", `cfg.yml:4: sinks: "argument" is given twice`},
 		{"headers: [a\n", "cfg.yml: "},
 	} {
 		_, err := config.Parse("cfg.yml", []byte(tc.src))
@@ -173,6 +177,14 @@ func TestValidate(t *testing.T) {
 		Stores: []config.Store{{Set: "example.com/c.Set", Get: []string{"example.com/c.Get"}, Value: 1}}}
 	if err := good.Validate(); err != nil {
 		t.Errorf("Validate: %v", err)
+	}
+}
+
+// TestLoadNamesTheFile: a file that cannot be read is an error naming it.
+func TestLoadNamesTheFile(t *testing.T) {
+	_, err := config.Load("/nonexistent/passthrough.yml")
+	if err == nil || !strings.Contains(err.Error(), "/nonexistent/passthrough.yml: ") {
+		t.Errorf("got %v", err)
 	}
 }
 
