@@ -279,11 +279,41 @@ func (ch *checker) skipped(write *dataflow.Call, key ssa.Value) removal {
 				}
 				if o := callee.Origin(); o != nil && (o.String() == "slices.Contains" || o.String() == "slices.Index") {
 					ch.listDecides(write, ref, ref.Common().Args[0], &r)
+				} else if list := listArgument(ref, names); list != nil {
+					// A project's own contains(list, k): a test of the
+					// name against a list of names.
+					ch.listDecides(write, ref, list, &r)
 				}
 			}
 		}
 	}
 	return r
+}
+
+// listArgument returns the list of names a call that returns a bool
+// tests the loop's key against (a project's contains(list, k) helper),
+// or nil when the call is not such a test.
+func listArgument(call *ssa.Call, names map[ssa.Value]bool) ssa.Value {
+	sig := call.Common().Signature()
+	if sig.Results().Len() != 1 || !types.Identical(sig.Results().At(0).Type(), types.Typ[types.Bool]) {
+		return nil
+	}
+	var list ssa.Value
+	hasKey := false
+	for _, a := range call.Common().Args {
+		if names[a] {
+			hasKey = true
+			continue
+		}
+		switch a.Type().Underlying().(type) {
+		case *types.Slice, *types.Map:
+			list = a
+		}
+	}
+	if !hasKey {
+		return nil
+	}
+	return list
 }
 
 // listDecides adds to r what a membership test of the loop's key in list

@@ -67,6 +67,13 @@ func TestReplacedCopy(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), headerforward.Analyzer, "example.com/replacedcopy")
 }
 
+// TestFiltered: a fresh header set filled with the inbound headers but
+// Authorization, and skip lists consulted through a project's own helper
+// (shapes seen in a real gateway).
+func TestFiltered(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), headerforward.Analyzer, "example.com/filtered")
+}
+
 func TestCarriers(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), headerforward.Analyzer, "example.com/carriers")
 }

@@ -111,7 +111,7 @@ func (r *rules) Model(c *dataflow.Call) ([]dataflow.Flow, bool) {
 			return []dataflow.Flow{sink(httpflow.InboundHeader, "the header set of "+storedField(c)+", sent by the client", sinkHeaderSet, -1, 0)}, true
 		}
 		if c.Field != nil && c.Field.Pkg() != nil && c.Field.Pkg().Path() == "net/http" && c.Field.Name() == "Header" &&
-			!r.covers(removedOn(c.Args[0], c.Args[1]), removedOn(c.Args[1], nil)) {
+			!r.covers(removedOn(c.Args[0], c.Args[1]), removedOn(c.Args[1], nil)) && !r.filtered(c, c.Args[1]) {
 			return []dataflow.Flow{sink(httpflow.InboundHeader, "the inbound header set assigned to an outbound request's Header", sinkAssign, 0, httpflow.OutboundRequest)}, true
 		}
 		return nil, false
@@ -256,21 +256,29 @@ func (r *rules) headerSink(c *dataflow.Call) ([]dataflow.Flow, bool) {
 	return out, true
 }
 
-// filtered reports whether a header set passed whole has had the
-// credential headers removed: deleted from it, or skipped by every loop
-// that filled it.
+// filtered reports whether a header set passed whole or attached to a
+// request has had the credential headers removed: deleted from it, or
+// skipped by every loop that filled it (a fresh http.Header{} filled
+// with the inbound headers but Authorization).
 func (r *rules) filtered(c *dataflow.Call, v ssa.Value) bool {
 	removed := []removal{removedOn(v, nil)}
 	if mm, ok := v.(*ssa.MakeMap); ok {
 		filled := false
 		for _, ref := range referrers(mm) {
-			mu, ok := ref.(*ssa.MapUpdate)
-			if !ok || len(dataflow.ConstStrings(mu.Key)) > 0 {
+			var w *dataflow.Call
+			switch ref := ref.(type) {
+			case *ssa.MapUpdate:
+				w = &dataflow.Call{Op: dataflow.OpMapUpdate, Fn: c.Fn, Args: []ssa.Value{ref.Map, ref.Key, ref.Value}}
+			case *ssa.Call:
+				if isHeaderMethod(ref.Common(), "Set", "Add") && len(ref.Common().Args) > 1 {
+					w = &dataflow.Call{Fn: c.Fn, Common: ref.Common(), Args: ref.Common().Args}
+				}
+			}
+			if w == nil || len(dataflow.ConstStrings(w.Args[1])) > 0 {
 				continue
 			}
 			filled = true
-			w := &dataflow.Call{Op: dataflow.OpMapUpdate, Fn: c.Fn, Args: []ssa.Value{mu.Map, mu.Key, mu.Value}}
-			if !r.covers(r.skipped(w, mu.Key), removed[0]) {
+			if !r.covers(r.skipped(w, w.Args[1]), removed[0]) {
 				return false
 			}
 		}

@@ -1,0 +1,81 @@
+// Package filtered fills a new header set with the inbound headers but
+// the credential, and attaches it; and skips names with its own generic
+// contains helper over a list of names.
+package filtered
+
+import (
+	"net/http"
+	"strings"
+)
+
+func upstream() *http.Request {
+	out, _ := http.NewRequest("GET", "https://api.example.com", nil)
+	return out
+}
+
+func freshFiltered(w http.ResponseWriter, r *http.Request) {
+	h := http.Header{}
+	for k, v := range r.Header {
+		if k == "Authorization" {
+			continue
+		}
+		h[k] = v
+	}
+	out := upstream()
+	out.Header = h
+	http.DefaultClient.Do(out)
+}
+
+func freshFilteredBySet(w http.ResponseWriter, r *http.Request) {
+	h := make(http.Header)
+	for k := range r.Header {
+		if strings.EqualFold(k, "authorization") {
+			continue
+		}
+		h.Set(k, r.Header.Get(k))
+	}
+	out := upstream()
+	out.Header = h
+	http.DefaultClient.Do(out)
+}
+
+func freshUnfiltered(w http.ResponseWriter, r *http.Request) {
+	h := http.Header{}
+	for k, v := range r.Header {
+		h[k] = v
+	}
+	out := upstream()
+	out.Header = h // want `forwarded wholesale`
+	http.DefaultClient.Do(out)
+}
+
+func contains[T comparable](list []T, v T) bool {
+	for _, x := range list {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}
+
+func ownHelper(w http.ResponseWriter, r *http.Request) {
+	out := upstream()
+	for k, v := range r.Header {
+		if contains([]string{"authorization", "referer"}, strings.ToLower(k)) {
+			continue
+		}
+		out.Header[k] = v
+	}
+	http.DefaultClient.Do(out)
+}
+
+func ownHelperWithoutAuthorization(w http.ResponseWriter, r *http.Request) {
+	out := upstream()
+	for k, v := range r.Header {
+		if contains([]string{"connection", "referer"}, strings.ToLower(k)) {
+			continue
+		}
+		out.Header[k] = v // want `forwarded wholesale`
+	}
+	http.DefaultClient.Do(out)
+}
