@@ -58,7 +58,7 @@ func dial(w http.ResponseWriter, r *http.Request) {
 
 func copies(c *webcl.Ctx) {
 	out := webcl.NewOut()
-	c.Head.CopyTo(&out.Head) // want `forwarded wholesale`
+	c.Head.CopyTo(&out.Head)                                       // want `forwarded wholesale`
 	c.Head.VisitAll(func(k, v []byte) { out.Head.SetBytes(k, v) }) // want `forwarded wholesale`
 }
 
