@@ -389,7 +389,6 @@ func (f *funcState) visit(instr ssa.Instruction) {
 	case *ssa.Store:
 		f.store(v.Addr, v.Val, v.Pos())
 	case *ssa.MapUpdate:
-		f.addAll(f.loc(v.Map), f.labelsOf(v.Value))
 		pos := v.Pos()
 		if !pos.IsValid() {
 			pos = v.Value.Pos()
@@ -397,9 +396,14 @@ func (f *funcState) visit(instr ssa.Instruction) {
 		if !pos.IsValid() {
 			pos = v.Key.Pos()
 		}
-		f.mapInField(v.Map, f.labelsOf(v.Value), pos)
 		c := &Call{Op: OpMapUpdate, Fn: f.fn, Args: []ssa.Value{v.Map, v.Key, v.Value}, Pos: pos}
-		f.applyModel(c, nil)
+		if !f.applyModel(c, nil) {
+			// The map carries what is stored in it (a model that
+			// describes the update says what it carries: Contents flows).
+			ls := f.labelsOf(v.Value)
+			f.addAll(f.loc(v.Map), ls)
+			f.mapInField(v.Map, ls, pos)
+		}
 	case *ssa.MakeClosure:
 		f.closure(v)
 	case *ssa.Return:

@@ -403,6 +403,9 @@ func (f *funcState) deliver(c *Call, fl *Flow, in labels, results map[int]labels
 	case Contents:
 		if fl.ToIndex < len(c.Args) && c.Args[fl.ToIndex] != nil {
 			f.addAll(f.loc(c.Args[fl.ToIndex]), in)
+			if _, ok := c.Args[fl.ToIndex].Type().Underlying().(*types.Map); ok {
+				f.mapInField(c.Args[fl.ToIndex], in, c.Pos)
+			}
 		}
 	case Sink:
 		sink := *fl.Sink

@@ -48,7 +48,9 @@ type Rules interface {
 	// none) are all that happens. Map reads and writes, field stores and
 	// comparisons are presented as calls with Op set and no callee:
 	// Lookup(m, k), MapUpdate(m, k, v), Store(x, v) for x.f = v, and
-	// Compare(x, y).
+	// Compare(x, y). A MapUpdate the rule does not model puts what v
+	// carries into the map; one it models carries what its Contents flows
+	// say (StoreFlows, for the kinds it keeps).
 	Model(c *Call) (flows []Flow, modelled bool)
 
 	// Accepts reports whether a constant name is of a class the rule
@@ -280,3 +282,14 @@ var (
 	_ interface{ summary() *Summary } = (*Summary)(nil)
 	_ interface{ places() *Places }   = (*Places)(nil)
 )
+
+// StoreFlows are the flows of m[k] = v that put what v carries, of each
+// kind, into the map: what the engine does for an update the rule does
+// not model, for a model that adds to it.
+func StoreFlows(kinds ...Kind) []Flow {
+	out := make([]Flow, len(kinds))
+	for i, k := range kinds {
+		out[i] = ParamFlow(2, k, Contents, 0, k, "")
+	}
+	return out
+}

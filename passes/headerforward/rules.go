@@ -116,7 +116,14 @@ func (r *rules) Model(c *dataflow.Call) ([]dataflow.Flow, bool) {
 		}
 		return nil, false
 	case dataflow.OpMapUpdate:
-		return r.namedWrite(c, "index assignment"), true
+		// An entry copied under a name from a loop over the inbound set
+		// that skips the credential headers is one header, not the set:
+		// the map it is written into does not carry the set.
+		if len(c.Args) > 2 && keyRoot(c.Args[1], 0) != nil && r.covers(r.skipped(c, c.Args[1])) {
+			return nil, true
+		}
+		return append(r.namedWrite(c, "index assignment"), dataflow.StoreFlows(httpflow.InboundHeader, httpflow.InboundRequest,
+			httpflow.OutboundHeader, httpflow.OutboundRequest, httpflow.FreshHeader)...), true
 	case dataflow.OpLookup:
 		return nil, true
 	}

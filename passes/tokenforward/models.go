@@ -41,15 +41,16 @@ func (r *rules) Model(c *dataflow.Call) ([]flow, bool) {
 		}
 		return nil, false
 	case dataflow.OpMapUpdate:
+		stored := dataflow.StoreFlows(credential, inboundHeader, inboundRequest, outboundHeader, outboundRequest)
 		if c.Fn.Name() == "GetRequestMetadata" {
 			if key, ok := dataflow.ConstString(c.Args[1]); ok && strings.EqualFold(key, "authorization") {
-				return []flow{sink(2, "gRPC per-RPC credentials metadata \"authorization\"", nil)}, true
+				return append(stored, sink(2, "gRPC per-RPC credentials metadata \"authorization\"", nil)), true
 			}
 		}
 		if name, ok := r.isCredentialHeader(c.Args[1]); ok {
-			return []flow{sink(2, fmt.Sprintf("Header[%q] on an outbound request", name), &dataflow.Require{Param: 0, Kind: outboundHeader})}, true
+			return append(stored, sink(2, fmt.Sprintf("Header[%q] on an outbound request", name), &dataflow.Require{Param: 0, Kind: outboundHeader})), true
 		}
-		return nil, true
+		return nil, false
 	}
 	if c.Callee == nil || c.Callee.Pkg() == nil {
 		return nil, false

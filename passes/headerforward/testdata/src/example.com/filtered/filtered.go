@@ -79,3 +79,52 @@ func ownHelperWithoutAuthorization(w http.ResponseWriter, r *http.Request) {
 	}
 	http.DefaultClient.Do(out)
 }
+
+// ignored is read from settings at run time: a list whose names cannot be
+// read is taken to decide what is copied.
+var ignored = strings.Split(strings.ToLower(getenv("IGNORE_HEADERS")), ",")
+
+func getenv(string) string { return "" }
+
+// processHeader merges the inbound headers, but those ignored, into a new
+// set that another function attaches.
+func processHeader(origin http.Header) http.Header {
+	result := http.Header{}
+	for h, v := range origin {
+		if contains(ignored, strings.ToLower(h)) {
+			continue
+		}
+		result[h] = v
+	}
+	return result
+}
+
+func copyAll(origin http.Header) http.Header {
+	result := http.Header{}
+	for h, v := range origin {
+		result[h] = v
+	}
+	return result
+}
+
+func send(h http.Header) {
+	out := upstream()
+	out.Header = h // want `forwarded wholesale`
+	http.DefaultClient.Do(out)
+}
+
+// sendFiltered is send for the filtered sets (a finding there would be
+// reported at its own line).
+func sendFiltered(h http.Header) {
+	out := upstream()
+	out.Header = h
+	http.DefaultClient.Do(out)
+}
+
+func viaHelpers(w http.ResponseWriter, r *http.Request) {
+	sendFiltered(processHeader(r.Header))
+}
+
+func viaHelpersUnfiltered(w http.ResponseWriter, r *http.Request) {
+	send(copyAll(r.Header))
+}
