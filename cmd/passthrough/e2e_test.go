@@ -209,6 +209,53 @@ func TestVet(t *testing.T) {
 	}
 }
 
+// TestVetPathPositions: under go vet the packages a finding's path runs
+// through are read from export data, whose line tables are exact only at
+// declarations; the steps in them are still placed on their own lines
+// (the demo's middleware: lines 16, 17 and 23), never on a wrong one.
+func TestVetPathPositions(t *testing.T) {
+	out, _ := runVet(testdata("demo"), "-json")
+	var tree map[string]map[string][]struct {
+		Posn    string `json:"posn"`
+		Related []struct {
+			Posn    string `json:"posn"`
+			Message string `json:"message"`
+		} `json:"related"`
+	}
+	// go vet -json prints one JSON object per package.
+	var steps []string
+	dec := json.NewDecoder(strings.NewReader(string(out)))
+	for dec.More() {
+		if err := dec.Decode(&tree); err != nil {
+			t.Fatalf("go vet -json: %v\n%s", err, out)
+		}
+		for _, byAnalyzer := range tree {
+			for _, diags := range byAnalyzer {
+				for _, d := range diags {
+					if !strings.HasSuffix(d.Posn, "tools.go:43:12") {
+						continue
+					}
+					for _, r := range d.Related {
+						if strings.Contains(r.Posn, "middleware.go") {
+							steps = append(steps, filepath.Base(relPosn("", r.Posn))+" "+r.Message)
+						}
+					}
+				}
+			}
+		}
+	}
+	want := []string{
+		"middleware.go:16 from: inbound request r of HTTP handler func literal in Middleware",
+		"middleware.go:17 source: Header.Get(\"Authorization\")",
+		"middleware.go:23 key: stored in context key auth.contextKey{}",
+	}
+	slices.Sort(steps) // (a package's test variant reports the finding again)
+	steps = slices.Compact(steps)
+	if !slices.Equal(steps, want) {
+		t.Errorf("path steps in the middleware:\n  %s\nwant:\n  %s\n%s", strings.Join(steps, "\n  "), strings.Join(want, "\n  "), out)
+	}
+}
+
 func TestClean(t *testing.T) {
 	stdout, stderr, code := runTool(t, testdata("e2e", "clean"), "./...")
 	if code != exitClean || strings.TrimSpace(stdout) != "no findings" || stderr != "" {

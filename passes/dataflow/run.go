@@ -548,11 +548,20 @@ func (s *pkgState) resolve(at Position) token.Pos {
 	if f == nil || at.Line > f.LineCount() {
 		return token.NoPos
 	}
-	pos := f.LineStart(at.Line) + token.Pos(max(at.Col-1, 0))
-	if int(pos) > f.Base()+f.Size() {
-		return token.NoPos
+	// A file of a dependency read from export data (go vet, gopls) has a
+	// line table exact only at declarations: a position is kept only if
+	// it maps back to the same line, else its line start if that does,
+	// else none (the step is then described with its position in text).
+	start := f.LineStart(at.Line)
+	for _, pos := range []token.Pos{start + token.Pos(max(at.Col-1, 0)), start} {
+		if int(pos) > f.Base()+f.Size() {
+			continue
+		}
+		if p := f.PositionFor(pos, false); p.Line == at.Line && p.Filename == at.File {
+			return pos
+		}
 	}
-	return pos
+	return token.NoPos
 }
 
 // pathOf rebuilds a path from a fact's steps.
