@@ -70,7 +70,7 @@ type options struct {
 	analyzerFlags config.Config
 }
 
-func parseFlags(args []string, stderr io.Writer) (*options, error) {
+func parseFlags(args []string, stdout, stderr io.Writer) (*options, error) {
 	fs := flag.NewFlagSet("passthrough", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	o := &options{}
@@ -99,15 +99,25 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 		fmt.Fprintf(fs.Output(), "usage: passthrough [flags] [packages]\n\nFinds token passthrough: inbound credentials forwarded upstream.\nExit status: 0 no findings, 1 findings, 2 usage, configuration or load error.\n\nFlags:\n")
 		fs.PrintDefaults()
 	}
-	// Parse quietly: a mistake gets one line, -help the whole usage.
+	// Parse quietly: a mistake gets one line; -help (and "passthrough
+	// help", which go vet's usage text suggests) the whole usage, on
+	// stdout.
 	fs.SetOutput(io.Discard)
+	if len(args) > 0 && args[0] == "help" {
+		args = []string{"-help"}
+	}
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
-			fs.SetOutput(stderr)
+			fs.SetOutput(stdout)
 			fs.Usage()
 			return nil, flag.ErrHelp
 		}
 		return nil, fmt.Errorf("%w (see passthrough -help)", err)
+	}
+	for _, a := range fs.Args() {
+		if strings.HasPrefix(a, "-") {
+			return nil, fmt.Errorf("flag %s after the packages: flags go before the packages (passthrough [flags] [packages])", a)
+		}
 	}
 	switch o.color {
 	case "auto", "always", "never":
@@ -131,7 +141,7 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
-	o, err := parseFlags(args, stderr)
+	o, err := parseFlags(args, stdout, stderr)
 	switch {
 	case errors.Is(err, flag.ErrHelp):
 		return exitClean
@@ -336,7 +346,7 @@ func fix(res *result, o *options, stdout, stderr io.Writer) int {
 	if o.diff {
 		verb = "would apply"
 	}
-	fmt.Fprintf(stderr, "passthrough: %s %d suggested fixes\n", verb, n)
+	fmt.Fprintf(stderr, "passthrough: %s %s\n", verb, plural(n, "suggested fix", "suggested fixes"))
 	if o.diff {
 		return exitFindings
 	}
@@ -349,4 +359,12 @@ func fix(res *result, o *options, stdout, stderr io.Writer) int {
 		return exitFindings
 	}
 	return exitClean
+}
+
+// plural spells a count with its noun: "1 suggested fix", "3 suggested fixes".
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }

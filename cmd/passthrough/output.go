@@ -15,7 +15,7 @@ import (
 )
 
 // useColor decides whether text output is colored: never when NO_COLOR is
-// set or the output is not a terminal, unless -color=always.
+// set, TERM is dumb or the output is not a terminal, unless -color=always.
 func useColor(mode string, w io.Writer) bool {
 	switch mode {
 	case "always":
@@ -23,11 +23,21 @@ func useColor(mode string, w io.Writer) bool {
 	case "never":
 		return false
 	}
-	if _, ok := os.LookupEnv("NO_COLOR"); ok {
+	if !envAllowsColor(os.LookupEnv) {
 		return false
 	}
 	f, ok := w.(*os.File)
 	return ok && (isatty.IsTerminal(f.Fd()) || isatty.IsCygwinTerminal(f.Fd()))
+}
+
+// envAllowsColor reports whether the environment allows colors: not with
+// NO_COLOR set (https://no-color.org) or TERM=dumb.
+func envAllowsColor(lookup func(string) (string, bool)) bool {
+	if _, ok := lookup("NO_COLOR"); ok {
+		return false
+	}
+	term, _ := lookup("TERM")
+	return term != "dumb"
 }
 
 // writeText prints each finding as the Go tools do (file:line:col: ...),
