@@ -54,7 +54,7 @@ func init() {
 
 func run(pass *analysis.Pass, compiled *rules) (any, error) {
 	r := *compiled
-	r.Rules = r.Rules.ForPass()
+	r.Rules = r.ForPass()
 	ssaPkg := pass.ResultOf[ssapkg.Analyzer].(*ssapkg.SSA)
 	res := dataflow.Run(pass, &dataflow.Config{
 		Rules:          &r,

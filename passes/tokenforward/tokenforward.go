@@ -64,7 +64,7 @@ var modelled = []string{
 
 func run(pass *analysis.Pass, compiled *rules) (any, error) {
 	r := *compiled
-	r.Rules = r.Rules.ForPass()
+	r.Rules = r.ForPass()
 	res := dataflow.Run(pass, &dataflow.Config{
 		Rules:          &r,
 		NewFuncFact:    func() dataflow.FuncFact { return new(funcFact) },

@@ -118,11 +118,25 @@ func short(name string) string {
 	s := strings.NewReplacer("(", "", ")", "", "*", "").Replace(name)
 	parts := strings.Split(s, "/")
 	last := parts[len(parts)-1]
-	if len(parts) > 1 && len(last) > 1 && last[0] == 'v' && strings.IndexFunc(strings.SplitN(last, ".", 2)[0][1:], func(r rune) bool { return r < '0' || r > '9' }) < 0 {
+	if elem, rest, ok := strings.Cut(last, "."); ok && len(parts) > 1 && isMajorVersion(elem) {
 		// github.com/go-resty/resty/v2.Request: the package is resty.
-		last = parts[len(parts)-2] + last[strings.Index(last, "."):]
+		last = parts[len(parts)-2] + "." + rest
 	}
 	return "`" + last + "`"
+}
+
+// isMajorVersion reports whether a path element is a major version
+// suffix (v2, v10).
+func isMajorVersion(elem string) bool {
+	if len(elem) < 2 || elem[0] != 'v' {
+		return false
+	}
+	for _, r := range elem[1:] {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // methodNames returns the last element of each name: Get, GetString.
