@@ -96,14 +96,33 @@ func Receivers(full string) int {
 	return 0
 }
 
-// ShortFunc shortens a function's full name for messages:
-// "(*github.com/gin-gonic/gin.Context).GetHeader" is gin.Context.GetHeader.
+// ShortFunc shortens a function's (or a type's, or a field's) full name
+// for messages, by its package's last path element before a major
+// version suffix: "(*github.com/gin-gonic/gin.Context).GetHeader" is
+// gin.Context.GetHeader, "(*github.com/gofiber/fiber/v2.Ctx).Get" is
+// fiber.Ctx.Get.
 func ShortFunc(full string) string {
 	s := strings.NewReplacer("(", "", ")", "", "*", "").Replace(full)
-	if i := strings.LastIndex(s, "/"); i >= 0 {
-		s = s[i+1:]
+	parts := strings.Split(s, "/")
+	last := parts[len(parts)-1]
+	if elem, rest, ok := strings.Cut(last, "."); ok && len(parts) > 1 && isMajorVersion(elem) {
+		last = parts[len(parts)-2] + "." + rest
 	}
-	return s
+	return last
+}
+
+// isMajorVersion reports whether a path element is a major version
+// suffix (v2, v10).
+func isMajorVersion(elem string) bool {
+	if len(elem) < 2 || elem[0] != 'v' {
+		return false
+	}
+	for _, r := range elem[1:] {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // Model gives the flows of a modelled request accessor, and of a store's

@@ -16,6 +16,7 @@ import (
 	"sync"
 
 	"github.com/passthroughlint/passthrough/passes/config"
+	"github.com/passthroughlint/passthrough/passes/internal/httpflow"
 )
 
 //go:embed *.yml
@@ -112,32 +113,8 @@ func Table() string {
 	return b.String()
 }
 
-// short names a function, type or field by its package's last path
-// element (the one before a major version suffix): resty.Request.SetHeader.
-func short(name string) string {
-	s := strings.NewReplacer("(", "", ")", "", "*", "").Replace(name)
-	parts := strings.Split(s, "/")
-	last := parts[len(parts)-1]
-	if elem, rest, ok := strings.Cut(last, "."); ok && len(parts) > 1 && isMajorVersion(elem) {
-		// github.com/go-resty/resty/v2.Request: the package is resty.
-		last = parts[len(parts)-2] + "." + rest
-	}
-	return "`" + last + "`"
-}
-
-// isMajorVersion reports whether a path element is a major version
-// suffix (v2, v10).
-func isMajorVersion(elem string) bool {
-	if len(elem) < 2 || elem[0] != 'v' {
-		return false
-	}
-	for _, r := range elem[1:] {
-		if r < '0' || r > '9' {
-			return false
-		}
-	}
-	return true
-}
+// short names a function, type or field as messages do, in code style.
+func short(name string) string { return "`" + httpflow.ShortFunc(name) + "`" }
 
 // methodNames returns the last element of each name: Get, GetString.
 func methodNames(names []string) []string {
