@@ -6,6 +6,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"net/textproto"
 	"strconv"
 	"strings"
 
@@ -15,23 +16,36 @@ import (
 	"golang.org/x/tools/go/ast/astutil"
 )
 
-// Suggested fixes insert one statement that removes Authorization, where
-// that is mechanical: the copy's target or the request is a plain
-// expression in scope. Each keeps the file compiling and gofmt-clean.
+// Suggested fixes insert the statements that remove Authorization (and
+// each configured credential header), where that is mechanical: the
+// copy's target or the request is a plain expression in scope. Each keeps
+// the file compiling and gofmt-clean.
 
-func fixFinding(pass *analysis.Pass, f dataflow.Finding) (analysis.SuggestedFix, bool) {
+// dels returns one statement per header that must go: target.Del("...").
+func (ch *checker) dels(target string) string {
+	var b strings.Builder
+	for i, name := range ch.mustRemove {
+		if i > 0 {
+			b.WriteString("\n%INDENT%")
+		}
+		fmt.Fprintf(&b, "%s.Del(%q)", target, textproto.CanonicalMIMEHeaderKey(name))
+	}
+	return b.String()
+}
+
+func (ch *checker) fixFinding(pass *analysis.Pass, f dataflow.Finding) (analysis.SuggestedFix, bool) {
 	file, path := enclosing(pass, f.Pos)
 	if file == nil {
 		return analysis.SuggestedFix{}, false
 	}
 	switch f.Sink.Tag {
 	case sinkCopyLoop:
-		return fixLoop(pass, file, path)
+		return ch.fixLoop(pass, file, path)
 	case sinkAssign:
 		for _, n := range path {
 			if as, ok := n.(*ast.AssignStmt); ok && len(as.Lhs) == 1 {
 				if sel, ok := as.Lhs[0].(*ast.SelectorExpr); ok && sel.Sel.Name == "Header" {
-					return insertAfter(pass, as, types.ExprString(sel.X)+`.Header.Del("Authorization")`, "delete Authorization after copying the inbound header")
+					return insertAfter(pass, as, ch.dels(types.ExprString(sel.X)+".Header"), "delete Authorization after copying the inbound header")
 				}
 			}
 		}
@@ -39,7 +53,7 @@ func fixFinding(pass *analysis.Pass, f dataflow.Finding) (analysis.SuggestedFix,
 		for _, n := range path {
 			if es, ok := n.(*ast.ExprStmt); ok {
 				if call, ok := es.X.(*ast.CallExpr); ok && len(call.Args) == 2 {
-					return insertAfter(pass, es, types.ExprString(call.Args[0])+`.Del("Authorization")`, "delete Authorization after copying the inbound header")
+					return insertAfter(pass, es, ch.dels(types.ExprString(call.Args[0])), "delete Authorization after copying the inbound header")
 				}
 			}
 		}
@@ -54,7 +68,7 @@ func fixFinding(pass *analysis.Pass, f dataflow.Finding) (analysis.SuggestedFix,
 				return analysis.SuggestedFix{}, false
 			}
 			if stmt := enclosingStmt(path); stmt != nil {
-				return insertBefore(pass, stmt, id.Name+`.Header.Del("Authorization")`, "delete Authorization before sending the received request")
+				return insertBefore(pass, stmt, ch.dels(id.Name+".Header"), "delete Authorization before sending the received request")
 			}
 		}
 	}
@@ -62,8 +76,8 @@ func fixFinding(pass *analysis.Pass, f dataflow.Finding) (analysis.SuggestedFix,
 }
 
 // fixLoop adds, at the start of the loop over the inbound header set,
-// a continue for Authorization.
-func fixLoop(pass *analysis.Pass, file *ast.File, path []ast.Node) (analysis.SuggestedFix, bool) {
+// a continue for Authorization (and the configured credential headers).
+func (ch *checker) fixLoop(pass *analysis.Pass, file *ast.File, path []ast.Node) (analysis.SuggestedFix, bool) {
 	for _, n := range path {
 		rs, ok := n.(*ast.RangeStmt)
 		if !ok {
@@ -81,13 +95,20 @@ func fixLoop(pass *analysis.Pass, file *ast.File, path []ast.Node) (analysis.Sug
 			return analysis.SuggestedFix{}, false
 		}
 		stmt := fmt.Sprintf(`if %s.CanonicalHeaderKey(%s) == "Authorization" {`+"\n%[3]s\tcontinue\n%[3]s}", httpName, key.Name, "%INDENT%")
+		if len(ch.mustRemove) > 1 {
+			var names []string
+			for _, n := range ch.mustRemove {
+				names = append(names, strconv.Quote(textproto.CanonicalMIMEHeaderKey(n)))
+			}
+			stmt = fmt.Sprintf(`switch %s.CanonicalHeaderKey(%s) {`+"\n%[4]scase %[3]s:\n%[4]s\tcontinue\n%[4]s}", httpName, key.Name, strings.Join(names, ", "), "%INDENT%")
+		}
 		return insertAtStart(pass, rs.Body, stmt, "skip Authorization when copying the inbound header")
 	}
 	return analysis.SuggestedFix{}, false
 }
 
 // fixProxy adds the removal at the start of a Director or Rewrite literal.
-func fixProxy(pass *analysis.Pass, p proxyFinding) (analysis.SuggestedFix, bool) {
+func (ch *checker) fixProxy(pass *analysis.Pass, p proxyFinding) (analysis.SuggestedFix, bool) {
 	if p.fix == nil {
 		return analysis.SuggestedFix{}, false
 	}
@@ -99,9 +120,9 @@ func fixProxy(pass *analysis.Pass, p proxyFinding) (analysis.SuggestedFix, bool)
 	if param == "_" {
 		return analysis.SuggestedFix{}, false
 	}
-	stmt := param + `.Header.Del("Authorization")`
+	stmt := ch.dels(param + ".Header")
 	if p.rewrite {
-		stmt = param + `.Out.Header.Del("Authorization")`
+		stmt = ch.dels(param + ".Out.Header")
 	}
 	return insertAtStart(pass, lit.Body, stmt, "delete Authorization from the outgoing request")
 }

@@ -68,7 +68,7 @@ func run(pass *analysis.Pass, compiled *rules) (any, error) {
 			continue
 		}
 		d := diagnostic(pass, f)
-		if fix, ok := fixFinding(pass, f); ok {
+		if fix, ok := r.fixFinding(pass, f); ok {
 			d.SuggestedFixes = []analysis.SuggestedFix{fix}
 		}
 		pass.Report(d)
@@ -78,7 +78,7 @@ func run(pass *analysis.Pass, compiled *rules) (any, error) {
 			d := analysis.Diagnostic{Category: "headerforward",
 				Message: fmt.Sprintf("%s: the client's token reaches the upstream; delete Authorization in the Director or Rewrite (req.Header.Del(\"Authorization\")) and authenticate upstream with the server's own token", p.what)}
 			d.Pos, d.End = report.Span(pass, p.pos)
-			if fix, ok := fixProxy(pass, p); ok {
+			if fix, ok := r.fixProxy(pass, p); ok {
 				d.SuggestedFixes = []analysis.SuggestedFix{fix}
 			}
 			pass.Report(d)

@@ -74,6 +74,14 @@ func TestFiltered(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), headerforward.Analyzer, "example.com/filtered")
 }
 
+// TestFixNames: with a credential header configured, the fixes remove it
+// along with Authorization (a fix that removed only Authorization would
+// leave the finding).
+func TestFixNames(t *testing.T) {
+	a := headerforward.New(&config.Config{Headers: []string{"x-tenant-secret"}})
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), a, "example.com/fixnames")
+}
+
 func TestCarriers(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), headerforward.Analyzer, "example.com/carriers")
 }
