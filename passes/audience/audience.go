@@ -166,14 +166,17 @@ func (e *events) unchecked() []source {
 }
 
 // decisiveChecks returns a test of whether the check at pos can decide
-// acceptance: its block dominates a return of its function. A comparison
-// made only in an unrelated branch (logging it under a debug flag) does
-// not count. A position the test cannot place counts.
+// acceptance: its block dominates a return of its function, or its result
+// (through a flag: found = true in a loop, negations, && and ||) is the
+// condition of an if with a branch that alone leads to a return (if !found
+// { return err }). A comparison made only in an unrelated branch, or whose
+// result is only logged, does not count. A position the test cannot place
+// counts.
 func decisiveChecks(pkg *ssapkg.SSA) func(token.Pos) bool {
 	if pkg == nil {
 		return func(token.Pos) bool { return true }
 	}
-	blocks := map[token.Pos]*ssa.BasicBlock{}
+	checks := map[token.Pos]ssa.Instruction{}
 	returns := map[*ssa.Function][]*ssa.BasicBlock{}
 	for fn, instr := range pkg.Instructions() {
 		switch instr.(type) {
@@ -181,15 +184,11 @@ func decisiveChecks(pkg *ssapkg.SSA) func(token.Pos) bool {
 			returns[fn] = append(returns[fn], instr.Block())
 		case *ssa.BinOp, *ssa.Call, *ssa.Lookup:
 			if pos := instr.Pos(); pos.IsValid() {
-				blocks[pos] = instr.Block()
+				checks[pos] = instr
 			}
 		}
 	}
-	return func(pos token.Pos) bool {
-		b, ok := blocks[pos]
-		if !ok {
-			return true
-		}
+	dominatesReturn := func(b *ssa.BasicBlock) bool {
 		for _, r := range returns[b.Parent()] {
 			if b.Dominates(r) {
 				return true
@@ -197,6 +196,74 @@ func decisiveChecks(pkg *ssapkg.SSA) func(token.Pos) bool {
 		}
 		return false
 	}
+	return func(pos token.Pos) bool {
+		instr, ok := checks[pos]
+		if !ok {
+			return true
+		}
+		if dominatesReturn(instr.Block()) {
+			return true
+		}
+		v, ok := instr.(ssa.Value)
+		return ok && decidesBranch(v, dominatesReturn)
+	}
+}
+
+// decidesBranch reports whether a boolean result reaches, through the
+// flags and operators that carry it, the condition of an if one of whose
+// branches alone leads to a return.
+func decidesBranch(v ssa.Value, dominatesReturn func(*ssa.BasicBlock) bool) bool {
+	seen := map[ssa.Value]bool{}
+	work := []ssa.Value{v}
+	for len(work) > 0 && len(seen) < 64 {
+		x := work[len(work)-1]
+		work = work[:len(work)-1]
+		if seen[x] {
+			continue
+		}
+		seen[x] = true
+		for _, ref := range *x.Referrers() {
+			switch ref := ref.(type) {
+			case *ssa.If:
+				for _, succ := range ref.Block().Succs {
+					if len(succ.Preds) == 1 && dominatesReturn(succ) {
+						return true
+					}
+				}
+				// if a == want { found = true }: a flag that is a phi with
+				// an edge through one branch is decided by x.
+				work = append(work, flagsSetUnder(ref)...)
+			case *ssa.Phi, *ssa.UnOp, *ssa.BinOp:
+				work = append(work, ref.(ssa.Value))
+			}
+		}
+	}
+	return false
+}
+
+// flagsSetUnder returns the phis of iff's function that take a constant
+// on an edge reached only through one of iff's branches (found = true).
+func flagsSetUnder(iff *ssa.If) []ssa.Value {
+	var out []ssa.Value
+	for _, b := range iff.Parent().Blocks {
+		for _, instr := range b.Instrs {
+			phi, ok := instr.(*ssa.Phi)
+			if !ok {
+				break // phis come first in a block
+			}
+			for i, e := range phi.Edges {
+				if _, isConst := e.(*ssa.Const); !isConst {
+					continue // a flag is set to a constant; a loop counter is not a flag
+				}
+				for _, succ := range iff.Block().Succs {
+					if len(succ.Preds) == 1 && i < len(b.Preds) && succ.Dominates(b.Preds[i]) {
+						out = append(out, phi)
+					}
+				}
+			}
+		}
+	}
+	return out
 }
 
 // tokenLibraries are the packages through which tokens are parsed and

@@ -56,8 +56,9 @@
 // An oidc.Config is judged where a token is verified through it: one
 // handed to code the analysis does not follow (a builder function) is not
 // reported. A check counts when it can decide acceptance: its block
-// dominates a return of its function (a comparison made only under a debug
-// flag and logged does not). golang-jwt ParseUnverified is reported unless
+// dominates a return of its function, or its result (also through a flag
+// set in a loop) is the condition of an if whose branch returns (a
+// comparison made only under a debug flag and logged does not). golang-jwt ParseUnverified is reported unless
 // the same raw token is parsed with verification afterwards in the same
 // function; no audience check makes an unverified token right. Not yet
 // covered: introspection outside a go-sdk verifier.
