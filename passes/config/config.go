@@ -96,7 +96,8 @@ type Sink struct {
 // FieldSink is a struct field that a library sends upstream as the
 // bearer credential of its client ("pkg/path.Type.Field").
 type FieldSink struct {
-	Field string `yaml:"field" json:"field"`
+	Field   string `yaml:"field" json:"field"`
+	Library string `yaml:"-" json:"-"` // as Source.Library
 }
 
 // Request is a function whose result Result is the request a program
@@ -239,6 +240,9 @@ func ParseModel(name string, data []byte) (*Model, error) {
 	}
 	for i := range m.Sinks {
 		m.Sinks[i].Library = m.Library
+	}
+	for i := range m.FieldSinks {
+		m.FieldSinks[i].Library = m.Library
 	}
 	return m, nil
 }

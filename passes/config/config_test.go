@@ -147,7 +147,7 @@ proxies:
 	want := &config.Model{Library: "example.com/web", Version: "v1.2.3", Config: config.Config{
 		Sources:     []config.Source{{Function: "(*example.com/web.Context).GetHeader", Header: &zero, Library: "example.com/web"}},
 		Sinks:       []config.Sink{{Function: "(*example.com/web.Client).SetHeader", Argument: 1, Header: &zero, Receiver: "outbound", Library: "example.com/web"}},
-		FieldSinks:  []config.FieldSink{{Field: "example.com/web.Config.Token"}},
+		FieldSinks:  []config.FieldSink{{Field: "example.com/web.Config.Token", Library: "example.com/web"}},
 		Inbound:     []config.Request{{Function: "(example.com/web.Context).Request", Is: "request"}},
 		Stores:      []config.Store{{Set: "(*example.com/web.Context).Set", Get: []string{"(*example.com/web.Context).Get", "(*example.com/web.Context).GetString"}, Value: 1}},
 		HeaderSinks: []config.HeaderSink{{Function: "(*example.com/web.Client).SetHeaders"}},

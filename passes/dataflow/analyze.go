@@ -530,22 +530,35 @@ func (f *funcState) store(addr, val ssa.Value, pos token.Pos) {
 // named is false for a field of an anonymous struct, which is not a
 // package-wide place.
 func (f *funcState) fieldStore(pl Place, named bool, field *types.Var, ls labels, pos token.Pos, stepped bool) {
+	var sunk map[Kind]bool
 	if field != nil {
 		for l, p := range ls {
 			if sink, ok := f.rules.FieldSink(pl, field, l.kind); ok {
 				sink.At, sink.Pkg = f.position(pos), f.pass.Pkg.Path()
 				f.sinkEvent(l, p, sink, nil, pos)
+				if sunk == nil {
+					sunk = map[Kind]bool{}
+				}
+				sunk[l.kind] = true
 			}
 		}
 	}
 	if named && f.tracked(pl) {
-		f.placeStore(pl, ls, pos, stepped)
+		f.placeStoreExcept(pl, ls, pos, stepped, sunk)
 	}
 }
 
 // placeStore records values stored into a field or context key: a store
 // into a place that leaks is a sink, and the place holds what is stored.
 func (f *funcState) placeStore(pl Place, ls labels, pos token.Pos, stepped bool) {
+	f.placeStoreExcept(pl, ls, pos, stepped, nil)
+}
+
+// placeStoreExcept is placeStore, where values of the kinds in sunk are
+// not followed into the place: the store itself is their sink (a field
+// the rules name a sink: the library's own use of it, found by analyzing
+// the library, is the same flow and is not reported a second time).
+func (f *funcState) placeStoreExcept(pl Place, ls labels, pos token.Pos, stepped bool, sunk map[Kind]bool) {
 	here := f.position(pos)
 	role, what := RoleField, "stored in field "
 	if pl.Port == Key {
@@ -554,6 +567,9 @@ func (f *funcState) placeStore(pl Place, ls labels, pos token.Pos, stepped bool)
 	for l, p := range ls {
 		if l.guard.param1 != 0 && l.port == Source {
 			continue // what a place holds cannot depend on a caller's argument
+		}
+		if sunk[l.kind] {
+			continue // the store is the sink (see above)
 		}
 		stored := p
 		if !stepped {

@@ -20,7 +20,7 @@ type rules struct {
 	visitors    map[string][]int       // function full name -> callback argument given each header of the receiver
 	pkgs        map[string]bool        // the packages of the functions above
 	proxies     map[string]bool        // function full name
-	fieldSinks  map[string]bool        // pkg/path.Type.Field
+	fieldSinks  map[string]string      // pkg/path.Type.Field -> the library whose model names it
 }
 
 // newRules compiles a configuration, the built-in models included.
@@ -30,7 +30,7 @@ func newRules(cfg *config.Config) *rules {
 		checker:     checker{mustRemove: httpflow.NewCredentialHeaders(cfg.Headers, cfg.UseDefaultHeaders()).MustRemove()},
 		headerSinks: map[string][]int{},
 		proxies:     map[string]bool{},
-		fieldSinks:  map[string]bool{},
+		fieldSinks:  map[string]string{},
 		namedSinks:  map[string]config.Sink{},
 		copies:      map[string][]int{},
 		visitors:    map[string][]int{},
@@ -49,7 +49,7 @@ func newRules(cfg *config.Config) *rules {
 		}
 	}
 	for _, f := range cfg.FieldSinks {
-		r.fieldSinks[f.Field] = true
+		r.fieldSinks[f.Field] = f.Library
 	}
 	for _, h := range cfg.HeaderSinks {
 		r.headerSinks[h.Function] = append(r.headerSinks[h.Function], h.Argument+httpflow.Receivers(h.Function))
@@ -107,7 +107,7 @@ func (r *rules) Assumable(t types.Type) []dataflow.Kind {
 func (r *rules) Model(c *dataflow.Call) ([]dataflow.Flow, bool) {
 	switch c.Op {
 	case dataflow.OpStore:
-		if c.Field != nil && r.fieldSinks[storedField(c)] && httpflow.IsNamed(c.Field.Type(), "net/http", "Header") && !r.covers(removedOn(c.Args[1], nil)) {
+		if lib, ok := r.fieldSinks[storedField(c)]; ok && c.Field != nil && !httpflow.Within(c.Fn, lib) && httpflow.IsNamed(c.Field.Type(), "net/http", "Header") && !r.covers(removedOn(c.Args[1], nil)) {
 			return []dataflow.Flow{sink(httpflow.InboundHeader, "the header set of "+storedField(c)+", sent by the client", sinkHeaderSet, -1, 0)}, true
 		}
 		if c.Field != nil && c.Field.Pkg() != nil && c.Field.Pkg().Path() == "net/http" && c.Field.Name() == "Header" &&

@@ -2,6 +2,7 @@ package tokenforward
 
 import (
 	"go/types"
+	"strings"
 
 	"github.com/passthroughlint/passthrough/passes/config"
 	"github.com/passthroughlint/passthrough/passes/dataflow"
@@ -26,8 +27,9 @@ type rules struct {
 	headers    *httpflow.CredentialHeaders
 	sources    map[string][]config.Source // configured and modelled, by function full name
 	sinks      map[string][]config.Sink
-	fieldSinks map[string]bool // pkg/path.Type.Field
-	pkgs       map[string]bool // the packages of the functions in sources and sinks
+	fieldSinks map[string]string // pkg/path.Type.Field -> the library whose model names it ("" for the configuration)
+	pkgPath    string            // the package being analyzed (set per pass)
+	pkgs       map[string]bool   // the packages of the functions in sources and sinks
 }
 
 // newRules compiles a configuration, the built-in models included.
@@ -37,7 +39,7 @@ func newRules(cfg *config.Config) *rules {
 		headers:    httpflow.NewCredentialHeaders(cfg.Headers, cfg.UseDefaultHeaders()),
 		sources:    map[string][]config.Source{},
 		sinks:      map[string][]config.Sink{},
-		fieldSinks: map[string]bool{},
+		fieldSinks: map[string]string{},
 	}
 	for _, s := range cfg.Sources {
 		r.sources[s.Function] = append(r.sources[s.Function], s)
@@ -46,7 +48,7 @@ func newRules(cfg *config.Config) *rules {
 		r.sinks[s.Function] = append(r.sinks[s.Function], s)
 	}
 	for _, f := range cfg.FieldSinks {
-		r.fieldSinks[f.Field] = true
+		r.fieldSinks[f.Field] = f.Library
 	}
 	r.pkgs = map[string]bool{}
 	for name := range r.sources {
@@ -139,7 +141,12 @@ func (r *rules) Param(fn *ssa.Function, i int) (dataflow.Kind, string) {
 // Token is also how a subject token is handed to a token exchange. The
 // oauth2 functions that send a Token are modelled instead.)
 func (r *rules) FieldSink(pl dataflow.Place, f *types.Var, k dataflow.Kind) (dataflow.SinkInfo, bool) {
-	if k == credential && pl.Port == dataflow.Field && r.fieldSinks[pl.Pkg+"."+pl.Name] {
+	if k != credential || pl.Port != dataflow.Field {
+		return dataflow.SinkInfo{}, false
+	}
+	// A library's own copies of its field (go-tfe's NewClient copying
+	// cfg.Token) are not stores by its callers.
+	if lib, ok := r.fieldSinks[pl.Pkg+"."+pl.Name]; ok && !(lib != "" && (r.pkgPath == lib || strings.HasPrefix(r.pkgPath, lib+"/"))) {
 		return dataflow.SinkInfo{What: pl.String() + " (a client's credential)"}, true
 	}
 	return dataflow.SinkInfo{}, false

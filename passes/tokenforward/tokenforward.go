@@ -65,6 +65,7 @@ var modelled = []string{
 func run(pass *analysis.Pass, compiled *rules) (any, error) {
 	r := *compiled
 	r.Rules = r.ForPass()
+	r.pkgPath = pass.Pkg.Path()
 	res := dataflow.Run(pass, &dataflow.Config{
 		Rules:          &r,
 		NewFuncFact:    func() dataflow.FuncFact { return new(funcFact) },

@@ -61,7 +61,7 @@ func TestModels(t *testing.T) {
 	cfg := &config.Config{
 		Sources:      []config.Source{{Function: "(*example.com/web.Ctx).Header", Header: &zero, Library: "example.com/web"}},
 		Sinks:        []config.Sink{{Function: "(*example.com/web.Client).SetHeader", Argument: 1, Header: &zero, Library: "example.com/web"}},
-		FieldSinks:   []config.FieldSink{{Field: "example.com/web.Client.Token"}},
+		FieldSinks:   []config.FieldSink{{Field: "example.com/web.Client.Token", Library: "example.com/web"}},
 		Stores:       []config.Store{{Set: "(*example.com/web.Ctx).Set", Get: []string{"(*example.com/web.Ctx).Get", "(*example.com/web.Ctx).GetString"}, Value: 1}},
 		RequestTypes: []config.RequestType{{Type: "example.com/web.Raw", Is: "headers"}},
 		Handlers:     []config.Handler{{Function: "example.com/web.Handle", Argument: 1, Param: 1, Is: "headers"}},

@@ -1,5 +1,3 @@
-// want package:`field:k8s.io/client-go/rest.Config.BearerToken holds cred`
-
 // Package sinks has one function per kind of outbound credential.
 package sinks
 

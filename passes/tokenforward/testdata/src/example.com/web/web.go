@@ -46,3 +46,13 @@ type Raw map[string]string
 // Handle registers a function called with the headers of each received
 // request.
 func Handle(path string, f func(path string, head Raw)) {}
+
+// NewClient copies the configuration's token: the library's own store
+// into the field its model names a sink.
+func NewClient(cfg Client) *Client {
+	c := &Client{headers: map[string]string{}}
+	if cfg.Token != "" {
+		c.Token = cfg.Token
+	}
+	return c
+}

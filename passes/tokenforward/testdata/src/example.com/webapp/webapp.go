@@ -60,3 +60,14 @@ func init() {
 		http.DefaultClient.Do(out)
 	})
 }
+
+// build stores the token where the model says a client sends it; the
+// library's own copy of the field in NewClient is not a second sink.
+func build(tok string) web.Client {
+	return web.Client{Token: tok} // want `forwarded to web.Client.Token`
+}
+
+func viaBuilder(c *web.Ctx) {
+	cl := web.NewClient(build(c.Request.Header.Get("Authorization")))
+	_ = cl
+}
