@@ -59,34 +59,44 @@ type packageFact struct{ dataflow.Places }
 
 func (*packageFact) AFact() {}
 
-var toy = &analysis.Analyzer{
-	Name:      "toy",
-	Doc:       "toy rules for engine tests",
-	FactTypes: []analysis.Fact{new(funcFact), new(packageFact)},
-	Requires:  []*analysis.Analyzer{ssapkg.Analyzer},
-	Run: func(pass *analysis.Pass) (any, error) {
-		res := dataflow.Run(pass, &dataflow.Config{
-			Rules:          toyRules{},
-			SSA:            pass.ResultOf[ssapkg.Analyzer].(*ssapkg.SSA),
-			NewFuncFact:    func() dataflow.FuncFact { return new(funcFact) },
-			NewPackageFact: func() dataflow.PackageFact { return new(packageFact) },
-		})
-		for _, p := range res.Problems {
-			kind := "problem"
-			if p.Limit {
-				kind = "limit"
-			}
-			pass.Reportf(p.Pos, "%s: %s", kind, firstLine(p.Message))
+var toy = newToy("toy", "toy rules for engine tests", func(pass *analysis.Pass, res *dataflow.Outcome, _ []dataflow.Finding) {
+	for _, p := range res.Problems {
+		kind := "problem"
+		if p.Limit {
+			kind = "limit"
 		}
-		for _, f := range res.Findings {
-			cut := ""
-			if f.PathCut {
-				cut = " (path cut)"
-			}
-			pass.Reportf(f.Pos, "%s reaches %s%s", f.Source().What, f.Sink.What, cut)
+		pass.Reportf(p.Pos, "%s: %s", kind, firstLine(p.Message))
+	}
+	for _, f := range res.Findings {
+		cut := ""
+		if f.PathCut {
+			cut = " (path cut)"
 		}
-		return nil, nil
-	},
+		pass.Reportf(f.Pos, "%s reaches %s%s", f.Source().What, f.Sink.What, cut)
+	}
+})
+
+// newToy makes an analyzer of the toy rules that reports with report,
+// which also gets what the engine handed to Events.Found.
+func newToy(name, doc string, report func(*analysis.Pass, *dataflow.Outcome, []dataflow.Finding)) *analysis.Analyzer {
+	return &analysis.Analyzer{
+		Name:      name,
+		Doc:       doc,
+		FactTypes: []analysis.Fact{new(funcFact), new(packageFact)},
+		Requires:  []*analysis.Analyzer{ssapkg.Analyzer},
+		Run: func(pass *analysis.Pass) (any, error) {
+			var found foundEvents
+			res := dataflow.Run(pass, &dataflow.Config{
+				Rules:          toyRules{},
+				SSA:            pass.ResultOf[ssapkg.Analyzer].(*ssapkg.SSA),
+				NewFuncFact:    func() dataflow.FuncFact { return new(funcFact) },
+				NewPackageFact: func() dataflow.PackageFact { return new(packageFact) },
+				Events:         &found,
+			})
+			report(pass, res, found)
+			return nil, nil
+		},
+	}
 }
 
 func firstLine(s string) string {
@@ -144,30 +154,15 @@ func TestEveryLeakKept(t *testing.T) {
 }
 
 // toyEvents reports every (position, sink, source) the engine hands to
-// Events.Found, and how many findings it returned at each position.
-var toyEvents = &analysis.Analyzer{
-	Name:      "toyevents",
-	Doc:       "toy rules, reporting Events.Found",
-	FactTypes: []analysis.Fact{new(funcFact), new(packageFact)},
-	Requires:  []*analysis.Analyzer{ssapkg.Analyzer},
-	Run: func(pass *analysis.Pass) (any, error) {
-		var found foundEvents
-		res := dataflow.Run(pass, &dataflow.Config{
-			Rules:          toyRules{},
-			SSA:            pass.ResultOf[ssapkg.Analyzer].(*ssapkg.SSA),
-			NewFuncFact:    func() dataflow.FuncFact { return new(funcFact) },
-			NewPackageFact: func() dataflow.PackageFact { return new(packageFact) },
-			Events:         &found,
-		})
-		for _, f := range found {
-			pass.Reportf(f.Pos, "found: %s reaches %s", f.Source().What, f.Sink.What)
-		}
-		for _, f := range res.Findings {
-			pass.Reportf(f.Pos, "finding")
-		}
-		return nil, nil
-	},
-}
+// Events.Found, and each finding it returns.
+var toyEvents = newToy("toyevents", "toy rules, reporting Events.Found", func(pass *analysis.Pass, res *dataflow.Outcome, found []dataflow.Finding) {
+	for _, f := range found {
+		pass.Reportf(f.Pos, "found: %s reaches %s", f.Source().What, f.Sink.What)
+	}
+	for _, f := range res.Findings {
+		pass.Reportf(f.Pos, "finding")
+	}
+})
 
 type foundEvents []dataflow.Finding
 

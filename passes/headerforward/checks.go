@@ -94,7 +94,7 @@ func headerValues(v ssa.Value) []ssa.Value {
 	// A request held in a field is loaded anew at each use (req.Header =
 	// h; req.Header.Del(k) through retryablehttp's embedded request).
 	for _, r := range reqs {
-		reqs = append(reqs, sameFieldLoads(r)...)
+		reqs = append(reqs, httpflow.SameFieldLoads(r)...)
 	}
 	for _, r := range reqs {
 		for _, ref := range referrers(r) {
@@ -107,32 +107,6 @@ func headerValues(v ssa.Value) []ssa.Value {
 				if load, ok := ref2.(*ssa.UnOp); ok && load.Op == token.MUL {
 					out = append(out, load)
 				}
-			}
-		}
-	}
-	return out
-}
-
-// sameFieldLoads returns the other loads of the field v was loaded from,
-// from the same base.
-func sameFieldLoads(v ssa.Value) []ssa.Value {
-	load, ok := v.(*ssa.UnOp)
-	if !ok || load.Op != token.MUL {
-		return nil
-	}
-	fa, ok := load.X.(*ssa.FieldAddr)
-	if !ok {
-		return nil
-	}
-	var out []ssa.Value
-	for _, ref := range referrers(fa.X) {
-		other, ok := ref.(*ssa.FieldAddr)
-		if !ok || other == fa || other.Field != fa.Field {
-			continue
-		}
-		for _, ref2 := range referrers(other) {
-			if l, ok := ref2.(*ssa.UnOp); ok && l.Op == token.MUL {
-				out = append(out, l)
 			}
 		}
 	}

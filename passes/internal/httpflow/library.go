@@ -435,27 +435,43 @@ func SameHeader(h ssa.Value) map[ssa.Value]bool {
 	if !ok {
 		return out
 	}
-	reqs := []ssa.Value{fa.X}
-	if rl, ok := fa.X.(*ssa.UnOp); ok && rl.Op == token.MUL {
-		if rfa, ok := rl.X.(*ssa.FieldAddr); ok { // c.Request loaded anew
-			for _, ref := range refs(rfa.X) {
-				if other, ok := ref.(*ssa.FieldAddr); ok && other.Field == rfa.Field {
-					for _, ref2 := range refs(other) {
-						if l, ok := ref2.(*ssa.UnOp); ok && l.Op == token.MUL {
-							reqs = append(reqs, l)
-						}
-					}
-				}
-			}
+	for _, req := range append(SameFieldLoads(fa.X), fa.X) {
+		for _, l := range fieldLoads(req, fa.Field) {
+			out[l] = true
 		}
 	}
-	for _, r := range reqs {
-		for _, ref := range refs(r) {
-			if other, ok := ref.(*ssa.FieldAddr); ok && other.Field == fa.Field {
-				for _, ref2 := range refs(other) {
-					if l, ok := ref2.(*ssa.UnOp); ok && l.Op == token.MUL {
-						out[l] = true
-					}
+	return out
+}
+
+// SameFieldLoads returns the other loads of the field v was loaded from,
+// from the same base (a request held in a field is loaded anew at each
+// use).
+func SameFieldLoads(v ssa.Value) []ssa.Value {
+	load, ok := v.(*ssa.UnOp)
+	if !ok || load.Op != token.MUL {
+		return nil
+	}
+	fa, ok := load.X.(*ssa.FieldAddr)
+	if !ok {
+		return nil
+	}
+	var out []ssa.Value
+	for _, l := range fieldLoads(fa.X, fa.Field) {
+		if l != v {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// fieldLoads returns the loads of field index of the struct base points to.
+func fieldLoads(base ssa.Value, field int) []ssa.Value {
+	var out []ssa.Value
+	for _, ref := range refs(base) {
+		if fa, ok := ref.(*ssa.FieldAddr); ok && fa.Field == field {
+			for _, ref2 := range refs(fa) {
+				if l, ok := ref2.(*ssa.UnOp); ok && l.Op == token.MUL {
+					out = append(out, l)
 				}
 			}
 		}
