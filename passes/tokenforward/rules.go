@@ -2,7 +2,6 @@ package tokenforward
 
 import (
 	"go/types"
-	"strings"
 
 	"github.com/passthroughlint/passthrough/passes/config"
 	"github.com/passthroughlint/passthrough/passes/dataflow"
@@ -146,7 +145,7 @@ func (r *rules) FieldSink(pl dataflow.Place, f *types.Var, k dataflow.Kind) (dat
 	}
 	// A library's own copies of its field (go-tfe's NewClient copying
 	// cfg.Token) are not stores by its callers.
-	if lib, ok := r.fieldSinks[pl.Pkg+"."+pl.Name]; ok && !(lib != "" && (r.pkgPath == lib || strings.HasPrefix(r.pkgPath, lib+"/"))) {
+	if lib, ok := r.fieldSinks[pl.Pkg+"."+pl.Name]; ok && !httpflow.InLibrary(r.pkgPath, lib) {
 		return dataflow.SinkInfo{What: pl.String() + " (a client's credential)"}, true
 	}
 	return dataflow.SinkInfo{}, false

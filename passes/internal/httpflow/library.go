@@ -489,9 +489,11 @@ func refs(v ssa.Value) []ssa.Instruction {
 // Within reports whether fn belongs to the module of a library model
 // (a library's models describe it to its callers, not to itself).
 func Within(fn *ssa.Function, library string) bool {
-	if library == "" || fn == nil || fn.Pkg == nil {
-		return false
-	}
-	p := fn.Pkg.Pkg.Path()
-	return p == library || strings.HasPrefix(p, library+"/")
+	return fn != nil && fn.Pkg != nil && InLibrary(fn.Pkg.Pkg.Path(), library)
+}
+
+// InLibrary reports whether the package path belongs to the module of a
+// library model ("" is no library).
+func InLibrary(path, library string) bool {
+	return library != "" && (path == library || strings.HasPrefix(path, library+"/"))
 }
