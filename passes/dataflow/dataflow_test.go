@@ -147,8 +147,8 @@ func TestLimits(t *testing.T) {
 }
 
 // TestEveryLeakKept: a place that leaks in two sinks keeps both: a store
-// into it is one finding (one per position), and the rule's Events see
-// it reach each sink.
+// into it is one finding (one per position) that names the other sink,
+// and the rule's Events see it reach each sink.
 func TestEveryLeakKept(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), toyEvents, "example.com/places/app")
 }
@@ -160,7 +160,11 @@ var toyEvents = newToy("toyevents", "toy rules, reporting Events.Found", func(pa
 		pass.Reportf(f.Pos, "found: %s reaches %s", f.Source().What, f.Sink.What)
 	}
 	for _, f := range res.Findings {
-		pass.Reportf(f.Pos, "finding")
+		var also []string
+		for _, o := range f.Also {
+			also = append(also, o.Sink.What)
+		}
+		pass.Reportf(f.Pos, "finding, also %v", also)
 	}
 })
 

@@ -46,6 +46,16 @@ type Finding struct {
 	// PathCut is set when the path was longer than the engine keeps
 	// (maxPathLen steps): its first steps are shown, the rest is not.
 	PathCut bool
+	// Also lists the other sinks the values handed over here reach (a
+	// client field and the header it ends in, a live and an unused
+	// transport): one diagnostic per position names them all.
+	Also []OtherSink
+}
+
+// An OtherSink is a further sink of a finding (see Finding.Also).
+type OtherSink struct {
+	Sink SinkInfo
+	Pos  token.Pos // the sink, when its file is in the pass's file set
 }
 
 // Source returns the step a message calls the source of the finding: the
@@ -493,18 +503,36 @@ func (s *pkgState) sortedFindings() []Finding {
 	})
 	var out []Finding
 	var best *path
+	sinks := map[Position]SinkInfo{} // of the position being collected
+	flush := func() {
+		if len(out) == 0 {
+			return
+		}
+		last := &out[len(out)-1]
+		for at, sk := range sinks {
+			if at != last.Sink.At {
+				last.Also = append(last.Also, OtherSink{Sink: sk, Pos: s.resolve(at)})
+			}
+		}
+		slices.SortFunc(last.Also, func(a, b OtherSink) int { return a.Sink.At.compare(b.Sink.At) })
+		clear(sinks)
+	}
 	for i, k := range keys {
+		f := s.findings[k]
 		if s.cfg.Events != nil {
-			s.cfg.Events.Found(*s.findings[k])
+			s.cfg.Events.Found(*f)
 		}
 		p := s.findingPaths[k]
 		if i == 0 || k.pos != keys[i-1].pos {
-			out = append(out, *s.findings[k])
+			flush()
+			out = append(out, *f)
 			best = p
 		} else if p.better(best) {
-			out[len(out)-1], best = *s.findings[k], p
+			out[len(out)-1], best = *f, p
 		}
+		sinks[f.Sink.At] = f.Sink
 	}
+	flush()
 	return out
 }
 

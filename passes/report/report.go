@@ -64,6 +64,13 @@ func Flow(pass *analysis.Pass, f dataflow.Finding, category, message string) ana
 		sinkPos, sinkText = f.Pos, fmt.Sprintf("sink: %s (%s)", f.Sink.What, ShortPos(f.Sink.At))
 	}
 	d.Related = append(d.Related, analysis.RelatedInformation{Pos: sinkPos, Message: sinkText})
+	for _, o := range f.Also {
+		pos, text := o.Pos, "also reaches: "+o.Sink.What
+		if !pos.IsValid() {
+			pos, text = f.Pos, fmt.Sprintf("also reaches: %s (%s)", o.Sink.What, ShortPos(o.Sink.At))
+		}
+		d.Related = append(d.Related, analysis.RelatedInformation{Pos: pos, Message: text})
+	}
 	if f.PathCut {
 		d.Related = append(d.Related, analysis.RelatedInformation{Pos: d.Pos,
 			Message: "note: the path is longer than the analysis keeps; steps between the last one shown and the sink are left out"})
