@@ -32,7 +32,15 @@
 //
 // Rules see every call, map read and write, field store and equality
 // comparison (Model), so that library behaviour is written as flows of the
-// same shape as computed summaries.
+// same shape as computed summaries. A map update a rule models carries
+// only what its flows say (StoreFlows gives the default).
+//
+// A flow may be guarded by a name (Guard): it applies only when an
+// argument is a constant the rule accepts (Rules.Accepts: a credential
+// header name). When the name is a parameter of the function, labels carry
+// the guard into the function's summary, so that a wrapper such as
+// GetHeader(key) is a source exactly where it is called with
+// "Authorization", through any number of wrappers.
 //
 // A function's Summary is a list of Flows: parameter → result, parameter →
 // sink (possibly conditional on the kind of another parameter, e.g. the
@@ -61,7 +69,8 @@
 // A concrete source reaching an unconditional sink is a Finding, reported
 // at the sink when it is in the package being analyzed and at the hand-over
 // (the call, store or context.WithValue) otherwise; one per position, with
-// the best explanation among its sources and sinks. Config.Events, when
+// the best explanation among its sources and sinks, and the other sinks it
+// reaches listed in Finding.Also. Config.Events, when
 // set, also receives every (position, sink, source) finding and each
 // source a model produced, for analyzers that reason about sources (the
 // audience analyzer: which parses reached an audience check). Each label

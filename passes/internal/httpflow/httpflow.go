@@ -1,7 +1,11 @@
 // Package httpflow is the HTTP knowledge the passthrough analyzers share:
 // which requests a program received and which it sends, where their
-// headers come from, and the MCP SDK fields that expose inbound headers.
-// Each analyzer's rules build on it (see dataflow.Rules).
+// headers come from, the MCP SDK fields that expose inbound headers, which
+// header names carry credentials (CredentialHeaders), and the request
+// models of libraries compiled from the configuration and the built-in
+// model files (Library: framework accessors, request types, handler
+// registries, request-scoped stores). Each analyzer's rules build on it
+// (see dataflow.Rules).
 package httpflow
 
 import (

@@ -25,9 +25,8 @@ type Library struct {
 }
 
 type storeCall struct {
-	store string // the Set function, naming the store's keys
-	key   int    // argument index, receiver counted
-	value int    // argument index of Set, receiver counted
+	key   int // argument index, receiver counted
+	value int // argument index of Set, receiver counted
 }
 
 // NewLibrary compiles the request models of cfg.
@@ -68,9 +67,9 @@ func NewLibrary(cfg *config.Config) *Library {
 	}
 	for _, st := range cfg.Stores {
 		recv := Receivers(st.Set)
-		l.sets[st.Set] = storeCall{store: st.Set, key: st.Key + recv, value: st.Value + recv}
+		l.sets[st.Set] = storeCall{key: st.Key + recv, value: st.Value + recv}
 		for _, g := range st.Get {
-			l.gets[g] = storeCall{store: st.Set, key: st.Key + Receivers(g)}
+			l.gets[g] = storeCall{key: st.Key + Receivers(g)}
 		}
 	}
 	l.pkgs = map[string]bool{}
@@ -339,28 +338,14 @@ func ReadsCredential(v ssa.Value, isCredential func(string) bool) bool {
 				}
 			}
 			return walk(x.X, depth+1)
-		case *ssa.BinOp:
-			return walk(x.X, depth+1) || walk(x.Y, depth+1)
-		case *ssa.Phi:
-			for _, e := range x.Edges {
-				if walk(e, depth+1) {
+		case *ssa.BinOp, *ssa.Phi, *ssa.Extract, *ssa.Convert, *ssa.ChangeType,
+			*ssa.MakeInterface, *ssa.Slice, *ssa.UnOp, *ssa.IndexAddr:
+			// Operations that carry their operands' content.
+			for _, op := range x.(ssa.Instruction).Operands(nil) {
+				if walk(*op, depth+1) {
 					return true
 				}
 			}
-		case *ssa.Extract:
-			return walk(x.Tuple, depth+1)
-		case *ssa.Convert:
-			return walk(x.X, depth+1)
-		case *ssa.ChangeType:
-			return walk(x.X, depth+1)
-		case *ssa.MakeInterface:
-			return walk(x.X, depth+1)
-		case *ssa.Slice:
-			return walk(x.X, depth+1)
-		case *ssa.UnOp:
-			return walk(x.X, depth+1)
-		case *ssa.IndexAddr:
-			return walk(x.X, depth+1)
 		}
 		return false
 	}
