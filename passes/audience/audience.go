@@ -27,7 +27,14 @@ var Analyzer = New(new(config.Config))
 // New returns the analyzer configured by cfg: its audience validators.
 // The analyzer's flags write into cfg, which is read when it runs.
 func New(cfg *config.Config) *analysis.Analyzer {
-	a := kit.New("audience", doc, func(pass *analysis.Pass) (any, error) { return run(pass, cfg) }, new(funcFact), new(packageFact), new(tokenAwareFact))
+	configured := kit.Configured("audience", cfg, func(c *config.Config) *config.Config { return c })
+	a := kit.New("audience", doc, func(pass *analysis.Pass) (any, error) {
+		c, enabled, err := configured(pass)
+		if !enabled {
+			return nil, err
+		}
+		return run(pass, c)
+	}, new(funcFact), new(packageFact), new(tokenAwareFact))
 	a.Flags.Var(config.ValidatorsFlag(&cfg.AudienceValidators), "validators", "functions that check a token's audience, comma-separated (`pkg/path.Func`)")
 	return a
 }

@@ -63,6 +63,11 @@ type Config struct {
 	AudienceValidators []Validator `yaml:"audience-validators,omitempty" json:"audience-validators,omitempty"`
 	// Disable lists analyzers not to run.
 	Disable []string `yaml:"disable,omitempty" json:"disable,omitempty"`
+
+	// FromModule makes each package's configuration the file at its
+	// module root with these settings added (ForPackage): for go vet and
+	// gopls, which cannot be given a file.
+	FromModule bool `yaml:"-" json:"-"`
 }
 
 // Source is a function whose result Result (0-based) is an inbound

@@ -2,9 +2,13 @@ package config_test
 
 import (
 	"flag"
+	"os"
+	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/passthroughlint/passthrough/passes/config"
 )
@@ -211,5 +215,62 @@ func TestValidFunction(t *testing.T) {
 		if got := config.ValidFunction(s); got != want {
 			t.Errorf("ValidFunction(%q) = %v, want %v", s, got, want)
 		}
+	}
+}
+
+// TestForPackage: the file at the package's module root, read again when
+// it changes, its errors naming it; a configuration that was given (not
+// FromModule) is used as it is.
+func TestForPackage(t *testing.T) {
+	root := t.TempDir()
+	write := func(name, text string) {
+		t.Helper()
+		if err := os.WriteFile(filepath.Join(root, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("go.mod", "module example.com/m\n")
+	if err := os.MkdirAll(filepath.Join(root, "internal", "p"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(root, "internal", "p", "p.go")
+
+	flags := &config.Config{FromModule: true, Headers: []string{"X-Flag"}}
+	got, err := flags.ForPackage(file)
+	if err != nil || got != flags {
+		t.Fatalf("no file: got %+v, %v; want the flags' configuration", got, err)
+	}
+
+	write(config.FileName, "headers: [X-File]\n")
+	got, err = flags.ForPackage(file)
+	if err != nil || !slices.Equal(got.Headers, []string{"X-File", "X-Flag"}) {
+		t.Fatalf("with a file: got %v, %v; want the file's header and the flag's", got, err)
+	}
+	again, _ := flags.ForPackage(file)
+	if again != got {
+		t.Error("an unchanged file was parsed again")
+	}
+
+	write(config.FileName, "headers: [X-File, X-Second]\ndisable: [audience]\n")
+	later := time.Now().Add(time.Second)
+	if err := os.Chtimes(filepath.Join(root, config.FileName), later, later); err != nil {
+		t.Fatal(err)
+	}
+	got, err = flags.ForPackage(file)
+	if err != nil || !slices.Equal(got.Headers, []string{"X-File", "X-Second", "X-Flag"}) || !slices.Equal(got.Disable, []string{"audience"}) {
+		t.Fatalf("after a change: got %+v, %v", got, err)
+	}
+
+	write(config.FileName, "disable: [nope]\n")
+	if err := os.Chtimes(filepath.Join(root, config.FileName), later.Add(time.Second), later.Add(time.Second)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := flags.ForPackage(file); err == nil || !strings.Contains(err.Error(), filepath.Join(root, config.FileName)) {
+		t.Errorf("bad file: error %v does not name it", err)
+	}
+
+	given := &config.Config{Headers: []string{"X-Given"}}
+	if got, err := given.ForPackage(file); err != nil || got != given {
+		t.Errorf("a given configuration was replaced: %+v, %v", got, err)
 	}
 }

@@ -3,7 +3,6 @@ package headerforward
 import (
 	_ "embed"
 	"fmt"
-	"sync"
 
 	"github.com/passthroughlint/passthrough/passes/config"
 	"github.com/passthroughlint/passthrough/passes/dataflow"
@@ -27,10 +26,16 @@ var Analyzer = New(new(config.Config))
 // names count like Authorization when a copy skips or deletes them. The
 // analyzer's flags write into cfg, which is read when it runs.
 func New(cfg *config.Config) *analysis.Analyzer {
-	// The rules are compiled once, at the first package, after the flags
-	// have been set.
-	compiled := sync.OnceValue(func() *rules { return newRules(models.With(cfg)) })
-	a := kit.New("headerforward", doc, func(pass *analysis.Pass) (any, error) { return run(pass, compiled()) }, new(funcFact), new(packageFact))
+	// The rules are compiled once per configuration, at the first
+	// package, after the flags have been set.
+	compiled := kit.Configured("headerforward", cfg, func(c *config.Config) *rules { return newRules(models.With(c)) })
+	a := kit.New("headerforward", doc, func(pass *analysis.Pass) (any, error) {
+		r, enabled, err := compiled(pass)
+		if !enabled {
+			return nil, err
+		}
+		return run(pass, r)
+	}, new(funcFact), new(packageFact))
 	a.Flags.Var(config.HeadersFlag(&cfg.Headers), "headers", "extra credential header names, comma-separated (e.g. X-Tenant-Secret), added to Authorization, Proxy-Authorization and the default list")
 	return a
 }

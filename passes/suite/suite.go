@@ -23,7 +23,7 @@ var constructors = []func(*config.Config) *analysis.Analyzer{
 }
 
 // names are the analyzers' names, as directives and flags use them.
-var names = []string{"tokenforward", "headerforward", "audience"}
+var names = config.AnalyzerNames
 
 // New returns the analyzers of the suite configured by cfg (all of them:
 // cfg.Disable is for the driver to apply, see Enabled), each honoring
@@ -38,10 +38,11 @@ func New(cfg *config.Config, opts suppress.Options) []*analysis.Analyzer {
 	return out
 }
 
-// Analyzers returns the analyzers with the default configuration, as go
-// vet runs them (its flags set their configuration).
+// Analyzers returns the analyzers as go vet and gopls run them: each
+// package's configuration is the .passthrough.yml at its module root, if
+// any, with the analyzers' flags added (config.Config.ForPackage).
 func Analyzers() []*analysis.Analyzer {
-	return New(new(config.Config), suppress.Options{})
+	return New(&config.Config{FromModule: true}, suppress.Options{})
 }
 
 // Enabled returns the analyzers cfg does not disable.

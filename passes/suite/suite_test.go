@@ -2,6 +2,7 @@ package suite_test
 
 import (
 	"fmt"
+	"path/filepath"
 	"testing"
 
 	"github.com/passthroughlint/passthrough/passes/config"
@@ -68,5 +69,19 @@ func TestTwoConfigurations(t *testing.T) {
 	a, b := suite.New(withKey, suppress.Options{}), suite.Analyzers()
 	if a[0] == b[0] || a[0].Flags.Lookup("headers").Value.String() != "X-Api-Key" || b[0].Flags.Lookup("headers").Value.String() != "" {
 		t.Errorf("configurations leak between suites: %q, %q", a[0].Flags.Lookup("headers").Value, b[0].Flags.Lookup("headers").Value)
+	}
+}
+
+// TestConfigurationFromModule: as go vet and gopls run them, the
+// analyzers read the .passthrough.yml at the module root of each package,
+// with their flags' settings added; a module without one gets the flags'
+// alone, and a file's disable list switches an analyzer off there.
+func TestConfigurationFromModule(t *testing.T) {
+	tf := suite.Analyzers()[0]
+	if err := tf.Flags.Set("headers", "X-Other-Secret"); err != nil {
+		t.Fatal(err)
+	}
+	for _, module := range []string{"withfile", "nofile", "disabled"} {
+		analysistest.Run(t, filepath.Join(analysistest.TestData(), "discover", module), tf, "./...")
 	}
 }

@@ -3,6 +3,10 @@
 package kit
 
 import (
+	"slices"
+	"sync"
+
+	"github.com/passthroughlint/passthrough/passes/config"
 	"github.com/passthroughlint/passthrough/passes/internal/ssapkg"
 	"github.com/passthroughlint/passthrough/passes/ruledoc"
 	"golang.org/x/tools/go/analysis"
@@ -20,5 +24,32 @@ func New(name, docGo string, run func(*analysis.Pass) (any, error), facts ...ana
 		Run:       run,
 		Requires:  []*analysis.Analyzer{ssapkg.Analyzer},
 		FactTypes: facts,
+	}
+}
+
+// Configured returns, for a pass, what compile makes of the
+// configuration of the pass's package (config.Config.ForPackage: the
+// module's file under go vet and gopls, cfg itself otherwise), compiling
+// each configuration once; enabled is false when that configuration
+// disables the analyzer called name.
+func Configured[T any](name string, cfg *config.Config, compile func(*config.Config) T) func(*analysis.Pass) (rules T, enabled bool, err error) {
+	var compiled sync.Map // *config.Config -> func() T
+	return func(pass *analysis.Pass) (T, bool, error) {
+		var zero T
+		filename := ""
+		if len(pass.Files) > 0 {
+			if f := pass.Fset.File(pass.Files[0].FileStart); f != nil {
+				filename = f.Name()
+			}
+		}
+		c, err := cfg.ForPackage(filename)
+		if err != nil {
+			return zero, false, err
+		}
+		if slices.Contains(c.Disable, name) {
+			return zero, false, nil
+		}
+		once, _ := compiled.LoadOrStore(c, sync.OnceValue(func() T { return compile(c) }))
+		return once.(func() T)(), true, nil
 	}
 }

@@ -1,0 +1,3 @@
+module example.com/disabled
+
+go 1.22

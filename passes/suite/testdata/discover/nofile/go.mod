@@ -1,0 +1,3 @@
+module example.com/nofile
+
+go 1.22

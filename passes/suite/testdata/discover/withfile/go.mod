@@ -1,0 +1,3 @@
+module example.com/withfile
+
+go 1.22

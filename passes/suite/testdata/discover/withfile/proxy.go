@@ -1,0 +1,12 @@
+// Package withfile has a .passthrough.yml that names X-Tenant-Secret a
+// credential header.
+package withfile
+
+import "net/http"
+
+func Handle(w http.ResponseWriter, r *http.Request) {
+	out, _ := http.NewRequest("GET", "https://upstream.example", nil)
+	out.Header.Set("X-Tenant-Secret", r.Header.Get("X-Tenant-Secret")) // want `inbound credential from Header.Get\("X-Tenant-Secret"\)`
+	out.Header.Set("X-Other-Secret", r.Header.Get("X-Other-Secret"))   // want `inbound credential from Header.Get\("X-Other-Secret"\)`
+	http.DefaultClient.Do(out)
+}
