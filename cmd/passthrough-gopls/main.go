@@ -133,7 +133,7 @@ func build(o options, log io.Writer) (string, error) {
 	if o.keep {
 		fmt.Fprintf(log, "work directory: %s\n", work)
 	} else {
-		defer os.RemoveAll(work)
+		defer func() { _ = os.RemoveAll(work) }()
 	}
 	goVersion, err := goCmd(work, "env", "GOVERSION")
 	if err != nil {
@@ -199,7 +199,7 @@ func build(o options, log io.Writer) (string, error) {
 		cmd := exec.Command("go", "test", module+"/passes/...")
 		cmd.Dir, cmd.Stdout, cmd.Stderr = work, log, log
 		if err := cmd.Run(); err != nil {
-			return "", fmt.Errorf("the analyzers' tests failed against golang.org/x/tools %s: %v", tools, err)
+			return "", fmt.Errorf("the analyzers' tests failed against golang.org/x/tools %s: %w", tools, err)
 		}
 	}
 	return out, nil
@@ -251,7 +251,7 @@ func goCmd(dir string, args ...string) (string, error) {
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	if err := cmd.Run(); err != nil {
-		return "", fmt.Errorf("go %s: %v\n%s", strings.Join(args, " "), err, strings.TrimSpace(stderr.String()))
+		return "", fmt.Errorf("go %s: %w\n%s", strings.Join(args, " "), err, strings.TrimSpace(stderr.String()))
 	}
 	return stdout.String(), nil
 }

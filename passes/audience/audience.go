@@ -27,14 +27,8 @@ var Analyzer = New(new(config.Config))
 // New returns the analyzer configured by cfg: its audience validators.
 // The analyzer's flags write into cfg, which is read when it runs.
 func New(cfg *config.Config) *analysis.Analyzer {
-	configured := kit.Configured("audience", cfg, func(c *config.Config) *config.Config { return c })
-	a := kit.New("audience", doc, func(pass *analysis.Pass) (any, error) {
-		c, enabled, err := configured(pass)
-		if !enabled {
-			return nil, err
-		}
-		return run(pass, c)
-	}, new(funcFact), new(packageFact), new(tokenAwareFact))
+	same := func(c *config.Config) *config.Config { return c }
+	a := kit.NewConfigured("audience", doc, cfg, same, run, new(funcFact), new(packageFact), new(tokenAwareFact))
 	a.Flags.Var(config.ValidatorsFlag(&cfg.AudienceValidators), "validators", "functions that check a token's audience, comma-separated (`pkg/path.Func`)")
 	return a
 }

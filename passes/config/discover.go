@@ -1,7 +1,9 @@
 package config
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sync"
@@ -31,8 +33,11 @@ func (c *Config) ForPackage(filename string) (*Config, error) {
 	}
 	path := filepath.Join(root, FileName)
 	info, err := os.Stat(path)
-	if err != nil {
+	if errors.Is(err, fs.ErrNotExist) {
 		return c, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	key := discovered{base: c, path: path, mod: info.ModTime(), size: info.Size()}
 	if v, ok := discoveredConfigs.Load(key); ok {

@@ -26,16 +26,8 @@ var Analyzer = New(new(config.Config))
 // names count like Authorization when a copy skips or deletes them. The
 // analyzer's flags write into cfg, which is read when it runs.
 func New(cfg *config.Config) *analysis.Analyzer {
-	// The rules are compiled once per configuration, at the first
-	// package, after the flags have been set.
-	compiled := kit.Configured("headerforward", cfg, func(c *config.Config) *rules { return newRules(models.With(c)) })
-	a := kit.New("headerforward", doc, func(pass *analysis.Pass) (any, error) {
-		r, enabled, err := compiled(pass)
-		if !enabled {
-			return nil, err
-		}
-		return run(pass, r)
-	}, new(funcFact), new(packageFact))
+	compile := func(c *config.Config) *rules { return newRules(models.With(c)) }
+	a := kit.NewConfigured("headerforward", doc, cfg, compile, run, new(funcFact), new(packageFact))
 	a.Flags.Var(config.HeadersFlag(&cfg.Headers), "headers", "extra credential header names, comma-separated (e.g. X-Tenant-Secret), added to Authorization, Proxy-Authorization and the default list")
 	return a
 }

@@ -25,16 +25,8 @@ var Analyzer = New(new(config.Config))
 // headers, sources and sinks. The analyzer's flags write into cfg, which
 // is read when the analyzer runs.
 func New(cfg *config.Config) *analysis.Analyzer {
-	// The rules are compiled once per configuration, at the first
-	// package, after the flags have been set.
-	compiled := kit.Configured("tokenforward", cfg, func(c *config.Config) *rules { return newRules(models.With(c)) })
-	a := kit.New("tokenforward", doc, func(pass *analysis.Pass) (any, error) {
-		r, enabled, err := compiled(pass)
-		if !enabled {
-			return nil, err
-		}
-		return run(pass, r)
-	}, new(funcFact), new(packageFact))
+	compile := func(c *config.Config) *rules { return newRules(models.With(c)) }
+	a := kit.NewConfigured("tokenforward", doc, cfg, compile, run, new(funcFact), new(packageFact))
 	a.Flags.Var(config.HeadersFlag(&cfg.Headers), "headers", "extra credential header names, comma-separated (e.g. X-Tenant-Secret), added to Authorization, Proxy-Authorization and the default list")
 	a.Flags.Var(config.SourcesFlag(&cfg.Sources), "sources", "extra sources: `pkg/path.Func:result`, comma-separated; the result (0-based) is an inbound credential")
 	a.Flags.Var(config.SinksFlag(&cfg.Sinks), "sinks", "extra sinks: `(*pkg/path.Type).Method:argument`, comma-separated; the argument (0-based, receiver not counted) is sent upstream as a credential")

@@ -27,12 +27,27 @@ func New(name, docGo string, run func(*analysis.Pass) (any, error), facts ...ana
 	}
 }
 
-// Configured returns, for a pass, what compile makes of the
-// configuration of the pass's package (config.Config.ForPackage: the
-// module's file under go vet and gopls, cfg itself otherwise), compiling
-// each configuration once; enabled is false when that configuration
-// disables the analyzer called name.
-func Configured[T any](name string, cfg *config.Config, compile func(*config.Config) T) func(*analysis.Pass) (rules T, enabled bool, err error) {
+// NewConfigured is New for an analyzer whose run takes what compile makes
+// of the configuration of each package (config.Config.ForPackage: the
+// module's file under go vet and gopls, cfg itself otherwise), compiled
+// once per configuration, after the analyzer's flags have been set. It
+// does not run where that configuration disables it.
+func NewConfigured[T any](name, docGo string, cfg *config.Config, compile func(*config.Config) T, run func(*analysis.Pass, T) (any, error), facts ...analysis.Fact) *analysis.Analyzer {
+	rulesFor := configured(name, cfg, compile)
+	return New(name, docGo, func(pass *analysis.Pass) (any, error) {
+		rules, enabled, err := rulesFor(pass)
+		if !enabled {
+			return nil, err
+		}
+		return run(pass, rules)
+	}, facts...)
+}
+
+// configured returns, for a pass, what compile makes of the
+// configuration of the pass's package, compiling each configuration
+// once; enabled is false when that configuration disables the analyzer
+// called name.
+func configured[T any](name string, cfg *config.Config, compile func(*config.Config) T) func(*analysis.Pass) (rules T, enabled bool, err error) {
 	var compiled sync.Map // *config.Config -> func() T
 	return func(pass *analysis.Pass) (T, bool, error) {
 		var zero T
