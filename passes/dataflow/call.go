@@ -15,7 +15,7 @@ import (
 // the callee's summary.
 func (f *funcState) call(instr ssa.CallInstruction) {
 	common := instr.Common()
-	c := &Call{Common: common, Fn: f.fn, Pos: instr.Pos()}
+	c := &Call{Common: common, Fn: f.fn, Pos: instr.Pos(), Instr: instr}
 	if !c.Pos.IsValid() {
 		if v := instr.Value(); v != nil {
 			c.Pos = v.Pos()
@@ -174,7 +174,7 @@ func (c *Call) calleeName() string {
 // field or key holds, or what an argument carries, with the path extended
 // by the call.
 func (f *funcState) inputs(c *Call, fl *Flow, model bool) labels {
-	g, name, ok := f.guard(c, fl.Guard)
+	g, name, note, ok := f.guard(c, fl.Guard)
 	if !ok {
 		return nil
 	}
@@ -188,7 +188,11 @@ func (f *funcState) inputs(c *Call, fl *Flow, model bool) labels {
 		if name != "" && becomes {
 			// The call that names the header is where the value
 			// became what it is: GetHeader("Authorization").
-			p = p.add(Step{At: f.position(c.Pos), What: fmt.Sprintf("%s(%q)", c.calleeName(), name), Origin: true}, c.Pos)
+			what := fmt.Sprintf("%s(%q)", c.calleeName(), name)
+			if note != "" {
+				what += " (" + note + ")"
+			}
+			p = p.add(Step{At: f.position(c.Pos), What: what, Origin: true}, c.Pos)
 		} else if g.param1 != 0 && l.guard.param1 == 0 {
 			l.guard = g
 		}
@@ -198,28 +202,29 @@ func (f *funcState) inputs(c *Call, fl *Flow, model bool) labels {
 }
 
 // guard evaluates a flow's name guard at a call: met (by the constant
-// name it returns, or "" when there is no guard), not met (false), or
-// depending on a parameter of this function that the name comes from.
-func (f *funcState) guard(c *Call, g *Guard) (guardOn, string, bool) {
+// name it returns, or "" when there is no guard, with the rule's note
+// on it), not met (false), or depending on a parameter of this function
+// that the name comes from.
+func (f *funcState) guard(c *Call, g *Guard) (on guardOn, name, note string, ok bool) {
 	if g == nil {
-		return guardOn{}, "", true
+		return guardOn{}, "", "", true
 	}
 	if g.Arg >= len(c.Args) || c.Args[g.Arg] == nil {
-		return guardOn{}, "", false
+		return guardOn{}, "", "", false
 	}
 	arg := c.Args[g.Arg]
 	if names := ConstStrings(arg); len(names) > 0 {
 		for _, n := range names {
-			if f.rules.Accepts(g.Class, n) {
-				return guardOn{}, n, true
+			if ok, note := f.rules.Accepts(g.Class, n, c); ok {
+				return guardOn{}, n, note, true
 			}
 		}
-		return guardOn{}, "", false
+		return guardOn{}, "", "", false
 	}
 	if k := f.inputIndex(arg); k >= 0 {
-		return guardOn{param1: k + 1, class: g.Class, unknown: g.Unknown}, "", true
+		return guardOn{param1: k + 1, class: g.Class, unknown: g.Unknown}, "", "", true
 	}
-	return guardOn{}, "", g.Unknown
+	return guardOn{}, "", "", g.Unknown
 }
 
 func (f *funcState) unguardedInputs(c *Call, fl *Flow, model bool) labels {

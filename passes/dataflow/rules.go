@@ -53,9 +53,11 @@ type Rules interface {
 	// say (StoreFlows, for the kinds it keeps).
 	Model(c *Call) (flows []Flow, modelled bool)
 
-	// Accepts reports whether a constant name is of a class the rule
-	// guards flows with (Flow.Guard): a credential header name.
-	Accepts(class Tag, name string) bool
+	// Accepts reports whether a constant name, given at call c, is of a
+	// class the rule guards flows with (Flow.Guard): a credential header
+	// name (whose value at c is the client's). A note, when the rule
+	// gives one, is added to the description of the call in paths.
+	Accepts(class Tag, name string, c *Call) (ok bool, note string)
 }
 
 // NoRules implements every method of Rules as "nothing known". A rule
@@ -78,7 +80,7 @@ func (NoRules) Field(*types.Var, Kind) (Kind, string)              { return 0, "
 func (NoRules) FieldSink(Place, *types.Var, Kind) (SinkInfo, bool) { return SinkInfo{}, false }
 func (NoRules) Value(ssa.Value) (Kind, string)                     { return 0, "" }
 func (NoRules) Model(*Call) ([]Flow, bool)                         { return nil, false }
-func (NoRules) Accepts(Tag, string) bool                           { return false }
+func (NoRules) Accepts(Tag, string, *Call) (bool, string)          { return false, "" }
 
 // Events receives what the engine observes while it analyzes a package,
 // for a rule that needs more than its findings (Config.Events).
@@ -123,8 +125,9 @@ type Call struct {
 	// (for example one element of a variadic argument list).
 	Args  []ssa.Value
 	Pos   token.Pos
-	Field *types.Var // the field written, for OpStore
-	Value ssa.Value  // the call's result, when it has one
+	Field *types.Var          // the field written, for OpStore
+	Value ssa.Value           // the call's result, when it has one
+	Instr ssa.CallInstruction // the call instruction, for a call site in the function
 
 	// given replaces the labels of some arguments: a callback applied
 	// where the function it is passed to calls it has no argument values,

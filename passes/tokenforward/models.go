@@ -27,9 +27,9 @@ func (r *rules) Model(c *dataflow.Call) ([]flow, bool) {
 	switch c.Op {
 	case dataflow.OpLookup:
 		if name, ok := r.isCredentialHeader(c.Args[1]); ok {
-			return []flow{paramTo(0, inboundHeader, dataflow.Result, 0, credential, fmt.Sprintf("Header[%q]", name))}, true
+			return r.read(c, name, 1, paramTo(0, inboundHeader, dataflow.Result, 0, credential, fmt.Sprintf("Header[%q]", name)))
 		}
-		if g := headerGuard(c, 1); g != nil {
+		if g := headerGuard(c, 1, tagReadName); g != nil {
 			fl := paramTo(0, inboundHeader, dataflow.Result, 0, credential, "Header[<name from a parameter>]")
 			fl.Guard = g
 			return []flow{fl}, true
@@ -108,18 +108,30 @@ func (r *rules) httpModel(c *dataflow.Call, name string) ([]flow, bool) {
 	return nil, true
 }
 
+// read returns the flow of a read of credential header name (argument
+// nameArg of c), unless the server replaced the header first; a
+// replacement on some other registrations of the handler is said in the
+// source's description.
+func (r *rules) read(c *dataflow.Call, name string, nameArg int, fl flow) ([]flow, bool) {
+	replaced, elsewhere := r.readReplaced(c, name, nameArg)
+	if replaced {
+		// The server set the header to its own value (or deleted it)
+		// before the read: not the client's.
+		return nil, true
+	}
+	if elsewhere != "" && len(fl.Path) > 0 {
+		fl.Path[0].What += " (" + elsewhere + ")"
+	}
+	return []flow{fl}, true
+}
+
 func (r *rules) headerModel(c *dataflow.Call, method string) ([]flow, bool) {
 	switch method {
 	case "Get", "Values":
 		if name, ok := r.isCredentialHeader(c.Args[1]); ok {
-			if httpflow.ReplacedBefore(c.Fn, c.Common, c.Args[0], name, r.headers.Is) {
-				// The function set the header to the server's own value
-				// (or deleted it) before reading it: not the client's.
-				return nil, true
-			}
-			return []flow{paramTo(0, inboundHeader, dataflow.Result, 0, credential, fmt.Sprintf("Header.%s(%q)", method, name))}, true
+			return r.read(c, name, 1, paramTo(0, inboundHeader, dataflow.Result, 0, credential, fmt.Sprintf("Header.%s(%q)", method, name)))
 		}
-		if g := headerGuard(c, 1); g != nil {
+		if g := headerGuard(c, 1, tagReadName); g != nil {
 			// A wrapper that reads the header its caller names: a source
 			// where it is called with a credential header name.
 			fl := paramTo(0, inboundHeader, dataflow.Result, 0, credential, fmt.Sprintf("Header.%s(<name from a parameter>)", method))
@@ -136,7 +148,7 @@ func (r *rules) headerModel(c *dataflow.Call, method string) ([]flow, bool) {
 					Require: &dataflow.Require{Param: 0, Kind: httpflow.FreshHeader}},
 			}, true
 		}
-		if g := headerGuard(c, 1); g != nil {
+		if g := headerGuard(c, 1, tagHeaderName); g != nil {
 			// A header named by a variable: copied out of a map of
 			// headers (for k, v := range m), the credential value is
 			// sent under a name that may be a credential header; a
@@ -250,8 +262,15 @@ func (r *rules) configured(c *dataflow.Call) []flow {
 		what := short + "()"
 		var guard *dataflow.Guard
 		if s.Header != nil {
-			if what, guard = r.named(c, short, *s.Header+recv); what == "" {
+			if what, guard = r.named(c, short, *s.Header+recv, tagReadName); what == "" {
 				continue
+			}
+			if name, ok := r.isCredentialHeader(c.Args[*s.Header+recv]); ok && guard == nil {
+				if replaced, elsewhere := r.readReplaced(c, name, *s.Header+recv); replaced {
+					continue
+				} else if elsewhere != "" {
+					what += " (" + elsewhere + ")"
+				}
 			}
 		}
 		if s.Receiver == "inbound" {
@@ -273,7 +292,7 @@ func (r *rules) configured(c *dataflow.Call) []flow {
 		what := short
 		var guard *dataflow.Guard
 		if s.Header != nil {
-			if what, guard = r.named(c, short, *s.Header+recv); what == "" {
+			if what, guard = r.named(c, short, *s.Header+recv, tagHeaderName); what == "" {
 				continue
 			}
 			if guard != nil {
@@ -298,7 +317,7 @@ func (r *rules) configured(c *dataflow.Call) []flow {
 // named describes a call whose header name is argument i: with the name
 // when it is a constant credential header, guarded when it comes from a
 // parameter, and "" when it is a constant of another header.
-func (r *rules) named(c *dataflow.Call, short string, i int) (string, *dataflow.Guard) {
+func (r *rules) named(c *dataflow.Call, short string, i int, class dataflow.Tag) (string, *dataflow.Guard) {
 	if i >= len(c.Args) {
 		return "", nil
 	}
@@ -308,5 +327,5 @@ func (r *rules) named(c *dataflow.Call, short string, i int) (string, *dataflow.
 		}
 		return "", nil
 	}
-	return short + "(<name from a variable>)", &dataflow.Guard{Arg: i, Class: tagHeaderName}
+	return short + "(<name from a variable>)", &dataflow.Guard{Arg: i, Class: class}
 }

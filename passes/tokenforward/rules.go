@@ -6,6 +6,7 @@ import (
 	"github.com/passthroughlint/passthrough/passes/config"
 	"github.com/passthroughlint/passthrough/passes/dataflow"
 	"github.com/passthroughlint/passthrough/passes/internal/httpflow"
+	"github.com/passthroughlint/passthrough/passes/internal/replaced"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -28,6 +29,7 @@ type rules struct {
 	sinks      map[string][]config.Sink
 	fieldSinks map[string]string // pkg/path.Type.Field -> the library whose model names it ("" for the configuration)
 	pkgPath    string            // the package being analyzed (set per pass)
+	replaced   *replaced.Result  // the package's replaced credential headers (set per pass)
 	pkgs       map[string]bool   // the packages of the functions in sources and sinks
 }
 
@@ -71,21 +73,73 @@ func (r *rules) isCredentialHeader(v ssa.Value) (string, bool) {
 	return "", false
 }
 
-// tagHeaderName guards flows on a credential header name (a wrapper that
-// reads the header its caller names).
-const tagHeaderName dataflow.Tag = 1
+// The classes of names flows are guarded with: a credential header a
+// wrapper writes (setHeader(req, name, v)), and one it reads
+// (GetHeader(name)), whose value is the client's only where the server
+// did not replace it.
+const (
+	tagHeaderName dataflow.Tag = 1
+	tagReadName   dataflow.Tag = 2
+)
 
-func (r *rules) Accepts(class dataflow.Tag, name string) bool {
-	return class == tagHeaderName && r.headers.Is(name)
+func (r *rules) Accepts(class dataflow.Tag, name string, c *dataflow.Call) (bool, string) {
+	switch class {
+	case tagHeaderName:
+		return r.headers.Is(name), ""
+	case tagReadName:
+		if !r.headers.Is(name) {
+			return false, ""
+		}
+		// c.GetHeader("Authorization") after the middleware set the
+		// server's own key reads the server's credential.
+		replaced, elsewhere := r.readReplaced(c, name, -1)
+		return !replaced, elsewhere
+	}
+	return false, ""
+}
+
+// readReplaced applies replacedAt to the arguments of a call that reads
+// header name, but the one at index skip (the name).
+func (r *rules) readReplaced(c *dataflow.Call, name string, skip int) (replaced bool, elsewhere string) {
+	for i, a := range c.Args {
+		if i == skip {
+			continue
+		}
+		ok, other := r.replacedAt(c, a, name)
+		if ok {
+			return true, ""
+		}
+		if elsewhere == "" {
+			elsewhere = other
+		}
+	}
+	return false, elsewhere
+}
+
+// replacedAt reports whether, at call c, header name of the request (or
+// header set, or context) v holds a value the server put there: set or
+// deleted before the call on every path (in the function or a helper it
+// calls first), or by a middleware every registration of the handler
+// passes through. elsewhere, when set, says that some registrations
+// replace it (for the message).
+func (r *rules) replacedAt(c *dataflow.Call, v ssa.Value, name string) (ok bool, elsewhere string) {
+	if r.replaced == nil || c.Instr == nil {
+		return false, ""
+	}
+	if r.replaced.Before(c.Fn, c.Instr, v, name) {
+		return true, ""
+	}
+	return r.replaced.ByMiddleware(c.Fn, v, name)
 }
 
 // headerGuard makes a header flow conditional on argument i naming a
-// credential header, when the name is not a constant here.
-func headerGuard(c *dataflow.Call, i int) *dataflow.Guard {
+// credential header (of the class of a read or a write), when the name
+// is not a constant here.
+func headerGuard(c *dataflow.Call, i int, class dataflow.Tag) *dataflow.Guard {
 	if i >= len(c.Args) || len(dataflow.ConstStrings(c.Args[i])) > 0 {
 		return nil
 	}
-	return &dataflow.Guard{Arg: i, Class: tagHeaderName}
+	return &dataflow.Guard{Arg: i, Class: class}
 }
 
 func (r *rules) Derivable(k dataflow.Kind) bool { return k == credential }

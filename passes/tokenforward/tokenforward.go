@@ -8,6 +8,7 @@ import (
 	"github.com/passthroughlint/passthrough/passes/dataflow"
 	"github.com/passthroughlint/passthrough/passes/internal/kit"
 	"github.com/passthroughlint/passthrough/passes/internal/models"
+	"github.com/passthroughlint/passthrough/passes/internal/replaced"
 	"github.com/passthroughlint/passthrough/passes/internal/ssapkg"
 	"github.com/passthroughlint/passthrough/passes/report"
 	"github.com/passthroughlint/passthrough/passes/ruledoc"
@@ -27,6 +28,7 @@ var Analyzer = New(new(config.Config))
 func New(cfg *config.Config) *analysis.Analyzer {
 	compile := func(c *config.Config) *rules { return newRules(models.With(c)) }
 	a := kit.NewConfigured("tokenforward", doc, cfg, compile, run, new(funcFact), new(packageFact))
+	a.Requires = append(a.Requires, replaced.Analyzer)
 	a.Flags.Var(config.HeadersFlag(&cfg.Headers), "headers", "extra credential header names, comma-separated (e.g. X-Tenant-Secret), added to Authorization, Proxy-Authorization and the default list")
 	a.Flags.Var(config.SourcesFlag(&cfg.Sources), "sources", "extra sources: `pkg/path.Func:result`, comma-separated; the result (0-based) is an inbound credential")
 	a.Flags.Var(config.SinksFlag(&cfg.Sinks), "sinks", "extra sinks: `(*pkg/path.Type).Method:argument`, comma-separated; the argument (0-based, receiver not counted) is sent upstream as a credential")
@@ -63,6 +65,7 @@ func run(pass *analysis.Pass, compiled *rules) (any, error) {
 	r := *compiled
 	r.Rules = r.ForPass()
 	r.pkgPath = pass.Pkg.Path()
+	r.replaced = pass.ResultOf[replaced.Analyzer].(*replaced.Result)
 	res := dataflow.Run(pass, &dataflow.Config{
 		Rules:          &r,
 		NewFuncFact:    func() dataflow.FuncFact { return new(funcFact) },

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/passthroughlint/passthrough/passes/config"
+	"github.com/passthroughlint/passthrough/passes/internal/replaced"
 	"github.com/passthroughlint/passthrough/passes/tokenforward"
 	"golang.org/x/tools/go/analysis/analysistest"
 )
@@ -113,4 +114,15 @@ func TestBadFlagValues(t *testing.T) {
 // package that meet only in the package that wires them.
 func TestReach(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), tokenforward.Analyzer, "example.com/reach", "example.com/reach/holder", "example.com/reach/leaker", "example.com/reach/app")
+}
+
+// TestMiddleware: a credential the server replaced with its own before
+// the read (a middleware in front of every registration of the handler,
+// a helper called first, in this package or another) is not the
+// client's; a replacement missing on some registration, after the
+// handler, on some paths, or re-formatting the client's token is no
+// replacement. The replaced analyzer's facts are checked too.
+func TestMiddleware(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), tokenforward.Analyzer, "example.com/middleware", "example.com/mwapp")
+	analysistest.Run(t, analysistest.TestData(), replaced.Analyzer, "example.com/mwlib")
 }

@@ -1,0 +1,383 @@
+package replaced
+
+import (
+	"fmt"
+	"go/types"
+	"strings"
+
+	"github.com/passthroughlint/passthrough/passes/dataflow"
+	"golang.org/x/tools/go/ssa"
+)
+
+// maxDepth bounds the walks through chains of wrappers and groups.
+const maxDepth = 8
+
+// Before reports whether header name of the request (or header set, or
+// context) v is replaced, in fn, on every path before instruction at:
+// by fn itself or by a helper it calls first.
+func (r *Result) Before(fn *ssa.Function, at ssa.Instruction, v ssa.Value, name string) bool {
+	if fn == nil || at == nil || at.Block() == nil {
+		return false
+	}
+	index := -1
+	for i, instr := range at.Block().Instrs {
+		if instr == at {
+			index = i
+		}
+	}
+	if index < 0 {
+		return false
+	}
+	return r.dominating(fn, at.Block(), index, Root(v))[strings.ToLower(name)]
+}
+
+// ByMiddleware tells, for a read of header name of the request v in fn,
+// whether the handler fn is registered in this package, every time,
+// behind a middleware that replaces the header (replaced), or only some
+// times (elsewhere names where it is replaced, for the message).
+func (r *Result) ByMiddleware(fn *ssa.Function, v ssa.Value, name string) (replaced bool, elsewhere string) {
+	root := Root(v)
+	if _, ok := root.(*ssa.Parameter); !ok || fn == nil || root.Parent() != fn {
+		return false, ""
+	}
+	name = strings.ToLower(name)
+	uses := r.handlerUses(fn)
+	if len(uses) == 0 {
+		return false, ""
+	}
+	covered, by := 0, ""
+	for _, u := range uses {
+		if m, ok := r.flowCoverage(u, 0)[name]; ok {
+			covered++
+			by = m
+		}
+	}
+	switch covered {
+	case len(uses):
+		return true, ""
+	case 0:
+		return false, ""
+	}
+	return false, fmt.Sprintf("middleware %s replaces it on other registrations of %s", by, fn.Name())
+}
+
+// ValueCovered reports whether every registration of a handler value v
+// (a reverse proxy) passes through a middleware that replaces header
+// name.
+func (r *Result) ValueCovered(v ssa.Value, name string) bool {
+	_, ok := r.flowCoverage(v, 0)[strings.ToLower(name)]
+	return ok
+}
+
+// handlerUses returns the values through which fn is used as a value
+// in the package: the function itself where it is an operand, a closure
+// of it, a method value.
+func (r *Result) handlerUses(fn *ssa.Function) []ssa.Value {
+	if r.uses == nil {
+		r.uses = map[*ssa.Function][]ssa.Value{}
+		for _, f := range r.pkg.SrcFuncs {
+			for _, b := range f.Blocks {
+				for _, instr := range b.Instrs {
+					if mc, ok := instr.(*ssa.MakeClosure); ok {
+						if target := closureTarget(mc); target != nil {
+							r.uses[target] = append(r.uses[target], mc)
+						}
+						continue
+					}
+					var ops [8]*ssa.Value
+					for _, op := range instr.Operands(ops[:0]) {
+						if g, ok := (*op).(*ssa.Function); ok && !isCallee(instr, op) {
+							r.uses[g] = append(r.uses[g], usedValue{g, instr})
+						}
+					}
+				}
+			}
+		}
+	}
+	return r.uses[fn]
+}
+
+// closureTarget is the function a closure stands for: the literal, or
+// the method of a method value.
+func closureTarget(mc *ssa.MakeClosure) *ssa.Function {
+	fn, ok := mc.Fn.(*ssa.Function)
+	if !ok {
+		return nil
+	}
+	if fn.Synthetic != "" && len(fn.Blocks) > 0 {
+		// s.handle as a value: a bound wrapper calling the method.
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				if c, ok := instr.(ssa.CallInstruction); ok {
+					if callee := c.Common().StaticCallee(); callee != nil {
+						return callee
+					}
+				}
+			}
+		}
+	}
+	return fn
+}
+
+func isCallee(instr ssa.Instruction, op *ssa.Value) bool {
+	c, ok := instr.(ssa.CallInstruction)
+	return ok && &c.Common().Value == op
+}
+
+// usedValue is a function used as a value by one instruction: the
+// function value has no referrers of its own.
+type usedValue struct {
+	*ssa.Function
+	by ssa.Instruction
+}
+
+// flowCoverage returns the headers replaced, on every path, by the
+// middleware a handler value v passes through before it is registered:
+// a wrapper it is given to (auth(h)), middleware registered beside it in
+// the same call (gin's r.GET(p, mw, h), echo's e.GET(p, h, mw)), or on
+// the router it is registered with (Use, Group). A use the walk cannot
+// follow replaces nothing.
+func (r *Result) flowCoverage(v ssa.Value, depth int) map[string]string {
+	if depth > maxDepth {
+		return nil
+	}
+	var refs []ssa.Instruction
+	if u, ok := v.(usedValue); ok {
+		refs = []ssa.Instruction{u.by}
+		v = u.Function
+	} else if rs := v.Referrers(); rs != nil {
+		refs = *rs
+	}
+	var sets []map[string]string
+	for _, ref := range refs {
+		switch ref := ref.(type) {
+		case *ssa.ChangeType, *ssa.MakeInterface, *ssa.Convert, *ssa.Phi:
+			sets = append(sets, r.flowCoverage(ref.(ssa.Value), depth+1))
+		case *ssa.Store:
+			// An element of a variadic argument list built in place.
+			call := sliceCall(ref)
+			if call == nil {
+				return nil
+			}
+			sets = append(sets, r.callCoverage(call, depth))
+		case *ssa.Call:
+			if ref.Common().Value == v {
+				return nil // called directly, not registered
+			}
+			sets = append(sets, r.callCoverage(ref, depth))
+		case *ssa.DebugRef:
+		default:
+			return nil
+		}
+	}
+	if len(sets) == 0 {
+		return nil
+	}
+	out := sets[0]
+	for _, s := range sets[1:] {
+		for n := range out {
+			if _, ok := s[n]; !ok {
+				delete(out, n)
+			}
+		}
+	}
+	return out
+}
+
+// sliceCall returns the call a variadic argument list is passed to,
+// when a store writes one of its elements.
+func sliceCall(st *ssa.Store) *ssa.Call {
+	ia, ok := st.Addr.(*ssa.IndexAddr)
+	if !ok {
+		return nil
+	}
+	alloc, ok := ia.X.(*ssa.Alloc)
+	if !ok {
+		return nil
+	}
+	for _, ref := range *alloc.Referrers() {
+		if sl, ok := ref.(*ssa.Slice); ok {
+			for _, ref2 := range *sl.Referrers() {
+				if call, ok := ref2.(*ssa.Call); ok {
+					return call
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// callCoverage is what a handler passed to call gets replaced: by the
+// callee when it is a replacing wrapper, by middleware passed beside it,
+// by the router's middleware, and, when the call returns the wrapped
+// handler, by where that goes.
+func (r *Result) callCoverage(call *ssa.Call, depth int) map[string]string {
+	out := map[string]string{}
+	add := func(m map[string]string) {
+		for n, by := range m {
+			out[n] = by
+		}
+	}
+	common := call.Common()
+	if callee := common.StaticCallee(); callee != nil {
+		if f := r.fact(callee); f != nil {
+			for _, n := range f.Wraps {
+				out[n] = callee.Name()
+			}
+		}
+	}
+	for _, a := range common.Args {
+		add(r.valueWraps(a, depth+1))
+		for _, e := range dataflow.Elements(a) {
+			if e != nil {
+				add(r.valueWraps(e, depth+1))
+			}
+		}
+	}
+	if recv := receiver(common); recv != nil {
+		add(r.routerWraps(recv, call, depth+1))
+	}
+	if returnsHandler(call) {
+		if rest := r.flowCoverage(call, depth+1); rest != nil {
+			add(rest)
+		}
+	}
+	return out
+}
+
+// receiver is the receiver of a method call.
+func receiver(common *ssa.CallCommon) ssa.Value {
+	if common.IsInvoke() {
+		return common.Value
+	}
+	if f := common.StaticCallee(); f != nil && f.Signature.Recv() != nil && len(common.Args) > 0 {
+		return common.Args[0]
+	}
+	return nil
+}
+
+// returnsHandler reports whether a call returns a function or an
+// interface (a wrapped handler) that is used.
+func returnsHandler(call *ssa.Call) bool {
+	switch call.Type().Underlying().(type) {
+	case *types.Signature, *types.Interface:
+		return call.Referrers() != nil && len(*call.Referrers()) > 0
+	}
+	return false
+}
+
+// routerWraps returns what the middleware installed on a router
+// replaces: Use calls on the same router before the registration, and
+// the middleware of the Group it was made by.
+func (r *Result) routerWraps(router ssa.Value, at *ssa.Call, depth int) map[string]string {
+	out := map[string]string{}
+	if depth > maxDepth {
+		return out
+	}
+	same := sameValues(router)
+	for v := range same {
+		refs := v.Referrers()
+		if refs == nil {
+			continue
+		}
+		for _, ref := range *refs {
+			call, ok := ref.(*ssa.Call)
+			if !ok || call == at || !isMethod(call.Common(), "Use") || !dominatesInstr(call, at) || !same[receiver(call.Common())] {
+				continue
+			}
+			for _, a := range call.Common().Args[1:] {
+				for n, by := range r.valueWraps(a, depth+1) {
+					out[n] = by
+				}
+				for _, e := range dataflow.Elements(a) {
+					if e != nil {
+						for n, by := range r.valueWraps(e, depth+1) {
+							out[n] = by
+						}
+					}
+				}
+			}
+		}
+	}
+	// g := r.Group("/v1", mw): the group has r's middleware and its own.
+	if group, ok := router.(*ssa.Call); ok && isMethod(group.Common(), "Group") {
+		for n, by := range r.callCoverageNoResult(group, depth+1) {
+			out[n] = by
+		}
+	}
+	return out
+}
+
+// callCoverageNoResult is callCoverage without following the result.
+func (r *Result) callCoverageNoResult(call *ssa.Call, depth int) map[string]string {
+	out := map[string]string{}
+	for _, a := range call.Common().Args {
+		for n, by := range r.valueWraps(a, depth) {
+			out[n] = by
+		}
+		for _, e := range dataflow.Elements(a) {
+			if e != nil {
+				for n, by := range r.valueWraps(e, depth) {
+					out[n] = by
+				}
+			}
+		}
+	}
+	if recv := receiver(call.Common()); recv != nil {
+		for n, by := range r.routerWraps(recv, call, depth+1) {
+			out[n] = by
+		}
+	}
+	return out
+}
+
+func isMethod(common *ssa.CallCommon, name string) bool {
+	if common.IsInvoke() {
+		return common.Method.Name() == name
+	}
+	f := common.StaticCallee()
+	return f != nil && f.Signature.Recv() != nil && f.Name() == name
+}
+
+// sameValues returns the values that denote the same router as v: v,
+// and the other loads of the field it was loaded from.
+func sameValues(v ssa.Value) map[ssa.Value]bool {
+	out := map[ssa.Value]bool{v: true}
+	if mi, ok := v.(*ssa.MakeInterface); ok {
+		out[mi.X] = true
+	}
+	return out
+}
+
+// valueWraps returns what a middleware value replaces: a function or
+// closure that is (or makes) replacing middleware, or a call of a
+// constructor that returns one (Distribute()).
+func (r *Result) valueWraps(v ssa.Value, depth int) map[string]string {
+	if depth > maxDepth {
+		return nil
+	}
+	var fn *ssa.Function
+	switch x := v.(type) {
+	case *ssa.Function:
+		fn = x
+	case *ssa.MakeClosure:
+		fn = closureTarget(x)
+	case *ssa.ChangeType:
+		return r.valueWraps(x.X, depth+1)
+	case *ssa.MakeInterface:
+		return r.valueWraps(x.X, depth+1)
+	case *ssa.Convert:
+		return r.valueWraps(x.X, depth+1)
+	case *ssa.Call:
+		fn = x.Common().StaticCallee()
+	}
+	f := r.fact(fn)
+	if f == nil || len(f.Wraps) == 0 {
+		return nil
+	}
+	out := map[string]string{}
+	for _, n := range f.Wraps {
+		out[n] = fn.Name()
+	}
+	return out
+}

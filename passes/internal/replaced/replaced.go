@@ -1,0 +1,484 @@
+// Package replaced finds where a program replaces a credential header of
+// a received request with a value of its own (the server's key for the
+// upstream, picked after it authenticated the client), or deletes it,
+// before the header is read or the request forwarded: the read then gets
+// the server's credential, not the client's. The replacement counts when
+// it runs on every path before the read: in the same function, in a
+// helper called first (a fact of the helper), or in a middleware that
+// every registration of the handler in the package passes through
+// (net/http wrappers, gin's and echo's Use, groups and route-level
+// middleware, found by shape, not by framework).
+//
+// A value computed from a header of the request (re-formatting the
+// client's token) replaces nothing.
+package replaced
+
+import (
+	"go/token"
+	"go/types"
+	"maps"
+	"reflect"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/passthroughlint/passthrough/passes/dataflow"
+	"github.com/passthroughlint/passthrough/passes/internal/httpflow"
+	"github.com/passthroughlint/passthrough/passes/internal/ssapkg"
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+)
+
+// Analyzer computes the replacements of a package, with facts for the
+// functions other packages call or register.
+var Analyzer = &analysis.Analyzer{
+	Name:       "passthroughreplaced",
+	Doc:        "find credential headers of received requests that the program replaces with its own before they are read",
+	Run:        run,
+	Requires:   []*analysis.Analyzer{ssapkg.Analyzer},
+	FactTypes:  []analysis.Fact{new(funcFact)},
+	ResultType: reflect.TypeOf((*Result)(nil)),
+}
+
+// funcFact is what a function does to the requests it is given. Header
+// names are lower case.
+type funcFact struct {
+	// Replaces lists, for parameter i, the headers of the request (or
+	// header set, or framework context) it is given that the function
+	// replaces on every path to a return.
+	Replaces map[int][]string
+	// Wraps lists the headers replaced on the request handed to the next
+	// handler by the middleware this function is, or makes.
+	Wraps []string
+}
+
+func (*funcFact) AFact() {}
+
+func (f *funcFact) String() string {
+	var parts []string
+	for _, i := range slices.Sorted(maps.Keys(f.Replaces)) {
+		parts = append(parts, "replaces "+strings.Join(f.Replaces[i], ",")+" of param"+strconv.Itoa(i))
+	}
+	if len(f.Wraps) > 0 {
+		parts = append(parts, "wraps "+strings.Join(f.Wraps, ","))
+	}
+	return strings.Join(parts, "; ")
+}
+
+// Result answers, for the package analyzed, whether a read of a header
+// gets the client's value.
+type Result struct {
+	pass  *analysis.Pass
+	pkg   *ssapkg.SSA
+	facts map[*ssa.Function]*funcFact
+	// uses are the instructions where a function or value is used as a
+	// value (a handler being registered), by function.
+	uses map[*ssa.Function][]ssa.Value
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	pkg, _ := pass.ResultOf[ssapkg.Analyzer].(*ssapkg.SSA)
+	r := &Result{pass: pass, pkg: pkg, facts: map[*ssa.Function]*funcFact{}}
+	if pkg == nil {
+		return r, nil
+	}
+	// Helpers call helpers: recompute until nothing changes (bounded;
+	// each round can only add).
+	for round := 0; round < 4; round++ {
+		changed := false
+		for _, fn := range pkg.SrcFuncs {
+			f := r.compute(fn)
+			if old := r.facts[fn]; old == nil || !reflect.DeepEqual(old, f) {
+				r.facts[fn] = f
+				changed = true
+			}
+		}
+		if !changed {
+			break
+		}
+	}
+	for _, fn := range pkg.SrcFuncs {
+		f := r.facts[fn]
+		obj, ok := fn.Object().(*types.Func)
+		if !ok || fn.Parent() != nil || len(f.Replaces) == 0 && len(f.Wraps) == 0 {
+			continue
+		}
+		if obj.Pkg() == pass.Pkg {
+			pass.ExportObjectFact(obj, f)
+		}
+	}
+	return r, nil
+}
+
+// fact returns what is known of fn: computed here, or a fact of its
+// package.
+func (r *Result) fact(fn *ssa.Function) *funcFact {
+	if fn == nil {
+		return nil
+	}
+	if fn.Origin() != nil {
+		fn = fn.Origin()
+	}
+	if f, ok := r.facts[fn]; ok {
+		return f
+	}
+	obj, ok := fn.Object().(*types.Func)
+	if !ok || obj.Pkg() == nil || obj.Pkg() == r.pass.Pkg {
+		return nil
+	}
+	f := new(funcFact)
+	if r.pass.ImportObjectFact(obj, f) {
+		return f
+	}
+	return nil
+}
+
+// compute derives fn's fact from its body and what is known of its
+// callees.
+func (r *Result) compute(fn *ssa.Function) *funcFact {
+	f := &funcFact{}
+	if len(fn.Blocks) == 0 {
+		return f
+	}
+	for i, p := range fn.Params {
+		if names := r.onEveryReturn(fn, p); len(names) > 0 {
+			if f.Replaces == nil {
+				f.Replaces = map[int][]string{}
+			}
+			f.Replaces[i] = names
+		}
+	}
+	wraps := map[string]bool{}
+	for _, p := range fn.Params {
+		if isRequestish(p.Type()) {
+			for _, n := range r.beforeNext(fn, p) {
+				wraps[n] = true
+			}
+		}
+	}
+	// A constructor of middleware: what the closures it makes, or the
+	// functions it returns, replace.
+	for _, anon := range fn.AnonFuncs {
+		if af := r.facts[anon]; af != nil {
+			for _, n := range af.Wraps {
+				wraps[n] = true
+			}
+		}
+	}
+	for _, b := range fn.Blocks {
+		if ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok {
+			for _, v := range ret.Results {
+				for n := range r.valueWraps(v, 0) {
+					wraps[n] = true
+				}
+			}
+		}
+	}
+	f.Wraps = sortedKeys(wraps)
+	return f
+}
+
+// onEveryReturn returns the headers of the request rooted at root that
+// fn replaces on every path to a return.
+func (r *Result) onEveryReturn(fn *ssa.Function, root ssa.Value) []string {
+	var sets []map[string]bool
+	for _, b := range fn.Blocks {
+		if _, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok {
+			sets = append(sets, r.dominating(fn, b, len(b.Instrs)-1, root))
+		}
+	}
+	return intersect(sets)
+}
+
+// beforeNext returns the headers of the request rooted at p that fn
+// replaces before every call that hands the request on to the next
+// handler (next.ServeHTTP(w, r), next(c), c.Next()); a gin handler with
+// no such call hands it on when it returns without aborting.
+func (r *Result) beforeNext(fn *ssa.Function, p ssa.Value) []string {
+	var sets []map[string]bool
+	var aborts []ssa.Instruction
+	for _, b := range fn.Blocks {
+		for i, instr := range b.Instrs {
+			call, ok := instr.(ssa.CallInstruction)
+			if !ok {
+				continue
+			}
+			common := call.Common()
+			switch {
+			case isNextCall(common, p):
+				sets = append(sets, r.dominating(fn, b, i, p))
+			case isMethodOn(common, p, "Abort", "AbortWithStatus", "AbortWithStatusJSON", "AbortWithError"):
+				aborts = append(aborts, instr)
+			}
+		}
+	}
+	if len(sets) == 0 && httpflow.IsNamed(p.Type(), "github.com/gin-gonic/gin", "Context") {
+		for _, b := range fn.Blocks {
+			ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
+			if !ok || slices.ContainsFunc(aborts, func(a ssa.Instruction) bool { return dominatesInstr(a, ret) }) {
+				continue
+			}
+			sets = append(sets, r.dominating(fn, b, len(b.Instrs)-1, p))
+		}
+	}
+	return intersect(sets)
+}
+
+// isNextCall reports whether a call hands the request rooted at p on:
+// a call of a function value or an interface method with an argument
+// rooted at p (next.ServeHTTP(w, r), next(c)), or c.Next().
+func isNextCall(common *ssa.CallCommon, p ssa.Value) bool {
+	if isMethodOn(common, p, "Next") {
+		return true
+	}
+	if common.StaticCallee() != nil {
+		return false
+	}
+	for _, a := range common.Args {
+		if Root(a) == p {
+			return true
+		}
+	}
+	return false
+}
+
+// isMethodOn reports whether a call is a method, of one of the names,
+// called on a value rooted at p.
+func isMethodOn(common *ssa.CallCommon, p ssa.Value, names ...string) bool {
+	if common.IsInvoke() {
+		return slices.Contains(names, common.Method.Name()) && Root(common.Value) == p
+	}
+	callee := common.StaticCallee()
+	if callee == nil || callee.Signature.Recv() == nil || len(common.Args) == 0 {
+		return false
+	}
+	return slices.Contains(names, callee.Name()) && Root(common.Args[0]) == p
+}
+
+// dominating returns the headers of the request rooted at root replaced
+// by the instructions that run before instruction index of block b on
+// every path.
+func (r *Result) dominating(fn *ssa.Function, b *ssa.BasicBlock, index int, root ssa.Value) map[string]bool {
+	out := map[string]bool{}
+	for d := b; d != nil; d = d.Idom() {
+		for i, instr := range d.Instrs {
+			if d == b && i >= index {
+				break
+			}
+			for _, n := range r.replacedBy(instr, root) {
+				out[n] = true
+			}
+		}
+	}
+	return out
+}
+
+// replacedBy returns the headers of the request rooted at root that one
+// instruction replaces.
+func (r *Result) replacedBy(instr ssa.Instruction, root ssa.Value) []string {
+	switch instr := instr.(type) {
+	case *ssa.MapUpdate:
+		// r.Header["Authorization"] = []string{key}
+		if Root(instr.Map) != root {
+			return nil
+		}
+		name, ok := dataflow.ConstString(instr.Key)
+		if !ok {
+			return nil
+		}
+		for _, e := range dataflow.Elements(instr.Value) {
+			if readsHeader(e, name) {
+				return nil
+			}
+		}
+		return []string{strings.ToLower(name)}
+	case ssa.CallInstruction:
+		common := instr.Common()
+		if b, ok := common.Value.(*ssa.Builtin); ok {
+			// delete(r.Header, "Authorization")
+			if b.Name() == "delete" && len(common.Args) == 2 && Root(common.Args[0]) == root {
+				if name, ok := dataflow.ConstString(common.Args[1]); ok {
+					return []string{strings.ToLower(name)}
+				}
+			}
+			return nil
+		}
+		callee := common.StaticCallee()
+		if callee == nil {
+			return nil
+		}
+		if name, ok := headerWrite(callee, common); ok {
+			if Root(common.Args[0]) == root {
+				return []string{name}
+			}
+			return nil
+		}
+		f := r.fact(callee)
+		if f == nil {
+			return nil
+		}
+		var out []string
+		for i, names := range f.Replaces {
+			if i < len(common.Args) && Root(common.Args[i]) == root {
+				out = append(out, names...)
+			}
+		}
+		return out
+	}
+	return nil
+}
+
+// headerWrite recognizes Header.Set and Header.Del (net/http and
+// net/textproto) of a constant name, with a value that does not come
+// from a header of a request: the name replaced.
+func headerWrite(callee *ssa.Function, common *ssa.CallCommon) (string, bool) {
+	obj, ok := callee.Object().(*types.Func)
+	if !ok || obj.Pkg() == nil {
+		return "", false
+	}
+	switch dataflow.FuncName(obj) {
+	case "Header.Set", "Header.Del", "MIMEHeader.Set", "MIMEHeader.Del":
+	default:
+		return "", false
+	}
+	if p := obj.Pkg().Path(); p != "net/http" && p != "net/textproto" || len(common.Args) < 2 {
+		return "", false
+	}
+	name, ok := dataflow.ConstString(common.Args[1])
+	if !ok {
+		return "", false
+	}
+	if callee.Name() == "Set" && (len(common.Args) < 3 || readsHeader(common.Args[2], name)) {
+		return "", false
+	}
+	return strings.ToLower(name), true
+}
+
+// defaults are the credential headers a replacement must not be
+// computed from (plus the header replaced): the analysis does not depend
+// on the configuration, so its facts serve every analyzer.
+var defaults = httpflow.NewCredentialHeaders(nil, true)
+
+// readsHeader reports whether v is computed from a read of the header
+// name or of a credential header: the client's token re-formatted.
+func readsHeader(v ssa.Value, name string) bool {
+	return httpflow.ReadsCredential(v, func(s string) bool { return strings.EqualFold(s, name) || defaults.Is(s) })
+}
+
+// Root returns the value a request, header set or framework context v
+// is reached from: through the Request and Header fields, the Request()
+// and Header() accessors, WithContext of a request, and
+// conversions. Two values with the same root denote the same request.
+func Root(v ssa.Value) ssa.Value {
+	for depth := 0; depth < 16; depth++ {
+		switch x := v.(type) {
+		case *ssa.UnOp:
+			if x.Op != token.MUL {
+				return v
+			}
+			fa, ok := x.X.(*ssa.FieldAddr)
+			if !ok || !requestField(fa) {
+				return v
+			}
+			v = fa.X
+		case *ssa.FieldAddr:
+			if !requestField(x) {
+				return v
+			}
+			v = x.X
+		case *ssa.ChangeType:
+			v = x.X
+		case *ssa.MakeInterface:
+			v = x.X
+		case *ssa.TypeAssert:
+			v = x.X
+		case *ssa.Call:
+			common := x.Common()
+			var recv ssa.Value
+			var name string
+			if common.IsInvoke() {
+				recv, name = common.Value, common.Method.Name()
+			} else if f := common.StaticCallee(); f != nil && f.Signature.Recv() != nil && len(common.Args) > 0 {
+				recv, name = common.Args[0], f.Name()
+			}
+			switch name {
+			case "Request", "Header", "WithContext":
+				// (Clone makes another request, with another header
+				// set: a replacement on it is not one on the original.)
+				v = recv
+			default:
+				return v
+			}
+		default:
+			return v
+		}
+	}
+	return v
+}
+
+// requestField reports whether a field address is of a field named
+// Request or Header.
+func requestField(fa *ssa.FieldAddr) bool {
+	p, ok := fa.X.Type().Underlying().(*types.Pointer)
+	if !ok {
+		return false
+	}
+	s, ok := p.Elem().Underlying().(*types.Struct)
+	if !ok || fa.Field >= s.NumFields() {
+		return false
+	}
+	name := s.Field(fa.Field).Name()
+	return name == "Request" || name == "Header"
+}
+
+// isRequestish reports whether a parameter's type is one middleware
+// hands on: a request, gin's or echo's context.
+func isRequestish(t types.Type) bool {
+	return httpflow.IsNamed(t, "net/http", "Request") ||
+		httpflow.IsNamed(t, "github.com/gin-gonic/gin", "Context") ||
+		httpflow.IsNamed(t, "github.com/labstack/echo/v4", "Context") ||
+		httpflow.IsNamed(t, "github.com/labstack/echo", "Context")
+}
+
+func dominatesInstr(a, b ssa.Instruction) bool {
+	if a.Block() != b.Block() {
+		return a.Block().Dominates(b.Block())
+	}
+	for _, instr := range a.Block().Instrs {
+		if instr == a {
+			return true
+		}
+		if instr == b {
+			return false
+		}
+	}
+	return false
+}
+
+func intersect(sets []map[string]bool) []string {
+	if len(sets) == 0 {
+		return nil
+	}
+	var out []string
+	for n := range sets[0] {
+		all := true
+		for _, s := range sets[1:] {
+			all = all && s[n]
+		}
+		if all {
+			out = append(out, n)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+func sortedKeys(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
