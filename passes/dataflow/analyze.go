@@ -387,7 +387,7 @@ func (f *funcState) visit(instr ssa.Instruction) {
 			f.set(v.(ssa.Value), label{origin{port: Source}, k}, (*path)(nil).began(f.position(v.Pos()), v.Pos(), what))
 		}
 	case *ssa.Store:
-		f.store(v.Addr, v.Val, v.Pos())
+		f.store(v)
 	case *ssa.MapUpdate:
 		pos := v.Pos()
 		if !pos.IsValid() {
@@ -396,7 +396,7 @@ func (f *funcState) visit(instr ssa.Instruction) {
 		if !pos.IsValid() {
 			pos = v.Key.Pos()
 		}
-		c := &Call{Op: OpMapUpdate, Fn: f.fn, Args: []ssa.Value{v.Map, v.Key, v.Value}, Pos: pos}
+		c := &Call{Op: OpMapUpdate, Fn: f.fn, Args: []ssa.Value{v.Map, v.Key, v.Value}, Pos: pos, Instr: v}
 		if !f.applyModel(c, nil) {
 			// The map carries what is stored in it (a model that
 			// describes the update says what it carries: Contents flows).
@@ -502,7 +502,8 @@ func (f *funcState) mapInField(m ssa.Value, ls labels, pos token.Pos) {
 
 // store writes memory and, for a field, records what the field holds or
 // leaks package-wide.
-func (f *funcState) store(addr, val ssa.Value, pos token.Pos) {
+func (f *funcState) store(st *ssa.Store) {
+	addr, val, pos := st.Addr, st.Val, st.Pos()
 	ls := f.labelsOf(val)
 	f.addAll(f.loc(addr), ls)
 	fa, ok := addr.(*ssa.FieldAddr)
@@ -518,7 +519,7 @@ func (f *funcState) store(addr, val ssa.Value, pos token.Pos) {
 	}
 	// The rules see every field store, labeled or not (a constant true
 	// stored into a library's option field may be what they look for).
-	c := &Call{Op: OpStore, Fn: f.fn, Args: []ssa.Value{fa.X, val}, Pos: pos, Field: field}
+	c := &Call{Op: OpStore, Fn: f.fn, Args: []ssa.Value{fa.X, val}, Pos: pos, Field: field, Instr: st}
 	f.applyModel(c, nil)
 	if len(ls) > 0 {
 		f.fieldStore(pl, named, field, ls, pos, false)

@@ -125,9 +125,9 @@ type Call struct {
 	// (for example one element of a variadic argument list).
 	Args  []ssa.Value
 	Pos   token.Pos
-	Field *types.Var          // the field written, for OpStore
-	Value ssa.Value           // the call's result, when it has one
-	Instr ssa.CallInstruction // the call instruction, for a call site in the function
+	Field *types.Var      // the field written, for OpStore
+	Value ssa.Value       // the call's result, when it has one
+	Instr ssa.Instruction // the instruction (a call, store or map update) in Fn, when there is one
 
 	// given replaces the labels of some arguments: a callback applied
 	// where the function it is passed to calls it has no argument values,

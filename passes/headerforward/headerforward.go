@@ -9,6 +9,7 @@ import (
 	"github.com/passthroughlint/passthrough/passes/internal/httpflow"
 	"github.com/passthroughlint/passthrough/passes/internal/kit"
 	"github.com/passthroughlint/passthrough/passes/internal/models"
+	"github.com/passthroughlint/passthrough/passes/internal/replaced"
 	"github.com/passthroughlint/passthrough/passes/internal/ssapkg"
 	"github.com/passthroughlint/passthrough/passes/report"
 	"github.com/passthroughlint/passthrough/passes/ruledoc"
@@ -28,6 +29,7 @@ var Analyzer = New(new(config.Config))
 func New(cfg *config.Config) *analysis.Analyzer {
 	compile := func(c *config.Config) *rules { return newRules(models.With(c)) }
 	a := kit.NewConfigured("headerforward", doc, cfg, compile, run, new(funcFact), new(packageFact))
+	a.Requires = append(a.Requires, replaced.Analyzer)
 	a.Flags.Var(config.HeadersFlag(&cfg.Headers), "headers", "extra credential header names, comma-separated (e.g. X-Tenant-Secret), added to Authorization, Proxy-Authorization and the default list")
 	return a
 }
@@ -52,6 +54,7 @@ func init() {
 func run(pass *analysis.Pass, compiled *rules) (any, error) {
 	r := *compiled
 	r.Rules = r.ForPass()
+	r.replaced = pass.ResultOf[replaced.Analyzer].(*replaced.Result)
 	ssaPkg := pass.ResultOf[ssapkg.Analyzer].(*ssapkg.SSA)
 	res := dataflow.Run(pass, &dataflow.Config{
 		Rules:          &r,

@@ -64,7 +64,7 @@ func TestModels(t *testing.T) {
 // TestReplacedCopy: Authorization replaced with the server's own value
 // before a copy removes it; re-formatting the client's token does not.
 func TestReplacedCopy(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), headerforward.Analyzer, "example.com/replacedcopy")
+	analysistest.Run(t, analysistest.TestData(), headerforward.Analyzer, "example.com/replacedcopy", "example.com/replacedmw")
 }
 
 // TestFiltered: a fresh header set filled with the inbound headers but

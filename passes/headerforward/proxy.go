@@ -34,19 +34,34 @@ func (r *rules) findProxies(pkg *ssapkg.SSA) []proxyFinding {
 			}
 			callee := v.Common().StaticCallee()
 			if callee != nil && callee.String() == "net/http/httputil.NewSingleHostReverseProxy" {
-				if !r.directorRemoves(v) {
+				if !r.directorRemoves(v) && !r.behindReplacement(v) {
 					out = append(out, proxyFinding{pos: v.Pos(), what: "httputil.NewSingleHostReverseProxy, whose Director keeps the client's Authorization header"})
 				}
 			}
 		case *ssa.Alloc:
 			if httpflow.IsNamed(v.Type(), "net/http/httputil", "ReverseProxy") {
-				if f, ok := r.literalProxy(v); ok {
+				if f, ok := r.literalProxy(v); ok && !r.behindReplacement(v) {
 					out = append(out, f)
 				}
 			}
 		}
 	}
 	return out
+}
+
+// behindReplacement reports whether every registration of a reverse
+// proxy passes through a middleware that replaces each credential header
+// with the server's own value.
+func (r *rules) behindReplacement(proxy ssa.Value) bool {
+	if r.replaced == nil {
+		return false
+	}
+	for _, name := range r.mustRemove {
+		if !r.replaced.ValueCovered(proxy, name) {
+			return false
+		}
+	}
+	return true
 }
 
 // modelledProxy reports a call of a library function that forwards the

@@ -6,6 +6,7 @@ import (
 	"github.com/passthroughlint/passthrough/passes/config"
 	"github.com/passthroughlint/passthrough/passes/dataflow"
 	"github.com/passthroughlint/passthrough/passes/internal/httpflow"
+	"github.com/passthroughlint/passthrough/passes/internal/replaced"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -21,6 +22,42 @@ type rules struct {
 	pkgs        map[string]bool        // the packages of the functions above
 	proxies     map[string]bool        // function full name
 	fieldSinks  map[string]string      // pkg/path.Type.Field -> the library whose model names it
+	replaced    *replaced.Result       // the package's replaced credential headers (set per pass)
+}
+
+// replacedInbound reports whether every credential header that must be
+// removed from the inbound request or header set v holds, at c, a value
+// the server put there: replaced before c (in the function or a helper
+// called first), or by a middleware in front of every registration of
+// the handler. The copy then sends the server's credentials.
+func (r *rules) replacedInbound(c *dataflow.Call, v ssa.Value) bool {
+	if r.replaced == nil || c.Instr == nil || v == nil {
+		return false
+	}
+	for _, name := range r.mustRemove {
+		if r.replaced.Before(c.Fn, c.Instr, v, name) {
+			continue
+		}
+		if ok, _ := r.replaced.ByMiddleware(c.Fn, v, name); !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// rangedSet returns the header set a loop ranges over, for a key taken
+// from it.
+func rangedSet(key ssa.Value) ssa.Value {
+	root, ok := keyRoot(key, 0).(*ssa.Extract)
+	if !ok {
+		return nil
+	}
+	if next, ok := root.Tuple.(*ssa.Next); ok {
+		if rng, ok := next.Iter.(*ssa.Range); ok {
+			return rng.X
+		}
+	}
+	return nil
 }
 
 // newRules compiles a configuration, the built-in models included.
@@ -111,7 +148,7 @@ func (r *rules) Model(c *dataflow.Call) ([]dataflow.Flow, bool) {
 			return []dataflow.Flow{sink(httpflow.InboundHeader, "the header set of "+storedField(c)+", sent by the client", sinkHeaderSet, -1, 0)}, true
 		}
 		if c.Field != nil && c.Field.Pkg() != nil && c.Field.Pkg().Path() == "net/http" && c.Field.Name() == "Header" &&
-			!r.covers(removedOn(c.Args[0], c.Args[1]), removedOn(c.Args[1], nil)) && !r.filtered(c, c.Args[1]) {
+			!r.covers(removedOn(c.Args[0], c.Args[1]), removedOn(c.Args[1], nil)) && !r.filtered(c, c.Args[1]) && !r.replacedInbound(c, c.Args[1]) {
 			return []dataflow.Flow{sink(httpflow.InboundHeader, "the inbound header set assigned to an outbound request's Header", sinkAssign, 0, httpflow.OutboundRequest)}, true
 		}
 		return nil, false
@@ -139,7 +176,7 @@ func (r *rules) Model(c *dataflow.Call) ([]dataflow.Flow, bool) {
 	name := dataflow.FuncName(c.Callee)
 	switch c.Callee.Pkg().Path() {
 	case "net/http", "net/textproto":
-		if name == "Header.Clone" && (c.Value != nil && r.removed(c.Value) || r.removed(c.Args[0])) {
+		if name == "Header.Clone" && (c.Value != nil && r.removed(c.Value) || r.removed(c.Args[0]) || r.replacedInbound(c, c.Args[0])) {
 			// A copy the function strips of the credentials, or a copy
 			// of a set whose credentials it replaced with its own.
 			return nil, true
@@ -159,13 +196,13 @@ func (r *rules) Model(c *dataflow.Call) ([]dataflow.Flow, bool) {
 			}
 			return nil, true
 		case "Client.Do", "Transport.RoundTrip", "RoundTripper.RoundTrip", "RoundTrip":
-			if len(c.Args) == 2 && !r.removed(c.Args[1]) {
+			if len(c.Args) == 2 && !r.removed(c.Args[1]) && !r.replacedInbound(c, c.Args[1]) {
 				return []dataflow.Flow{sink(httpflow.InboundRequest, "the received request sent upstream by "+name, sinkSendReceived, -1, 0)}, true
 			}
 		}
 		return nil, true
 	case "maps":
-		if c.Callee.Name() == "Copy" && len(c.Args) == 2 && !r.removed(c.Args[0]) {
+		if c.Callee.Name() == "Copy" && len(c.Args) == 2 && !r.removed(c.Args[0]) && !r.replacedInbound(c, c.Args[1]) {
 			return []dataflow.Flow{sink(httpflow.InboundHeader, "maps.Copy of the inbound header set into an outbound header", sinkMapsCopy, 0, httpflow.OutboundHeader)}, true
 		}
 		return nil, true
@@ -177,7 +214,7 @@ func (r *rules) Model(c *dataflow.Call) ([]dataflow.Flow, bool) {
 // name comes from iterating an inbound header set is a wholesale copy,
 // unless the loop skips the credential headers.
 func (r *rules) namedWrite(c *dataflow.Call, what string) []dataflow.Flow {
-	if len(c.Args) < 2 || r.covers(r.skipped(c, c.Args[1]), removedOn(c.Args[0], nil)) {
+	if len(c.Args) < 2 || r.covers(r.skipped(c, c.Args[1]), removedOn(c.Args[0], nil)) || r.replacedInbound(c, rangedSet(c.Args[1])) {
 		return nil
 	}
 	return []dataflow.Flow{
@@ -254,7 +291,7 @@ func (r *rules) headerSink(c *dataflow.Call) ([]dataflow.Flow, bool) {
 	}
 	var out []dataflow.Flow
 	for _, i := range args {
-		if i >= len(c.Args) || r.filtered(c, c.Args[i]) {
+		if i >= len(c.Args) || r.filtered(c, c.Args[i]) || r.replacedInbound(c, c.Args[i]) {
 			continue
 		}
 		what := "a header set handed to " + httpflow.ShortFunc(httpflow.FullName(c.Callee))

@@ -28,7 +28,7 @@ func (r *Result) Before(fn *ssa.Function, at ssa.Instruction, v ssa.Value, name 
 	if index < 0 {
 		return false
 	}
-	return r.dominating(fn, at.Block(), index, Root(v))[strings.ToLower(name)]
+	return r.dominating(at.Block(), index, Root(v))[strings.ToLower(name)]
 }
 
 // ByMiddleware tells, for a read of header name of the request v in fn,

@@ -185,7 +185,7 @@ func (r *Result) onEveryReturn(fn *ssa.Function, root ssa.Value) []string {
 	var sets []map[string]bool
 	for _, b := range fn.Blocks {
 		if _, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok {
-			sets = append(sets, r.dominating(fn, b, len(b.Instrs)-1, root))
+			sets = append(sets, r.dominating(b, len(b.Instrs)-1, root))
 		}
 	}
 	return intersect(sets)
@@ -207,7 +207,7 @@ func (r *Result) beforeNext(fn *ssa.Function, p ssa.Value) []string {
 			common := call.Common()
 			switch {
 			case isNextCall(common, p):
-				sets = append(sets, r.dominating(fn, b, i, p))
+				sets = append(sets, r.dominating(b, i, p))
 			case isMethodOn(common, p, "Abort", "AbortWithStatus", "AbortWithStatusJSON", "AbortWithError"):
 				aborts = append(aborts, instr)
 			}
@@ -219,7 +219,7 @@ func (r *Result) beforeNext(fn *ssa.Function, p ssa.Value) []string {
 			if !ok || slices.ContainsFunc(aborts, func(a ssa.Instruction) bool { return dominatesInstr(a, ret) }) {
 				continue
 			}
-			sets = append(sets, r.dominating(fn, b, len(b.Instrs)-1, p))
+			sets = append(sets, r.dominating(b, len(b.Instrs)-1, p))
 		}
 	}
 	return intersect(sets)
@@ -259,7 +259,7 @@ func isMethodOn(common *ssa.CallCommon, p ssa.Value, names ...string) bool {
 // dominating returns the headers of the request rooted at root replaced
 // by the instructions that run before instruction index of block b on
 // every path.
-func (r *Result) dominating(fn *ssa.Function, b *ssa.BasicBlock, index int, root ssa.Value) map[string]bool {
+func (r *Result) dominating(b *ssa.BasicBlock, index int, root ssa.Value) map[string]bool {
 	out := map[string]bool{}
 	for d := b; d != nil; d = d.Idom() {
 		for i, instr := range d.Instrs {
