@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"go/token"
+	"maps"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -36,7 +37,15 @@ type result struct {
 	findings []finding
 	errors   []string // package load and analysis errors, one line each
 	fset     *token.FileSet
+	// roots are the packages the patterns matched; notAnalyzed maps those
+	// that could not be analyzed (they or a dependency do not load or
+	// type-check) to their first error.
+	roots       int
+	notAnalyzed map[string]string
 }
+
+// incomplete reports whether some requested package was not analyzed.
+func (r *result) incomplete() bool { return len(r.notAnalyzed) > 0 || len(r.errors) > 0 }
 
 // analyze loads the packages matching patterns and runs the analyzers on
 // them. Packages that fail to load or type-check are reported as errors
@@ -50,13 +59,17 @@ func analyze(analyzers []*analysis.Analyzer, patterns []string, tests bool) (*re
 	if len(pkgs) == 0 {
 		return nil, fmt.Errorf("%s matched no packages", strings.Join(patterns, " "))
 	}
-	res := &result{fset: pkgs[0].Fset}
+	res := &result{fset: pkgs[0].Fset, notAnalyzed: map[string]string{}}
 	seenErr := map[string]bool{}
+	firstErr := map[*packages.Package]string{} // a package's own first error
 	packages.Visit(pkgs, nil, func(p *packages.Package) {
 		for _, e := range p.Errors {
 			msg := strings.TrimPrefix(e.Error(), "-: ") // go list's "no package" position
 			if e.Kind == packages.ListError && strings.Contains(msg, "no Go files") || strings.Contains(msg, "matched no packages") {
 				msg = fmt.Sprintf("%s matched no packages", strings.Join(patterns, " "))
+			}
+			if _, ok := firstErr[p]; !ok {
+				firstErr[p] = msg
 			}
 			if !seenErr[msg] {
 				seenErr[msg] = true
@@ -64,6 +77,35 @@ func analyze(analyzers []*analysis.Analyzer, patterns []string, tests bool) (*re
 			}
 		}
 	})
+	// A root is not analyzed when it or a dependency has errors (the
+	// analyzers need the facts of every dependency).
+	brokenDep := map[*packages.Package]string{}
+	var broken func(p *packages.Package) string
+	broken = func(p *packages.Package) string {
+		if msg, ok := brokenDep[p]; ok {
+			return msg
+		}
+		brokenDep[p] = "" // cycles cannot happen; this only guards the walk
+		msg := firstErr[p]
+		if msg == "" {
+			for _, path := range slices.Sorted(maps.Keys(p.Imports)) {
+				if broken(p.Imports[path]) != "" {
+					msg = fmt.Sprintf("%s: not analyzed: its dependency %s has errors", p.PkgPath, p.Imports[path].PkgPath)
+					break
+				}
+			}
+		}
+		brokenDep[p] = msg
+		return msg
+	}
+	rootIDs := map[string]bool{}
+	for _, p := range pkgs {
+		rootIDs[p.ID] = true
+		if msg := broken(p); msg != "" {
+			res.notAnalyzed[p.ID] = msg
+		}
+	}
+	res.roots = len(rootIDs)
 	var good []*packages.Package
 	for _, p := range pkgs {
 		if p.Types != nil && len(p.Syntax) > 0 {
@@ -82,13 +124,19 @@ func analyze(analyzers []*analysis.Analyzer, patterns []string, tests bool) (*re
 	}
 	seen := map[string]bool{}
 	for act := range graph.All() {
-		// A package with type errors was reported above; the analyzers'
-		// "skipped due to errors" would only repeat it.
-		if act.Err != nil && act.IsRoot && !strings.Contains(act.Err.Error(), "analysis skipped due to errors") {
-			msg := fmt.Sprintf("%s: %s: %v", act.Package.PkgPath, act.Analyzer.Name, firstLine(act.Err.Error()))
-			if !seenErr[msg] {
-				seenErr[msg] = true
-				res.errors = append(res.errors, msg)
+		if act.Err != nil && act.IsRoot {
+			// A package with errors, or one whose dependency has them,
+			// was reported above; the checker's "analysis skipped due to
+			// errors" and "failed prerequisites" (naming its internal
+			// analyzers) would only repeat it.
+			text := act.Err.Error()
+			if _, known := res.notAnalyzed[act.Package.ID]; !known && !strings.Contains(text, "analysis skipped due to errors") && !strings.Contains(text, "failed prerequisites") {
+				msg := fmt.Sprintf("%s: %s: %v", act.Package.PkgPath, act.Analyzer.Name, firstLine(text))
+				res.notAnalyzed[act.Package.ID] = msg
+				if !seenErr[msg] {
+					seenErr[msg] = true
+					res.errors = append(res.errors, msg)
+				}
 			}
 		}
 		if !act.IsRoot {

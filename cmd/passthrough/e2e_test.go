@@ -293,19 +293,89 @@ func TestBadInput(t *testing.T) {
 	}
 }
 
-// TestTypeErrorsAmongGood analyzes the good package of a module whose
-// other package does not type-check, and reports the error.
-func TestTypeErrorsAmongGood(t *testing.T) {
+// TestIncompleteRun analyzes the good package of a module whose other
+// packages do not type-check or import one that does not: each error is
+// one line, the run says how many packages were not analyzed and exits 2
+// whatever it found (a CI gate must not pass on a partial run), unless
+// -allow-incomplete asks to gate on findings alone; JSON and SARIF carry
+// the errors.
+func TestIncompleteRun(t *testing.T) {
 	dir := testdata("e2e", "broken")
-	stdout, stderr, code := runTool(t, dir, "-json", "./...")
-	if !strings.Contains(stderr, "cannot use \"not an int\"") {
-		t.Errorf("type error not reported:\n%s", stderr)
+	typeError := `bad.go:5:9: cannot use "not an int"`
+
+	stdout, stderr, code := runTool(t, dir, "./...")
+	if code != exitError {
+		t.Errorf("exit code %d, want %d", code, exitError)
+	}
+	if strings.Count(stderr, typeError) != 1 || !strings.Contains(stderr, "passthrough: 2 of 3 packages not analyzed\n") {
+		t.Errorf("stderr should give the type error once and the count of packages not analyzed:\n%s", stderr)
+	}
+	for _, internal := range []string{"failed prerequisites", "passthroughssa", "passthroughreplaced", "skipped due to errors"} {
+		if strings.Contains(stderr, internal) {
+			t.Errorf("stderr names internals (%q):\n%s", internal, stderr)
+		}
 	}
 	if !strings.Contains(stdout, "good.go:8:2") {
 		t.Errorf("good package not analyzed:\n%s", stdout)
 	}
-	if code != exitFindings {
-		t.Errorf("exit code %d, want %d (findings take precedence over errors)", code, exitFindings)
+
+	if _, _, code := runTool(t, dir, "-allow-incomplete", "./..."); code != exitFindings {
+		t.Errorf("-allow-incomplete: exit code %d, want %d (the findings)", code, exitFindings)
+	}
+	if _, _, code := runTool(t, dir, "-allow-incomplete", "./bad"); code != exitClean {
+		t.Errorf("-allow-incomplete on the broken package alone: exit code %d, want %d", code, exitClean)
+	}
+	if _, _, code := runTool(t, dir, "-fix", "-diff", "./..."); code != exitError {
+		t.Errorf("-fix -diff: exit code %d, want %d", code, exitError)
+	}
+
+	stdout, _, code = runTool(t, dir, "-json", "./...")
+	if code != exitError {
+		t.Errorf("-json: exit code %d, want %d", code, exitError)
+	}
+	var tree map[string]map[string]json.RawMessage
+	if err := json.Unmarshal([]byte(stdout), &tree); err != nil {
+		t.Fatalf("-json: %v\n%s", err, stdout)
+	}
+	for pkg, want := range map[string]string{
+		"example.com/broken/bad":     "cannot use",
+		"example.com/broken/usesbad": "its dependency example.com/broken/bad has errors",
+	} {
+		var e struct{ Error string }
+		if err := json.Unmarshal(tree[pkg]["tokenforward"], &e); err != nil || !strings.Contains(e.Error, want) {
+			t.Errorf("-json: %s has no tokenforward error %q: %s", pkg, want, tree[pkg]["tokenforward"])
+		}
+	}
+	if _, ok := tree["example.com/broken/good"]["tokenforward"]; !ok {
+		t.Errorf("-json: the good package's finding is missing:\n%s", stdout)
+	}
+
+	stdout, _, code = runTool(t, dir, "-sarif", "./...")
+	if code != exitError {
+		t.Errorf("-sarif: exit code %d, want %d", code, exitError)
+	}
+	var log struct {
+		Runs []struct {
+			Invocations []struct {
+				ExecutionSuccessful        bool
+				ToolExecutionNotifications []struct {
+					Level   string
+					Message struct{ Text string }
+				}
+			}
+		}
+	}
+	if err := json.Unmarshal([]byte(stdout), &log); err != nil || len(log.Runs) != 1 || len(log.Runs[0].Invocations) != 1 {
+		t.Fatalf("-sarif: %v\n%s", err, stdout)
+	}
+	inv := log.Runs[0].Invocations[0]
+	var texts []string
+	for _, n := range inv.ToolExecutionNotifications {
+		texts = append(texts, n.Level+": "+n.Message.Text)
+	}
+	joined := strings.Join(texts, "\n")
+	if inv.ExecutionSuccessful || !strings.Contains(joined, "error: 2 of 3 packages not analyzed") || !strings.Contains(joined, "cannot use") {
+		t.Errorf("-sarif invocation: successful %v, notifications:\n%s", inv.ExecutionSuccessful, joined)
 	}
 }
 

@@ -54,6 +54,7 @@ func isVetInvocation(args []string) bool {
 type options struct {
 	json, sarif      bool
 	tests            bool
+	allowIncomplete  bool
 	dir              string
 	color            string
 	context          int
@@ -85,6 +86,7 @@ func parseFlags(args []string, stdout, stderr io.Writer) (*options, error) {
 	fs.BoolVar(&o.showSuppressed, "show-suppressed", false, "also list the findings that //passthrough:allow directives silence")
 	fs.BoolVar(&o.unusedDirectives, "unused-directives", false, "report //passthrough:allow directives that silence nothing")
 	fs.BoolVar(&o.tests, "test", false, "also analyze test files")
+	fs.BoolVar(&o.allowIncomplete, "allow-incomplete", false, "exit by the findings alone (0 or 1) when some packages could not be analyzed, instead of 2")
 	fs.StringVar(&o.dir, "C", "", "run in `dir` (like go -C)")
 	fs.StringVar(&o.color, "color", "auto", "color the text output: auto, always or never")
 	fs.IntVar(&o.context, "c", 1, "show `N` lines of source around each finding (-1: none)")
@@ -191,12 +193,15 @@ func run(args []string, stdout, stderr io.Writer) int {
 	for _, e := range res.errors {
 		fmt.Fprintf(stderr, "passthrough: %s\n", e)
 	}
+	if n := len(res.notAnalyzed); n > 0 {
+		fmt.Fprintf(stderr, "passthrough: %d of %d packages not analyzed\n", n, res.roots)
+	}
 	if o.fix {
-		return fix(res, o, stdout, stderr)
+		return o.status(res, fix(res, o, stdout, stderr))
 	}
 	switch {
 	case o.json:
-		err = writeJSON(stdout, res)
+		err = writeJSON(stdout, res, analyzerNames(analyzers))
 	case o.sarif:
 		err = writeSARIF(stdout, res, analyzers, repoRoot())
 	default:
@@ -206,13 +211,30 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "passthrough: %v\n", err)
 		return exitError
 	}
-	switch {
-	case res.count() > 0:
-		return exitFindings
-	case len(res.errors) > 0:
+	status := exitClean
+	if res.count() > 0 {
+		status = exitFindings
+	}
+	return o.status(res, status)
+}
+
+func analyzerNames(analyzers []*analysis.Analyzer) []string {
+	out := make([]string, len(analyzers))
+	for i, a := range analyzers {
+		out[i] = a.Name
+	}
+	return out
+}
+
+// status is the exit status of a run that would end with status: an
+// incomplete run (a requested package not analyzed, a load or analysis
+// error) is an error, whatever was found, unless -allow-incomplete asks
+// to gate on findings alone.
+func (o *options) status(res *result, status int) int {
+	if status != exitError && res.incomplete() && !o.allowIncomplete {
 		return exitError
 	}
-	return exitClean
+	return status
 }
 
 // pathError drops the operation and path os errors repeat.

@@ -138,8 +138,20 @@ type jsonRelated struct {
 	Message string `json:"message"`
 }
 
-func writeJSON(w io.Writer, res *result) error {
+// jsonError is how the tree records an analyzer that did not run on a
+// package, as go vet -json does.
+type jsonError struct {
+	Err string `json:"error"`
+}
+
+func writeJSON(w io.Writer, res *result, analyzers []string) error {
 	tree := map[string]map[string]any{}
+	for id, msg := range res.notAnalyzed {
+		tree[id] = map[string]any{}
+		for _, a := range analyzers {
+			tree[id][a] = jsonError{Err: msg}
+		}
+	}
 	for _, f := range res.findings {
 		if tree[f.pkgID] == nil {
 			tree[f.pkgID] = map[string]any{}

@@ -28,9 +28,22 @@ type sarifLog struct {
 
 type sarifRun struct {
 	Tool               sarifTool                  `json:"tool"`
+	Invocations        []sarifInvocation          `json:"invocations"`
 	OriginalURIBaseIDs map[string]sarifArtifactID `json:"originalUriBaseIds,omitempty"`
 	Results            []sarifResult              `json:"results"`
 	ColumnKind         string                     `json:"columnKind"`
+}
+
+// sarifInvocation says whether the run analyzed everything it was asked
+// to, and why not.
+type sarifInvocation struct {
+	ExecutionSuccessful        bool                `json:"executionSuccessful"`
+	ToolExecutionNotifications []sarifNotification `json:"toolExecutionNotifications,omitempty"`
+}
+
+type sarifNotification struct {
+	Level   string    `json:"level"`
+	Message sarifText `json:"message"`
 }
 
 type sarifTool struct {
@@ -185,8 +198,16 @@ func writeSARIF(w io.Writer, res *result, analyzers []*analysis.Analyzer, root s
 	if err != nil {
 		return err
 	}
+	inv := sarifInvocation{ExecutionSuccessful: !res.incomplete()}
+	for _, e := range res.errors {
+		inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, sarifNotification{Level: "error", Message: sarifText{Text: e}})
+	}
+	if n := len(res.notAnalyzed); n > 0 {
+		inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, sarifNotification{Level: "error", Message: sarifText{Text: fmt.Sprintf("%d of %d packages not analyzed", n, res.roots)}})
+	}
 	run := sarifRun{
 		Tool:               sarifTool{Driver: driver},
+		Invocations:        []sarifInvocation{inv},
 		OriginalURIBaseIDs: map[string]sarifArtifactID{srcRoot: {URI: "file://" + filepath.ToSlash(abs) + "/"}},
 		Results:            []sarifResult{},
 		ColumnKind:         "utf16CodeUnits",

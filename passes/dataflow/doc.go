@@ -36,8 +36,9 @@
 // only what its flows say (StoreFlows gives the default).
 //
 // A flow may be guarded by a name (Guard): it applies only when an
-// argument is a constant the rule accepts (Rules.Accepts: a credential
-// header name). When the name is a parameter of the function, labels carry
+// argument is a constant the rule accepts at that call (Rules.Accepts: a
+// credential header name, whose value there is still the client's; the
+// rule may add a note to the call's step in paths). When the name is a parameter of the function, labels carry
 // the guard into the function's summary, so that a wrapper such as
 // GetHeader(key) is a source exactly where it is called with
 // "Authorization", through any number of wrappers.

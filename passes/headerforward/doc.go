@@ -31,8 +31,11 @@
 // strings.EqualFold, http.CanonicalHeaderKey, a switch, an allowlist that
 // omits it or a denylist that names it); copies after which the function
 // deletes or replaces Authorization on the outbound request or on the
-// copy it attaches; copies into the response (w.Header()); copies that are
-// only logged. Removal is judged per header name (Authorization and each
+// copy it attaches; copies, resends and reverse proxies of an inbound
+// request whose credential headers the server replaced with its own first
+// (in the function, a helper called first, or a middleware in front of
+// every registration of the handler in its package); copies into the
+// response (w.Header()); copies that are only logged. Removal is judged per header name (Authorization and each
 // configured credential header must each be removed) and checked anywhere
 // in the function that copies (not path by path), which errs toward
 // silence.

@@ -59,7 +59,11 @@
 // analyzed, and otherwise at the call or store that hands the credential
 // to it; the path from source to sink is attached as related information.
 //
-// Not reported: response headers, the inbound request's own header in
+// Not reported: a credential header the server replaced with its own
+// value before the read (in the function, in a helper called first, or in
+// a middleware in front of every registration of the handler in its
+// package: a gateway that puts its upstream key in place of the client's);
+// response headers, the inbound request's own header in
 // middleware, the body of a token-exchange or introspection request,
 // logging, hashing or comparing the token, and credentials from
 // configuration, the environment or a token-exchange response. Validation

@@ -1,6 +1,6 @@
 // Package bad does not type-check.
 package bad
 
-func broken() int {
+func Broken() int {
 	return "not an int"
 }
