@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"go/ast"
 	"go/token"
 	"maps"
 	"os"
@@ -50,8 +51,12 @@ func (r *result) incomplete() bool { return len(r.notAnalyzed) > 0 || len(r.erro
 // analyze loads the packages matching patterns and runs the analyzers on
 // them. Packages that fail to load or type-check are reported as errors
 // and skipped; the others are analyzed.
-func analyze(analyzers []*analysis.Analyzer, patterns []string, tests bool) (*result, error) {
-	cfg := &packages.Config{Mode: packages.LoadAllSyntax | packages.NeedModule, Tests: tests}
+func analyze(analyzers []*analysis.Analyzer, o *options) (*result, error) {
+	patterns := o.patterns
+	cfg := &packages.Config{Mode: packages.LoadAllSyntax | packages.NeedModule, Tests: o.tests}
+	if o.tags != "" {
+		cfg.BuildFlags = []string{"-tags=" + o.tags}
+	}
 	pkgs, err := packages.Load(cfg, patterns...)
 	if err != nil {
 		return nil, fmt.Errorf("loading packages: %v", firstLine(err.Error()))
@@ -143,8 +148,14 @@ func analyze(analyzers []*analysis.Analyzer, patterns []string, tests bool) (*re
 			continue
 		}
 		fset := act.Package.Fset
+		generated := generatedFiles(act.Package)
 		for _, d := range act.Diagnostics {
 			f := finding{analyzer: act.Analyzer.Name, pkgID: act.Package.ID, posn: fset.Position(d.Pos), end: fset.Position(d.End), diag: d}
+			if generated[f.posn.Filename] && !o.generated {
+				// As golangci-lint does: nobody edits generated code
+				// by hand (-generated reports it).
+				continue
+			}
 			if !d.End.IsValid() {
 				f.end = f.posn
 			}
@@ -173,6 +184,20 @@ func analyze(analyzers []*analysis.Analyzer, patterns []string, tests bool) (*re
 	res.findings = dedupLimits(res.findings)
 	sort.Strings(res.errors)
 	return res, nil
+}
+
+// generatedFiles are the files of a package that say they are generated
+// ("// Code generated ... DO NOT EDIT.").
+func generatedFiles(p *packages.Package) map[string]bool {
+	out := map[string]bool{}
+	for _, f := range p.Syntax {
+		if ast.IsGenerated(f) {
+			if tf := p.Fset.File(f.FileStart); tf != nil {
+				out[tf.Name()] = true
+			}
+		}
+	}
+	return out
 }
 
 // dedupLimits keeps one report of each limit the engine reached: every

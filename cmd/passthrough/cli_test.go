@@ -2,6 +2,8 @@ package main
 
 import (
 	"bytes"
+	"os"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -52,3 +54,43 @@ func TestPlural(t *testing.T) {
 		t.Errorf("got %q", got)
 	}
 }
+
+// TestREADMEFlagTable: every flag the command accepts is in the README's
+// flag table.
+func TestREADMEFlagTable(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"-h"}, &stdout, &stderr); code != exitClean {
+		t.Fatalf("-h: exit %d", code)
+	}
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	table := map[string]bool{}
+	for _, line := range strings.Split(string(readme), "\n") {
+		if strings.HasPrefix(line, "| `-") {
+			for _, m := range flagInTable.FindAllStringSubmatch(line, -1) {
+				table[m[1]] = true
+			}
+		}
+	}
+	n := 0
+	for _, line := range strings.Split(stdout.String(), "\n") {
+		name, ok := strings.CutPrefix(line, "  -")
+		if !ok {
+			continue
+		}
+		name, _, _ = strings.Cut(name, " ")
+		n++
+		if !table[name] {
+			t.Errorf("flag -%s is not in the README's flag table", name)
+		}
+	}
+	if n < 20 {
+		t.Fatalf("found only %d flags in the usage:\n%s", n, stdout.String())
+	}
+}
+
+// flagInTable finds the flags a row of the README's table names: `-name`
+// at the start of a code span, or after a slash (`-enable a,b` / `-disable a,b`).
+var flagInTable = regexp.MustCompile("`-([a-zA-Z][a-zA-Z0-9.-]*)")

@@ -166,6 +166,8 @@ func TestDemoText(t *testing.T) {
 		"source  Header.Get(\"Authorization\")  internal/tools/tools.go:58",
 		"→ sink    Header.Set(\"Authorization\") on an outbound request  internal/tools/tools.go:58",
 		"4 findings: headerforward 1, tokenforward 3",
+		// A finding with a suggested fix says so.
+		"    fix     skip Authorization when copying the inbound header (passthrough -fix applies it, -diff shows it)",
 	} {
 		if !strings.Contains(stdout, want) {
 			t.Errorf("text output lacks %q:\n%s", want, stdout)
@@ -379,6 +381,55 @@ func TestIncompleteRun(t *testing.T) {
 	}
 }
 
+// TestBuildTagsAndGenerated: a file built only with a tag is analyzed
+// with -tags; a finding in a generated file is reported only with
+// -generated.
+func TestBuildTagsAndGenerated(t *testing.T) {
+	dir := testdata("e2e", "options")
+	for _, tc := range []struct {
+		args []string
+		want []string
+	}{
+		{nil, nil},
+		{[]string{"-tags", "special"}, []string{"tagged.go:10 tokenforward"}},
+		{[]string{"-generated"}, []string{"gen.go:9 tokenforward"}},
+		{[]string{"-tags", "special", "-generated"}, []string{"gen.go:9 tokenforward", "tagged.go:10 tokenforward"}},
+	} {
+		got, _ := reported(t, dir, append(tc.args, "./...")...)
+		if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
+			t.Errorf("%v: got %v, want %v", tc.args, got, tc.want)
+		}
+	}
+}
+
+// TestJSONSuggestedFixes: -json carries the suggested fixes as go vet
+// -json does, as byte offsets that select the text the fix replaces.
+func TestJSONSuggestedFixes(t *testing.T) {
+	stdout, _, _ := runTool(t, testdata("demo"), "-json", "./internal/gateway")
+	var tree map[string]map[string][]struct {
+		SuggestedFixes []struct {
+			Message string
+			Edits   []struct {
+				Filename   string
+				Start, End int
+				New        string
+			}
+		} `json:"suggested_fixes"`
+	}
+	if err := json.Unmarshal([]byte(stdout), &tree); err != nil {
+		t.Fatal(err)
+	}
+	diags := tree["example.com/demo/internal/gateway"]["headerforward"]
+	if len(diags) != 1 || len(diags[0].SuggestedFixes) != 1 || len(diags[0].SuggestedFixes[0].Edits) == 0 {
+		t.Fatalf("want one headerforward finding with a fix:\n%s", stdout)
+	}
+	e := diags[0].SuggestedFixes[0].Edits[0]
+	data := mustRead(t, e.Filename)
+	if e.Start < 0 || e.End < e.Start || e.End > len(data) || !strings.Contains(e.New, `Del("Authorization")`) {
+		t.Errorf("edit %+v does not fit %s (%d bytes)", e, e.Filename, len(data))
+	}
+}
+
 // TestConfigFile: the module's .passthrough.yml adds X-Tenant-Secret as a
 // credential header, so the flow through it is reported.
 func TestConfigFile(t *testing.T) {
@@ -457,15 +508,54 @@ func TestSuppression(t *testing.T) {
 	for _, want := range []string{
 		"suppress.go:14:2: tokenforward (suppressed): inbound credential",
 		"(allowed at suppress.go:13: the upstream is our own introspection service)",
-		"suppress.go:22:2: tokenforward: //passthrough:allow tokenforward allows no finding here: remove it",
-		"2 findings: tokenforward 2",
+		"suppress.go:22:2: directive: //passthrough:allow tokenforward allows no finding here: remove it",
+		"2 findings: directive 1, tokenforward 1",
 	} {
 		if !strings.Contains(stdout, want) {
 			t.Errorf("output lacks %q:\n%s", want, stdout)
 		}
 	}
+	// Position order: the allowed finding (line 14) before the reported
+	// one (line 18) and the stale directive (line 22).
+	if i, j, k := strings.Index(stdout, "suppress.go:14:"), strings.Index(stdout, "suppress.go:18:"), strings.Index(stdout, "suppress.go:22:"); i < 0 || !(i < j && j < k) {
+		t.Errorf("-show-suppressed does not keep position order:\n%s", stdout)
+	}
 	if code != exitFindings {
 		t.Errorf("exit code %d, want %d", code, exitFindings)
+	}
+
+	// JSON files directive problems under "directive", as SARIF does.
+	stdout, _, _ = runTool(t, dir, "-unused-directives", "-json", "./...")
+	if !strings.Contains(stdout, `"directive": [`) {
+		t.Errorf("-json: no \"directive\" entry:\n%s", stdout)
+	}
+
+	// SARIF keeps the allowed finding as a result suppressed in source,
+	// with the directive's reason; it does not count.
+	stdout, _, code = runTool(t, dir, "-sarif", "./...")
+	var log struct {
+		Runs []struct {
+			Results []struct {
+				Message      struct{ Text string }
+				Suppressions []struct{ Kind, Justification string }
+			}
+		}
+	}
+	if err := json.Unmarshal([]byte(stdout), &log); err != nil || len(log.Runs) != 1 {
+		t.Fatalf("-sarif: %v", err)
+	}
+	suppressed := 0
+	for _, r := range log.Runs[0].Results {
+		if len(r.Suppressions) == 0 {
+			continue
+		}
+		suppressed++
+		if s := r.Suppressions[0]; s.Kind != "inSource" || s.Justification != "the upstream is our own introspection service" || strings.Contains(r.Message.Text, "allowed at") {
+			t.Errorf("-sarif suppressed result: %+v, message %q", r.Suppressions, r.Message.Text)
+		}
+	}
+	if suppressed != 1 || len(log.Runs[0].Results) != 2 || code != exitFindings {
+		t.Errorf("-sarif: %d results, %d suppressed, exit %d; want 2, 1, %d", len(log.Runs[0].Results), suppressed, code, exitFindings)
 	}
 
 	out, _ := runVet(dir)

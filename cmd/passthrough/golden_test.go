@@ -115,3 +115,34 @@ func TestFingerprintsSurviveLineShifts(t *testing.T) {
 		t.Errorf("fingerprint changed with a line shift: %q -> %q", before, after)
 	}
 }
+
+// TestREADMESample: the sample report in the README is what the command
+// prints on the demo (each of its lines is a line of the golden output,
+// which TestGolden checks against the command).
+func TestREADMESample(t *testing.T) {
+	readme := mustRead(t, filepath.Join("..", "..", "README.md"))
+	golden := mustRead(t, testdata("golden", "demo.txt"))
+	_, rest, ok := strings.Cut(readme, "its first tokenforward finding reads")
+	if !ok {
+		t.Fatal("the README has no sample report")
+	}
+	_, rest, _ = strings.Cut(rest, "```\n")
+	sample, _, _ := strings.Cut(rest, "```")
+	lines := map[string]bool{}
+	for _, l := range strings.Split(golden, "\n") {
+		lines[l] = true
+	}
+	n := 0
+	for _, l := range strings.Split(strings.TrimSuffix(sample, "\n"), "\n") {
+		if l == "..." {
+			continue
+		}
+		n++
+		if !lines[l] {
+			t.Errorf("README sample line is not in the demo's output:\n%s", l)
+		}
+	}
+	if n < 5 {
+		t.Errorf("the README sample has %d lines", n)
+	}
+}

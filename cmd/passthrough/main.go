@@ -55,6 +55,8 @@ type options struct {
 	json, sarif      bool
 	tests            bool
 	allowIncomplete  bool
+	generated        bool
+	tags             string
 	dir              string
 	color            string
 	context          int
@@ -86,6 +88,8 @@ func parseFlags(args []string, stdout, stderr io.Writer) (*options, error) {
 	fs.BoolVar(&o.showSuppressed, "show-suppressed", false, "also list the findings that //passthrough:allow directives silence")
 	fs.BoolVar(&o.unusedDirectives, "unused-directives", false, "report //passthrough:allow directives that silence nothing")
 	fs.BoolVar(&o.tests, "test", false, "also analyze test files")
+	fs.StringVar(&o.tags, "tags", "", "build `tags` to load the packages with, comma-separated, as go build -tags")
+	fs.BoolVar(&o.generated, "generated", false, "also report findings in generated files (// Code generated ... DO NOT EDIT.)")
 	fs.BoolVar(&o.allowIncomplete, "allow-incomplete", false, "exit by the findings alone (0 or 1) when some packages could not be analyzed, instead of 2")
 	fs.StringVar(&o.dir, "C", "", "run in `dir` (like go -C)")
 	fs.StringVar(&o.color, "color", "auto", "color the text output: auto, always or never")
@@ -98,7 +102,7 @@ func parseFlags(args []string, stdout, stderr io.Writer) (*options, error) {
 		})
 	}
 	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), "usage: passthrough [flags] [packages]\n\nFinds token passthrough: inbound credentials forwarded upstream.\nExit status: 0 no findings, 1 findings, 2 usage, configuration or load error.\n\nFlags:\n")
+		fmt.Fprintf(fs.Output(), "usage: passthrough [flags] [packages]\n\nFinds token passthrough: inbound credentials forwarded upstream.\nExit status: 0 no findings, 1 findings, 2 usage, configuration or load error, or a package not analyzed.\n\nFlags:\n")
 		fs.PrintDefaults()
 	}
 	// Parse quietly: a mistake gets one line; -help (and "passthrough
@@ -185,7 +189,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "passthrough: %v\n", err)
 		return exitError
 	}
-	res, err := analyze(analyzers, o.patterns, o.tests)
+	res, err := analyze(analyzers, o)
 	if err != nil {
 		fmt.Fprintf(stderr, "passthrough: %v\n", err)
 		return exitError
@@ -269,7 +273,8 @@ func configure(o *options) ([]*analysis.Analyzer, error) {
 		return nil, fmt.Errorf("config: %s: %w", path, err)
 	}
 	cfg.Merge(&o.analyzerFlags)
-	analyzers := suite.New(cfg, suppress.Options{ShowSuppressed: o.showSuppressed, ReportUnused: o.unusedDirectives})
+	// SARIF always carries the allowed findings, as suppressed results.
+	analyzers := suite.New(cfg, suppress.Options{ShowSuppressed: o.showSuppressed || o.sarif, ReportUnused: o.unusedDirectives})
 	enabled := map[string]bool{}
 	for _, a := range suite.Enabled(analyzers, cfg) {
 		enabled[a.Name] = true

@@ -53,16 +53,17 @@ func writeText(w io.Writer, res *result, contextLines int, colored bool) error {
 	}
 	bold, red, cyan, faint := color.New(color.Bold), color.New(color.FgRed, color.Bold), color.New(color.FgCyan), color.New(color.Faint)
 	counts := map[string]int{}
-	var suppressed []finding
 	for _, f := range res.findings {
 		if f.diag.Category == suppress.Category {
-			suppressed = append(suppressed, f)
+			// Shown with -show-suppressed, in position order, marked.
+			fmt.Fprintf(bw, "%s: %s %s\n", paint(faint, fmt.Sprintf("%s:%d:%d", relPath(f.posn.Filename), f.posn.Line, f.posn.Column)),
+				paint(faint, f.analyzer+" (suppressed):"), f.diag.Message)
 			continue
 		}
-		counts[f.analyzer]++
+		counts[ruleOf(f)]++
 		fmt.Fprintf(bw, "%s: %s %s\n",
 			paint(bold, fmt.Sprintf("%s:%d:%d", relPath(f.posn.Filename), f.posn.Line, f.posn.Column)),
-			paint(red, f.analyzer+":"), f.diag.Message)
+			paint(red, ruleOf(f)+":"), f.diag.Message)
 		if contextLines >= 0 {
 			writeSource(bw, f.posn.Filename, f.posn.Line, contextLines, paint, faint)
 		}
@@ -74,10 +75,9 @@ func writeText(w io.Writer, res *result, contextLines int, colored bool) error {
 			}
 			fmt.Fprintf(bw, "    %s%s  %s  %s\n", arrow, paint(cyan, fmt.Sprintf("%-6s", role)), msg, paint(faint, fmt.Sprintf("%s:%d", relPath(r.posn.Filename), r.posn.Line)))
 		}
-	}
-	for _, f := range suppressed {
-		fmt.Fprintf(bw, "%s: %s %s\n", paint(faint, fmt.Sprintf("%s:%d:%d", relPath(f.posn.Filename), f.posn.Line, f.posn.Column)),
-			paint(faint, f.analyzer+" (suppressed):"), f.diag.Message)
+		if len(f.diag.SuggestedFixes) > 0 {
+			fmt.Fprintf(bw, "    %s  %s %s\n", paint(cyan, "fix   "), f.diag.SuggestedFixes[0].Message, paint(faint, "(passthrough -fix applies it, -diff shows it)"))
+		}
 	}
 	total := res.count()
 	switch {
@@ -104,6 +104,15 @@ func writeText(w io.Writer, res *result, contextLines int, colored bool) error {
 	return bw.Flush()
 }
 
+// ruleOf is the name a finding is listed under: its analyzer's, or
+// "directive" for a problem with a //passthrough:allow directive.
+func ruleOf(f finding) string {
+	if f.diag.Category == suppress.DirectiveCategory {
+		return suppress.DirectiveCategory
+	}
+	return f.analyzer
+}
+
 // writeSource prints the reported line with n lines of context, like the
 // Go compiler's context lines.
 func writeSource(w io.Writer, file string, line, n int, paint func(*color.Color, string) string, faint *color.Color) {
@@ -125,11 +134,26 @@ func writeSource(w io.Writer, file string, line, n int, paint func(*color.Color,
 // The JSON output is the golang.org/x/tools analysis JSON tree:
 // package ID -> analyzer name -> diagnostics.
 type jsonDiagnostic struct {
-	Category string        `json:"category,omitempty"`
-	Posn     string        `json:"posn"`
-	End      string        `json:"end"`
-	Message  string        `json:"message"`
-	Related  []jsonRelated `json:"related,omitempty"`
+	Category       string             `json:"category,omitempty"`
+	Posn           string             `json:"posn"`
+	End            string             `json:"end"`
+	Message        string             `json:"message"`
+	SuggestedFixes []jsonSuggestedFix `json:"suggested_fixes,omitempty"`
+	Related        []jsonRelated      `json:"related,omitempty"`
+}
+
+// jsonSuggestedFix and jsonTextEdit are go vet -json's: byte offsets in
+// the named file.
+type jsonSuggestedFix struct {
+	Message string         `json:"message"`
+	Edits   []jsonTextEdit `json:"edits"`
+}
+
+type jsonTextEdit struct {
+	Filename string `json:"filename"`
+	Start    int    `json:"start"`
+	End      int    `json:"end"`
+	New      string `json:"new"`
 }
 
 type jsonRelated struct {
@@ -160,8 +184,19 @@ func writeJSON(w io.Writer, res *result, analyzers []string) error {
 		for _, r := range f.related {
 			d.Related = append(d.Related, jsonRelated{Posn: r.posn.String(), End: r.posn.String(), Message: r.message})
 		}
-		list, _ := tree[f.pkgID][f.analyzer].([]jsonDiagnostic)
-		tree[f.pkgID][f.analyzer] = append(list, d)
+		for _, fix := range f.diag.SuggestedFixes {
+			jf := jsonSuggestedFix{Message: fix.Message, Edits: []jsonTextEdit{}}
+			for _, e := range fix.TextEdits {
+				start, end := res.fset.Position(e.Pos), res.fset.Position(e.End)
+				if !e.End.IsValid() {
+					end = start
+				}
+				jf.Edits = append(jf.Edits, jsonTextEdit{Filename: start.Filename, Start: start.Offset, End: end.Offset, New: string(e.NewText)})
+			}
+			d.SuggestedFixes = append(d.SuggestedFixes, jf)
+		}
+		list, _ := tree[f.pkgID][ruleOf(f)].([]jsonDiagnostic)
+		tree[f.pkgID][ruleOf(f)] = append(list, d)
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "\t")

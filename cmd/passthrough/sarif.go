@@ -94,14 +94,20 @@ type sarifArtifactID struct {
 }
 
 type sarifResult struct {
-	RuleID              string            `json:"ruleId"`
-	RuleIndex           int               `json:"ruleIndex"`
-	Level               string            `json:"level"`
-	Message             sarifText         `json:"message"`
-	Locations           []sarifLocation   `json:"locations"`
-	PartialFingerprints map[string]string `json:"partialFingerprints"`
-	CodeFlows           []sarifCodeFlow   `json:"codeFlows,omitempty"`
-	RelatedLocations    []sarifLocation   `json:"relatedLocations,omitempty"`
+	RuleID              string             `json:"ruleId"`
+	RuleIndex           int                `json:"ruleIndex"`
+	Level               string             `json:"level"`
+	Message             sarifText          `json:"message"`
+	Locations           []sarifLocation    `json:"locations"`
+	PartialFingerprints map[string]string  `json:"partialFingerprints"`
+	CodeFlows           []sarifCodeFlow    `json:"codeFlows,omitempty"`
+	RelatedLocations    []sarifLocation    `json:"relatedLocations,omitempty"`
+	Suppressions        []sarifSuppression `json:"suppressions,omitempty"`
+}
+
+type sarifSuppression struct {
+	Kind          string `json:"kind"`
+	Justification string `json:"justification,omitempty"`
 }
 
 type sarifLocation struct {
@@ -215,19 +221,24 @@ func writeSARIF(w io.Writer, res *result, analyzers []*analysis.Analyzer, root s
 	files := newSourceCache()
 	fingerprints := map[string]int{}
 	for _, f := range res.findings {
+		ruleID := ruleOf(f)
+		msg := f.diag.Message
+		var suppressions []sarifSuppression
 		if f.diag.Category == suppress.Category {
-			continue
-		}
-		ruleID := f.analyzer
-		if f.diag.Category == "directive" {
-			ruleID = "directive"
+			// An allowed finding is kept, marked suppressed in source
+			// with the directive's reason: code scanning shows it
+			// dismissed.
+			var reason string
+			msg, reason = suppress.Justification(msg)
+			suppressions = []sarifSuppression{{Kind: "inSource", Justification: reason}}
 		}
 		r := sarifResult{
-			RuleID:    ruleID,
-			RuleIndex: index[ruleID],
-			Level:     driver.Rules[index[ruleID]].DefaultConfiguration.Level,
-			Message:   sarifText{Text: f.diag.Message},
-			Locations: []sarifLocation{{PhysicalLocation: files.location(abs, f.posn.Filename, f.posn.Line, f.posn.Column, f.end.Line, f.end.Column)}},
+			RuleID:       ruleID,
+			RuleIndex:    index[ruleID],
+			Level:        driver.Rules[index[ruleID]].DefaultConfiguration.Level,
+			Message:      sarifText{Text: msg},
+			Locations:    []sarifLocation{{PhysicalLocation: files.location(abs, f.posn.Filename, f.posn.Line, f.posn.Column, f.end.Line, f.end.Column)}},
+			Suppressions: suppressions,
 		}
 		// The fingerprint is the rule, the text of the reported line and
 		// its occurrence among identical lines of the file: stable when

@@ -27,6 +27,29 @@ const Prefix = "//passthrough:allow"
 // keeps: shown, not counted.
 const Category = "suppressed"
 
+// allowedAt introduces, in the message of a suppressed finding, where it
+// was allowed and why: "<message> (allowed at file.go:12: <reason>)".
+const allowedAt = "allowed at "
+
+// Justification splits the message of a finding of category Category
+// into the finding's own message and the reason its directive gives.
+func Justification(msg string) (finding, reason string) {
+	i := strings.LastIndex(msg, " ("+allowedAt)
+	if i < 0 || !strings.HasSuffix(msg, ")") {
+		return msg, ""
+	}
+	rest := msg[i+len(" ("+allowedAt) : len(msg)-1]
+	if _, why, ok := strings.Cut(rest, ": "); ok {
+		return msg[:i], why
+	}
+	return msg[:i], ""
+}
+
+// DirectiveCategory is the category of a diagnostic about a directive
+// itself (malformed, or with -unused-directives, stale); outputs name
+// it "directive", whichever analyzer reported it.
+const DirectiveCategory = "directive"
+
 // Options are what the command sets; other drivers keep the zero value.
 type Options struct {
 	// ShowSuppressed reports allowed findings with category Category
@@ -71,7 +94,7 @@ func apply(pass *analysis.Pass, name string, known []string, diags []analysis.Di
 	var out []analysis.Diagnostic
 	for _, d := range dirs {
 		if msg := d.problem(known); msg != "" && d.reporter(known) == name {
-			out = append(out, analysis.Diagnostic{Pos: d.pos, Category: "directive", Message: msg})
+			out = append(out, analysis.Diagnostic{Pos: d.pos, Category: DirectiveCategory, Message: msg})
 		}
 	}
 	for _, diag := range diags {
@@ -90,7 +113,7 @@ func apply(pass *analysis.Pass, name string, known []string, diags []analysis.Di
 		case opts.ShowSuppressed:
 			by.used[name] = true
 			diag.Category = Category
-			diag.Message = fmt.Sprintf("%s (allowed at %s:%d: %s)", diag.Message, shortName(by.file), by.line, by.reason)
+			diag.Message = fmt.Sprintf("%s (%s%s:%d: %s)", diag.Message, allowedAt, shortName(by.file), by.line, by.reason)
 			out = append(out, diag)
 		default:
 			by.used[name] = true
@@ -99,7 +122,7 @@ func apply(pass *analysis.Pass, name string, known []string, diags []analysis.Di
 	if opts.ReportUnused {
 		for _, d := range dirs {
 			if d.reason != "" && slices.Contains(d.analyzers, name) && !d.used[name] {
-				out = append(out, analysis.Diagnostic{Pos: d.pos, Category: "directive",
+				out = append(out, analysis.Diagnostic{Pos: d.pos, Category: DirectiveCategory,
 					Message: fmt.Sprintf("%s %s allows no finding here: remove it", Prefix, name)})
 			}
 		}
