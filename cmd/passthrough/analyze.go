@@ -1,8 +1,10 @@
 package main
 
 import (
+	"crypto/sha256"
 	"fmt"
 	"go/ast"
+	"go/parser"
 	"go/token"
 	"maps"
 	"os"
@@ -11,6 +13,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/passthroughlint/passthrough/passes/report"
 	"github.com/passthroughlint/passthrough/passes/suppress"
@@ -43,6 +46,11 @@ type result struct {
 	// type-check) to their first error.
 	roots       int
 	notAnalyzed map[string]string
+	// parsed is the hash of each file as it was analyzed; noEdit names
+	// the files -fix must not edit (generated, or in a cgo package), and
+	// why.
+	parsed map[string][sha256.Size]byte
+	noEdit map[string]string
 }
 
 // incomplete reports whether some requested package was not analyzed.
@@ -53,7 +61,18 @@ func (r *result) incomplete() bool { return len(r.notAnalyzed) > 0 || len(r.erro
 // and skipped; the others are analyzed.
 func analyze(analyzers []*analysis.Analyzer, o *options) (*result, error) {
 	patterns := o.patterns
-	cfg := &packages.Config{Mode: packages.LoadAllSyntax | packages.NeedModule, Tests: o.tests}
+	parsed := map[string][sha256.Size]byte{}
+	var mu sync.Mutex
+	cfg := &packages.Config{Mode: packages.LoadAllSyntax | packages.NeedModule, Tests: o.tests,
+		// As go/packages parses by default, recording what was read, so
+		// that -fix can refuse a file edited since.
+		ParseFile: func(fset *token.FileSet, filename string, src []byte) (*ast.File, error) {
+			sum := sha256.Sum256(src)
+			mu.Lock()
+			parsed[filename] = sum
+			mu.Unlock()
+			return parser.ParseFile(fset, filename, src, parser.AllErrors|parser.ParseComments)
+		}}
 	if o.tags != "" {
 		cfg.BuildFlags = []string{"-tags=" + o.tags}
 	}
@@ -64,7 +83,7 @@ func analyze(analyzers []*analysis.Analyzer, o *options) (*result, error) {
 	if len(pkgs) == 0 {
 		return nil, fmt.Errorf("%s matched no packages", strings.Join(patterns, " "))
 	}
-	res := &result{fset: pkgs[0].Fset, notAnalyzed: map[string]string{}}
+	res := &result{fset: pkgs[0].Fset, notAnalyzed: map[string]string{}, parsed: parsed, noEdit: map[string]string{}}
 	seenErr := map[string]bool{}
 	firstErr := map[*packages.Package]string{} // a package's own first error
 	packages.Visit(pkgs, nil, func(p *packages.Package) {
@@ -149,6 +168,16 @@ func analyze(analyzers []*analysis.Analyzer, o *options) (*result, error) {
 		}
 		fset := act.Package.Fset
 		generated := generatedFiles(act.Package)
+		for name := range generated {
+			res.noEdit[name] = "generated"
+		}
+		if usesCgo(act.Package) {
+			for _, f := range act.Package.Syntax {
+				if tf := fset.File(f.FileStart); tf != nil {
+					res.noEdit[tf.Name()] = "in a cgo package"
+				}
+			}
+		}
 		for _, d := range act.Diagnostics {
 			f := finding{analyzer: act.Analyzer.Name, pkgID: act.Package.ID, posn: fset.Position(d.Pos), end: fset.Position(d.End), diag: d}
 			if generated[f.posn.Filename] && !o.generated {
@@ -198,6 +227,18 @@ func generatedFiles(p *packages.Package) map[string]bool {
 		}
 	}
 	return out
+}
+
+// usesCgo reports whether a package imports "C".
+func usesCgo(p *packages.Package) bool {
+	for _, f := range p.Syntax {
+		for _, imp := range f.Imports {
+			if imp.Path.Value == `"C"` {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // dedupLimits keeps one report of each limit the engine reached: every

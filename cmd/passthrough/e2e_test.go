@@ -610,6 +610,55 @@ func TestFixDemo(t *testing.T) {
 	}
 }
 
+// TestFixSafety: -diff prints a patch git apply takes and lists on
+// stderr the findings it does not fix (one in a generated file, which
+// -fix never edits), exiting 1; -fix applies the same, keeps a CRLF
+// file's line endings, and reports what remains at its new position;
+// -diff with nothing to change and no finding exits 0.
+func TestFixSafety(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "fixes")
+	if err := os.CopyFS(dir, os.DirFS(testdata("e2e", "fixes"))); err != nil {
+		t.Fatal(err)
+	}
+	gen := mustRead(t, filepath.Join(dir, "gen.go"))
+	patch, stderr, code := runTool(t, dir, "-diff", "-generated", "./...")
+	if code != exitFindings || !strings.Contains(patch, "--- a/copy.go\n+++ b/copy.go\n") || !strings.Contains(stderr, "copy.go:24:2: tokenforward") || !strings.Contains(stderr, "gen.go:11:4: headerforward") {
+		t.Fatalf("-diff: exit %d\n%s\n%s", code, patch, stderr)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "fix.patch"), []byte(patch), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	apply := exec.Command("git", "apply", "--check", "fix.patch")
+	apply.Dir = dir
+	if out, err := apply.CombinedOutput(); err != nil {
+		t.Errorf("git apply --check: %v\n%s", err, out)
+	}
+	if err := os.Remove(filepath.Join(dir, "fix.patch")); err != nil {
+		t.Fatal(err)
+	}
+
+	stdout, stderr, code := runTool(t, dir, "-fix", "-generated", "./...")
+	if code != exitFindings || !strings.Contains(stderr, "applied 2 suggested fixes") {
+		t.Fatalf("-fix: exit %d\n%s", code, stderr)
+	}
+	for _, want := range []string{"copy.go:27:2: tokenforward", "> 27 | \tout.Header.Set(\"Authorization\", r.Header.Get(\"Authorization\"))", "gen.go:11:4: headerforward"} {
+		if !strings.Contains(strings.ReplaceAll(stdout, "    ", " "), strings.ReplaceAll(want, "    ", " ")) {
+			t.Errorf("-fix output lacks %q:\n%s", want, stdout)
+		}
+	}
+	if got := mustRead(t, filepath.Join(dir, "gen.go")); got != gen {
+		t.Errorf("-fix edited a generated file:\n%s", got)
+	}
+	crlf := mustRead(t, filepath.Join(dir, "crlf.go"))
+	if !strings.Contains(crlf, "continue\r\n") || strings.Count(crlf, "\n") != strings.Count(crlf, "\r\n") {
+		t.Errorf("crlf.go lost its line endings:\n%q", crlf)
+	}
+
+	if _, _, code := runTool(t, testdata("e2e", "clean"), "-diff", "./..."); code != exitClean {
+		t.Errorf("-diff with nothing to change: exit %d, want %d", code, exitClean)
+	}
+}
+
 // TestGolangciPlugin runs golangci-lint v2.15.0 built with the plugin (see
 // testdata/golangci; .ci/run builds it and sets PASSTHROUGH_GOLANGCI_LINT
 // to its path) on testdata/e2e/gcl: the findings marked "// want

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"fmt"
 	"go/format"
 	"io"
@@ -33,13 +34,10 @@ func applyFixes(res *result, diff bool, w io.Writer) (int, error) {
 	edits := map[string][]fileEdit{}
 	fixes := 0
 	for _, f := range res.findings {
-		if f.diag.Category == suppress.Category || len(f.diag.SuggestedFixes) == 0 {
+		if !res.fixable(f) {
 			continue
 		}
 		fix := f.diag.SuggestedFixes[0]
-		if slices.ContainsFunc(fix.TextEdits, func(e analysis.TextEdit) bool { return report.MappedCopy(res.fset, e.Pos) }) {
-			continue // offsets in cgo's copy of a file, not in the file
-		}
 		fixes++
 		for _, e := range fix.TextEdits {
 			// Offsets and names of the files themselves, not those that
@@ -59,11 +57,14 @@ func applyFixes(res *result, diff bool, w io.Writer) (int, error) {
 		files = append(files, name)
 	}
 	sort.Strings(files)
-	fixed := map[string][]byte{}
+	var changes []change
 	for _, name := range files {
 		src, err := os.ReadFile(name)
 		if err != nil {
-			return 0, err
+			return 0, fmt.Errorf("%s: %w; no file was changed", relPath(name), pathError(err))
+		}
+		if sum, ok := res.parsed[name]; ok && sum != sha256.Sum256(src) {
+			return 0, fmt.Errorf("%s changed since it was analyzed; no file was changed (run again)", relPath(name))
 		}
 		out, err := applyEdits(src, edits[name])
 		if err != nil {
@@ -72,19 +73,29 @@ func applyFixes(res *result, diff bool, w io.Writer) (int, error) {
 		if out, err = format.Source(out); err != nil {
 			return 0, fmt.Errorf("%s: the fixed file does not parse (%w); no file was changed", relPath(name), err)
 		}
-		fixed[name] = out
-	}
-	for _, name := range files {
+		out = keepLineEndings(src, out)
 		if diff {
-			src, _ := os.ReadFile(name)
-			fmt.Fprint(w, unifiedDiff(relPath(name), string(src), string(fixed[name])))
+			fmt.Fprint(w, unifiedDiff(relPath(name), string(src), string(out)))
 			continue
 		}
-		if err := writeAtomically(name, fixed[name]); err != nil {
-			return 0, err
-		}
+		changes = append(changes, change{name: name, data: out})
+	}
+	if err := writeAll(changes); err != nil {
+		return 0, err
 	}
 	return fixes, nil
+}
+
+// fixable reports whether -fix applies the first suggested fix of a
+// finding: not for an allowed finding, nor in cgo's copy of a file, nor
+// in a file not edited by hand (generated, or in a cgo package).
+func (res *result) fixable(f finding) bool {
+	if f.diag.Category == suppress.Category || len(f.diag.SuggestedFixes) == 0 {
+		return false
+	}
+	return !slices.ContainsFunc(f.diag.SuggestedFixes[0].TextEdits, func(e analysis.TextEdit) bool {
+		return report.MappedCopy(res.fset, e.Pos) || res.noEdit[res.fset.PositionFor(e.Pos, false).Filename] != ""
+	})
 }
 
 // applyEdits applies non-overlapping edits; identical duplicates (the same
@@ -125,38 +136,13 @@ func applyEdits(src []byte, edits []fileEdit) ([]byte, error) {
 	return out.Bytes(), nil
 }
 
-func writeAtomically(name string, data []byte) error {
-	info, err := os.Stat(name)
-	if err != nil {
-		return err
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(name), ".passthrough-fix-*")
-	if err != nil {
-		return err
-	}
-	if _, err := tmp.Write(data); err != nil {
-		_ = tmp.Close()
-		_ = os.Remove(tmp.Name())
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		_ = os.Remove(tmp.Name())
-		return err
-	}
-	if err := os.Chmod(tmp.Name(), info.Mode()); err != nil {
-		_ = os.Remove(tmp.Name())
-		return err
-	}
-	return os.Rename(tmp.Name(), name)
-}
-
 // unifiedDiff renders the change from a to b as a unified diff with three
 // lines of context, using Myers' algorithm on lines.
 func unifiedDiff(name, a, b string) string {
 	x, y := splitLines(a), splitLines(b)
 	ops := myers(x, y)
 	var out strings.Builder
-	fmt.Fprintf(&out, "--- %s\n+++ %s (fixed)\n", name, name)
+	fmt.Fprintf(&out, "--- a/%s\n+++ b/%s\n", filepath.ToSlash(name), filepath.ToSlash(name))
 	const ctx = 3
 	for i := 0; i < len(ops); {
 		if ops[i].kind == ' ' {

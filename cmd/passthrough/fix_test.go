@@ -1,6 +1,8 @@
 package main
 
 import (
+	"crypto/sha256"
+	"errors"
 	"go/ast"
 	"go/parser"
 	"go/token"
@@ -17,8 +19,8 @@ func TestUnifiedDiff(t *testing.T) {
 	a := "a\nb\nc\nd\ne\nf\ng\nh\ni\nj\nk\n"
 	b := "a\nb\nc\nX\nd\ne\nf\ng\nh\ni\nj\nY\n"
 	got := unifiedDiff("f.go", a, b)
-	want := `--- f.go
-+++ f.go (fixed)
+	want := `--- a/f.go
++++ b/f.go
 @@ -1,6 +1,7 @@
  a
  b
@@ -121,5 +123,115 @@ func TestApplyFixesSkipsCgoCopies(t *testing.T) {
 		if got, _ := os.ReadFile(name); string(got) != want {
 			t.Errorf("%s was changed:\n%s", filepath.Base(name), got)
 		}
+	}
+}
+
+// writeFiles creates files with contents and modes in a new directory.
+func writeFiles(t *testing.T, files map[string]string, mode os.FileMode) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, text := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), mode); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// checkFiles checks the contents of files and that no temporary file is
+// left.
+func checkFiles(t *testing.T, dir string, want map[string]string) {
+	t.Helper()
+	for name, text := range want {
+		if got := mustRead(t, filepath.Join(dir, name)); got != text {
+			t.Errorf("%s: %q, want %q", name, got, text)
+		}
+	}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), ".passthrough-fix-") {
+			t.Errorf("temporary file left: %s", e.Name())
+		}
+	}
+}
+
+// TestWriteAllRollsBack: when the second rename fails, the first file is
+// restored and no temporary file is left.
+func TestWriteAllRollsBack(t *testing.T) {
+	dir := writeFiles(t, map[string]string{"a.go": "a", "b.go": "b"}, 0o644)
+	defer func(f func(string, string) error) { renameFile = f }(renameFile)
+	calls := 0
+	renameFile = func(from, to string) error {
+		if calls++; calls == 2 {
+			return errors.New("disk full")
+		}
+		return os.Rename(from, to)
+	}
+	err := writeAll([]change{{filepath.Join(dir, "a.go"), []byte("A")}, {filepath.Join(dir, "b.go"), []byte("B")}})
+	if err == nil || !strings.Contains(err.Error(), "disk full") || !strings.Contains(err.Error(), "restored") {
+		t.Errorf("error %v", err)
+	}
+	checkFiles(t, dir, map[string]string{"a.go": "a", "b.go": "b"})
+}
+
+// TestWriteAllRefusesReadOnly: a read-only file is refused, as gofmt -w
+// refuses it, and nothing is written.
+func TestWriteAllRefusesReadOnly(t *testing.T) {
+	dir := writeFiles(t, map[string]string{"a.go": "a"}, 0o644)
+	if err := os.WriteFile(filepath.Join(dir, "ro.go"), []byte("ro"), 0o444); err != nil {
+		t.Fatal(err)
+	}
+	err := writeAll([]change{{filepath.Join(dir, "a.go"), []byte("A")}, {filepath.Join(dir, "ro.go"), []byte("RO")}})
+	if err == nil || !strings.Contains(err.Error(), "read-only") {
+		t.Errorf("error %v", err)
+	}
+	checkFiles(t, dir, map[string]string{"a.go": "a", "ro.go": "ro"})
+}
+
+// TestWriteAllThroughSymlink: a symlinked file is written through to its
+// target, the link kept; the mode is kept.
+func TestWriteAllThroughSymlink(t *testing.T) {
+	dir := writeFiles(t, map[string]string{"real.go": "old"}, 0o640)
+	link := filepath.Join(dir, "link.go")
+	if err := os.Symlink("real.go", link); err != nil {
+		t.Fatal(err)
+	}
+	if err := writeAll([]change{{link, []byte("new")}}); err != nil {
+		t.Fatal(err)
+	}
+	if fi, err := os.Lstat(link); err != nil || fi.Mode()&os.ModeSymlink == 0 {
+		t.Errorf("the link was replaced: %v", err)
+	}
+	if fi, err := os.Stat(filepath.Join(dir, "real.go")); err != nil || fi.Mode().Perm() != 0o640 {
+		t.Errorf("mode not kept: %v %v", fi.Mode(), err)
+	}
+	checkFiles(t, dir, map[string]string{"real.go": "new"})
+}
+
+// TestApplyFixesRefusesStaleFile: a file edited since it was analyzed is
+// not fixed at stale offsets.
+func TestApplyFixesRefusesStaleFile(t *testing.T) {
+	name := filepath.Join(t.TempDir(), "stale.go")
+	src := "package p\n\nfunc f() {\n\tprintln()\n}\n"
+	res := fixOne(t, name, src, "f", "println(1)\n\t")
+	res.parsed = map[string][sha256.Size]byte{name: sha256.Sum256([]byte(src))}
+	edited := strings.Replace(src, "func f", "// A new line.\nfunc f", 1)
+	if err := os.WriteFile(name, []byte(edited), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := applyFixes(res, false, io.Discard); err == nil || !strings.Contains(err.Error(), "changed since it was analyzed") {
+		t.Errorf("error %v", err)
+	}
+	if got := mustRead(t, name); got != edited {
+		t.Errorf("the edited file was changed:\n%s", got)
+	}
+}
+
+func TestKeepLineEndings(t *testing.T) {
+	if got := string(keepLineEndings([]byte("a\r\nb\r\n"), []byte("a\nx\nb\n"))); got != "a\r\nx\r\nb\r\n" {
+		t.Errorf("CRLF: %q", got)
+	}
+	if got := string(keepLineEndings([]byte("a\nb\n"), []byte("a\nx\n"))); got != "a\nx\n" {
+		t.Errorf("LF: %q", got)
 	}
 }

@@ -201,7 +201,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "passthrough: %d of %d packages not analyzed\n", n, res.roots)
 	}
 	if o.fix {
-		return o.status(res, fix(res, o, stdout, stderr))
+		return o.status(res, fix(res, o, analyzers, stdout, stderr))
 	}
 	switch {
 	case o.json:
@@ -356,18 +356,15 @@ func findUp(name string) string {
 }
 
 // fix applies (or, with -diff, prints) the suggested fixes, then reports
-// the findings that had none. The exit status is 1 while any remain.
-func fix(res *result, o *options, stdout, stderr io.Writer) int {
+// the findings that had none: after -fix, from a new analysis of the
+// fixed files, so that positions are those of the files as they now are;
+// after -diff, on stderr (stdout is the patch, for git apply). The exit
+// status is 1 while anything would change or any finding remains.
+func fix(res *result, o *options, analyzers []*analysis.Analyzer, stdout, stderr io.Writer) int {
 	n, err := applyFixes(res, o.diff, stdout)
 	if err != nil {
 		fmt.Fprintf(stderr, "passthrough: -fix: %v\n", err)
 		return exitError
-	}
-	var rest []finding
-	for _, f := range res.findings {
-		if len(f.diag.SuggestedFixes) == 0 || f.diag.Category == suppress.Category {
-			rest = append(rest, f)
-		}
 	}
 	verb := "applied"
 	if o.diff {
@@ -375,9 +372,29 @@ func fix(res *result, o *options, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stderr, "passthrough: %s %s\n", verb, plural(n, "suggested fix", "suggested fixes"))
 	if o.diff {
-		return exitFindings
+		var rest []finding
+		for _, f := range res.findings {
+			if !res.fixable(f) {
+				rest = append(rest, f)
+			}
+		}
+		res.findings = rest
+		if len(rest) > 0 {
+			if err := writeText(stderr, res, o.context, false); err != nil {
+				return exitError
+			}
+		}
+		if n > 0 || res.count() > 0 {
+			return exitFindings
+		}
+		return exitClean
 	}
-	res.findings = rest
+	if n > 0 {
+		if res, err = analyze(analyzers, o); err != nil {
+			fmt.Fprintf(stderr, "passthrough: after -fix: %v\n", err)
+			return exitError
+		}
+	}
 	if err := writeText(stdout, res, o.context, useColor(o.color, stdout)); err != nil {
 		fmt.Fprintf(stderr, "passthrough: %v\n", err)
 		return exitError
