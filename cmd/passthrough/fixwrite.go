@@ -74,7 +74,7 @@ func writeAll(changes []change) (err error) {
 		}
 		for _, s := range st[:renamed] {
 			if rerr := replaceFile(s.target, s.old, s.mode); rerr != nil {
-				err = fmt.Errorf("%w; restoring %s failed too: %v", err, relPath(s.target), rerr)
+				err = fmt.Errorf("%w; restoring %s failed too: %w", err, relPath(s.target), rerr)
 			}
 		}
 		for _, s := range st {
