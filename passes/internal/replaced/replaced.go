@@ -141,6 +141,12 @@ func (r *Result) compute(fn *ssa.Function) *funcFact {
 	if len(fn.Blocks) == 0 {
 		return f
 	}
+	if !r.mayReplace(fn) {
+		// Most functions write no header: only what their closures and
+		// results make is left to find.
+		r.addWraps(fn, f, nil)
+		return f
+	}
 	for i, p := range fn.Params {
 		if names := r.onEveryReturn(fn, p); len(names) > 0 {
 			if f.Replaces == nil {
@@ -157,8 +163,45 @@ func (r *Result) compute(fn *ssa.Function) *funcFact {
 			}
 		}
 	}
-	// A constructor of middleware: what the closures it makes, or the
-	// functions it returns, replace.
+	r.addWraps(fn, f, wraps)
+	return f
+}
+
+// mayReplace reports whether fn has an instruction that can replace a
+// header: a header write or delete, a map update or delete, or a call of
+// a function known to replace one.
+func (r *Result) mayReplace(fn *ssa.Function) bool {
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			switch instr := instr.(type) {
+			case *ssa.MapUpdate:
+				return true
+			case ssa.CallInstruction:
+				common := instr.Common()
+				if b, ok := common.Value.(*ssa.Builtin); ok && b.Name() == "delete" {
+					return true
+				}
+				if callee := common.StaticCallee(); callee != nil {
+					if _, ok := headerWrite(callee, common); ok {
+						return true
+					}
+					if f := r.fact(callee); f != nil && len(f.Replaces) > 0 {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
+// addWraps completes f.Wraps with wraps (fn's own) and what a
+// constructor of middleware makes: the closures it creates, and the
+// functions it returns.
+func (r *Result) addWraps(fn *ssa.Function, f *funcFact, wraps map[string]bool) {
+	if wraps == nil {
+		wraps = map[string]bool{}
+	}
 	for _, anon := range fn.AnonFuncs {
 		if af := r.facts[anon]; af != nil {
 			for _, n := range af.Wraps {
@@ -176,7 +219,6 @@ func (r *Result) compute(fn *ssa.Function) *funcFact {
 		}
 	}
 	f.Wraps = sortedKeys(wraps)
-	return f
 }
 
 // onEveryReturn returns the headers of the request rooted at root that
