@@ -6,6 +6,7 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"go/types"
 	"maps"
 	"os"
 	"path/filepath"
@@ -15,6 +16,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/passthroughlint/passthrough/passes/config"
 	"github.com/passthroughlint/passthrough/passes/report"
 	"github.com/passthroughlint/passthrough/passes/suppress"
 	"golang.org/x/tools/go/analysis"
@@ -51,6 +53,37 @@ type result struct {
 	// why.
 	parsed map[string][sha256.Size]byte
 	noEdit map[string]string
+	// funcs are the functions and methods of the loaded packages, by the
+	// name the configuration spells them with.
+	funcs map[string]*types.Func
+}
+
+// lookupFunc finds a function of the loaded packages by its
+// configuration name.
+func (r *result) lookupFunc(name string) *types.Func { return r.funcs[name] }
+
+// indexFuncs records the functions and methods of p's package scope.
+func indexFuncs(p *types.Package, into map[string]*types.Func) {
+	scope := p.Scope()
+	for _, name := range scope.Names() {
+		switch obj := scope.Lookup(name).(type) {
+		case *types.Func:
+			into[config.FunctionName(obj)] = obj
+		case *types.TypeName:
+			if named, ok := obj.Type().(*types.Named); ok {
+				for i := 0; i < named.NumMethods(); i++ {
+					m := named.Method(i)
+					into[config.FunctionName(m)] = m
+				}
+			}
+			if iface, ok := obj.Type().Underlying().(*types.Interface); ok {
+				for i := 0; i < iface.NumMethods(); i++ {
+					m := iface.Method(i)
+					into[config.FunctionName(m)] = m
+				}
+			}
+		}
+	}
 }
 
 // incomplete reports whether some requested package was not analyzed.
@@ -83,10 +116,13 @@ func analyze(analyzers []*analysis.Analyzer, o *options) (*result, error) {
 	if len(pkgs) == 0 {
 		return nil, fmt.Errorf("%s matched no packages", strings.Join(patterns, " "))
 	}
-	res := &result{fset: pkgs[0].Fset, notAnalyzed: map[string]string{}, parsed: parsed, noEdit: map[string]string{}}
+	res := &result{fset: pkgs[0].Fset, notAnalyzed: map[string]string{}, parsed: parsed, noEdit: map[string]string{}, funcs: map[string]*types.Func{}}
 	seenErr := map[string]bool{}
 	firstErr := map[*packages.Package]string{} // a package's own first error
 	packages.Visit(pkgs, nil, func(p *packages.Package) {
+		if p.Types != nil {
+			indexFuncs(p.Types, res.funcs)
+		}
 		for _, e := range p.Errors {
 			msg := strings.TrimPrefix(e.Error(), "-: ") // go list's "no package" position
 			if e.Kind == packages.ListError && strings.Contains(msg, "no Go files") || strings.Contains(msg, "matched no packages") {

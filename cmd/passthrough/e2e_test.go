@@ -450,6 +450,35 @@ func TestConfigFile(t *testing.T) {
 	}
 }
 
+// TestConfigFunctions: the functions a configuration names are checked
+// against the packages: an index the signature does not have is an
+// error naming the file; a function that matches nothing is a warning,
+// given once.
+func TestConfigFunctions(t *testing.T) {
+	dir := testdata("e2e", "config")
+	cfg := filepath.Join(t.TempDir(), "cfg.yml")
+	for _, tc := range []struct {
+		yml, want string
+		code      int
+	}{
+		{"sinks:\n  - function: (*net/http.Request).SetBasicAuth\n    argument: 2\n",
+			"cfg.yml: sinks: (*net/http.Request).SetBasicAuth argument: 2, but (*net/http.Request).SetBasicAuth has 2 parameters", exitError},
+		{"sources:\n  - function: (net/http.Header).Get\n    result: 1\n",
+			"sources: (net/http.Header).Get result: 1, but (net/http.Header).Get has 1 results", exitError},
+		{"sinks:\n  - function: example.com/nowhere.Send\n    argument: 0\n  - function: example.com/nowhere.Send\n    argument: 1\n",
+			"cfg.yml: warning: example.com/nowhere.Send matches no function in the analyzed packages or their dependencies\n", exitClean},
+		{"sinks:\n  - function: (*net/http.Request).SetBasicAuth\n    argument: 1\n", "", exitClean},
+	} {
+		if err := os.WriteFile(cfg, []byte(tc.yml), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		_, stderr, code := runTool(t, dir, "-config", cfg, "./...")
+		if code != tc.code || !strings.Contains(stderr, tc.want) || tc.want == "" && stderr != "" || strings.Count(stderr, "matches no function") > 1 {
+			t.Errorf("%q: exit %d, stderr %q; want %d and %q", tc.yml, code, stderr, tc.code, tc.want)
+		}
+	}
+}
+
 // TestBadConfigFile: a misspelled key is an error naming file, line and key.
 func TestBadConfigFile(t *testing.T) {
 	dir := testdata("e2e", "badconfig")

@@ -71,6 +71,10 @@ type options struct {
 	// analyzerFlags is the configuration the analyzers' own flags
 	// (-tokenforward.headers...) set; it adds to the file's.
 	analyzerFlags config.Config
+	// cfg is the configuration the run uses (file and flags), read from
+	// cfgPath ("" for none).
+	cfg     *config.Config
+	cfgPath string
 }
 
 func parseFlags(args []string, stdout, stderr io.Writer) (*options, error) {
@@ -194,6 +198,20 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "passthrough: %v\n", err)
 		return exitError
 	}
+	// The functions the configuration names, against the packages: a
+	// wrong index is an error, a name that matches nothing a warning.
+	where := o.cfgPath
+	if where == "" {
+		where = "flags"
+	}
+	unmatched, err := o.cfg.CheckFunctions(res.lookupFunc)
+	if err != nil {
+		fmt.Fprintf(stderr, "passthrough: config: %s: %v\n", where, err)
+		return exitError
+	}
+	for _, name := range unmatched {
+		fmt.Fprintf(stderr, "passthrough: config: %s: warning: %s matches no function in the analyzed packages or their dependencies\n", where, name)
+	}
 	for _, e := range res.errors {
 		fmt.Fprintf(stderr, "passthrough: %s\n", e)
 	}
@@ -273,6 +291,7 @@ func configure(o *options) ([]*analysis.Analyzer, error) {
 		return nil, fmt.Errorf("config: %s: %w", path, err)
 	}
 	cfg.Merge(&o.analyzerFlags)
+	o.cfg, o.cfgPath = cfg, path
 	// SARIF always carries the allowed findings, as suppressed results.
 	analyzers := suite.New(cfg, suppress.Options{ShowSuppressed: o.showSuppressed || o.sarif, ReportUnused: o.unusedDirectives})
 	enabled := map[string]bool{}

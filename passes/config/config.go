@@ -318,7 +318,7 @@ func decode(name string, n *yaml.Node, c *Config, m *Model) error {
 			})
 		case "sinks":
 			err = eachEntry(name, key.Value, val, []string{"function", "argument", "header", "receiver"}, func(e *entry) {
-				c.Sinks = append(c.Sinks, Sink{Function: e.function("function"), Argument: e.index("argument"),
+				c.Sinks = append(c.Sinks, Sink{Function: e.function("function"), Argument: e.requiredIndex("argument"),
 					Header: e.optIndex("header"), Receiver: e.oneOf("receiver", false, "outbound")})
 			})
 		case "field-sinks":
@@ -478,6 +478,16 @@ func (e *entry) index(k string) int {
 		return *p
 	}
 	return 0
+}
+
+// requiredIndex is index for a key that must be given: a sink's
+// argument has no default that could be right for every function.
+func (e *entry) requiredIndex(k string) int {
+	if _, ok := e.m[k]; !ok {
+		e.fail(nil, "%s: %s is required", e.key, k)
+		return 0
+	}
+	return e.index(k)
 }
 
 func (e *entry) optIndex(k string) *int {

@@ -23,6 +23,7 @@ sinks:
   - function: (*example.com/client.Client).SetToken
     argument: 0
   - function: example.com/client.New
+    argument: 1
 audience-validators:
   - function: example.com/jwtutil.CheckAudience
 disable: [audience]
@@ -34,14 +35,14 @@ disable: [audience]
 	want := &config.Config{
 		Headers:            []string{"X-Api-Key", "X-Upstream-Token"},
 		Sources:            []config.Source{{Function: "example.com/auth.TokenFromRequest"}},
-		Sinks:              []config.Sink{{Function: "(*example.com/client.Client).SetToken"}, {Function: "example.com/client.New"}},
+		Sinks:              []config.Sink{{Function: "(*example.com/client.Client).SetToken"}, {Function: "example.com/client.New", Argument: 1}},
 		AudienceValidators: []config.Validator{{Function: "example.com/jwtutil.CheckAudience"}},
 		Disable:            []string{"audience"},
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("got %+v\nwant %+v", got, want)
 	}
-	if s := config.SinksFlag(&got.Sinks).String(); s != "(*example.com/client.Client).SetToken:0,example.com/client.New:0" {
+	if s := config.SinksFlag(&got.Sinks).String(); s != "(*example.com/client.Client).SetToken:0,example.com/client.New:1" {
 		t.Errorf("sinks as a flag: %q", s)
 	}
 }
@@ -99,6 +100,7 @@ func TestErrors(t *testing.T) {
 		{"headers: [1]\n", `cfg.yml:1: headers: want a string, not "1"`},
 		{"headers: [\"X Api\"]\n", `cfg.yml:1: headers: "X Api" is not a valid header name`},
 		{"sources:\n  - function: auth.Token\n    reslt: 1\n", `cfg.yml:3: sources: unknown key "reslt" (known: function, result, header, receiver)`},
+		{"sinks:\n  - function: example.com/client.New\n", `cfg.yml:2: sinks: argument is required`},
 		{"sources:\n  - result: 1\n", `cfg.yml:2: sources: missing key "function"`},
 		{"sinks:\n  - function: not a function\n", `cfg.yml:2: sinks.function: "not a function" is not a function`},
 		{"sinks:\n  - function: example.com/c.New\n    argument: first\n", `cfg.yml:3: sinks.argument: want a non-negative integer, not "first"`},

@@ -187,25 +187,7 @@ func storeName(f *types.Func) string {
 
 // FullName is types.Func.FullName without type parameter lists, as the
 // schema names a method of a generic type: (*connectrpc.com/connect.Request).Header.
-func FullName(f *types.Func) string {
-	full := f.FullName()
-	if !strings.Contains(full, "[") {
-		return full
-	}
-	var b strings.Builder
-	depth := 0
-	for _, r := range full {
-		switch {
-		case r == '[':
-			depth++
-		case r == ']':
-			depth--
-		case depth == 0:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
+func FullName(f *types.Func) string { return config.FunctionName(f) }
 
 // requestType returns the modelled request type t is (through a pointer).
 func (l *Library) requestType(t types.Type) (config.RequestType, bool) {
