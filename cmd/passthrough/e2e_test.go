@@ -381,6 +381,34 @@ func TestIncompleteRun(t *testing.T) {
 	}
 }
 
+// TestOutputs: one run writes several formats (-o), -format json is
+// -json, and -fix refuses other formats.
+func TestOutputs(t *testing.T) {
+	dir := testdata("demo")
+	tmp := t.TempDir()
+	sarif, js := filepath.Join(tmp, "out.sarif"), filepath.Join(tmp, "out.json")
+	stdout, stderr, code := runTool(t, dir, "-o", "sarif="+sarif, "-o", "json="+js, "-o", "text=-", "./...")
+	if code != exitFindings || !strings.HasSuffix(stdout, "6 findings: audience 1, headerforward 2, tokenforward 3\n") {
+		t.Fatalf("exit %d, stdout:\n%s\n%s", code, stdout, stderr)
+	}
+	var log sarifLog
+	if err := json.Unmarshal([]byte(mustRead(t, sarif)), &log); err != nil || len(log.Runs) != 1 || len(log.Runs[0].Results) != 6 {
+		t.Errorf("-o sarif=: %v", err)
+	}
+	plain, _, _ := runTool(t, dir, "-json", "./...")
+	if got := mustRead(t, js); got != plain {
+		t.Errorf("-o json= differs from -json:\n%s", got)
+	}
+	if viaFormat, _, _ := runTool(t, dir, "-format", "json", "./..."); viaFormat != plain {
+		t.Errorf("-format json differs from -json")
+	}
+	for _, args := range [][]string{{"-fix", "-format", "json"}, {"-diff", "-o", "x.sarif"}, {"-format", "xml"}, {"-o", "yaml=x"}} {
+		if _, _, code := runTool(t, dir, append(args, "./...")...); code != exitError {
+			t.Errorf("%v: exit %d, want %d", args, code, exitError)
+		}
+	}
+}
+
 // TestBuildTagsAndGenerated: a file built only with a tag is analyzed
 // with -tags; a finding in a generated file is reported only with
 // -generated.

@@ -75,14 +75,18 @@ type options struct {
 	// cfgPath ("" for none).
 	cfg     *config.Config
 	cfgPath string
+	format  string
+	outputs []output
 }
 
 func parseFlags(args []string, stdout, stderr io.Writer) (*options, error) {
 	fs := flag.NewFlagSet("passthrough", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	o := &options{}
-	fs.BoolVar(&o.json, "json", false, "print findings as JSON (the golang.org/x/tools analysis JSON tree)")
-	fs.BoolVar(&o.sarif, "sarif", false, "print findings as SARIF 2.1.0 (for code scanning dashboards)")
+	fs.StringVar(&o.format, "format", "text", "the report's `format`: text, json (the golang.org/x/tools analysis JSON tree) or sarif (SARIF 2.1.0, for code scanning)")
+	fs.BoolVar(&o.json, "json", false, "same as -format json")
+	fs.BoolVar(&o.sarif, "sarif", false, "same as -format sarif")
+	fs.Var(outputsFlag{&o.outputs}, "o", "write the report to `[format=]file` instead of stdout (- is stdout); repeat for several, e.g. -o sarif=out.sarif -o text=-")
 	fs.StringVar(&o.config, "config", "", "read the configuration from `file` (default: "+config.FileName+" at the module root, if present)")
 	fs.StringVar(&o.enable, "enable", "", "run only these analyzers (comma-separated)")
 	fs.StringVar(&o.disable, "disable", "", "do not run these analyzers (comma-separated)")
@@ -137,11 +141,31 @@ func parseFlags(args []string, stdout, stderr io.Writer) (*options, error) {
 	if o.json && o.sarif {
 		return nil, errors.New("-json and -sarif cannot be used together")
 	}
+	switch {
+	case o.json || o.sarif:
+		if o.format != "text" {
+			return nil, errors.New("-format and -json or -sarif cannot be used together")
+		}
+		o.format = map[bool]string{true: "json", false: "sarif"}[o.json]
+	case !validFormat(o.format):
+		return nil, fmt.Errorf("-format must be text, json or sarif, not %q", o.format)
+	}
+	if len(o.outputs) == 0 {
+		o.outputs = []output{{format: o.format, path: "-"}}
+	}
+	for i := range o.outputs {
+		if o.outputs[i].format == "" {
+			o.outputs[i].format = o.format
+		}
+		if o.outputs[i].format == "sarif" {
+			o.sarif = true // the analyzers keep allowed findings for it
+		}
+	}
 	if o.diff {
 		o.fix = true
 	}
-	if o.fix && (o.json || o.sarif) {
-		return nil, errors.New("-fix and -diff print text; they cannot be used with -json or -sarif")
+	if o.fix && (o.format != "text" || len(o.outputs) != 1 || o.outputs[0].path != "-" || o.outputs[0].format != "text") {
+		return nil, errors.New("-fix and -diff print text; they cannot be used with -format, -json, -sarif or -o")
 	}
 	o.patterns = fs.Args()
 	if len(o.patterns) == 0 {
@@ -221,23 +245,85 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if o.fix {
 		return o.status(res, fix(res, o, analyzers, stdout, stderr))
 	}
-	switch {
-	case o.json:
-		err = writeJSON(stdout, res, analyzerNames(analyzers))
-	case o.sarif:
-		err = writeSARIF(stdout, res, analyzers, repoRoot())
-	default:
-		err = writeText(stdout, res, o.context, useColor(o.color, stdout))
-	}
-	if err != nil {
-		fmt.Fprintf(stderr, "passthrough: %v\n", err)
-		return exitError
+	for _, out := range o.outputs {
+		if err := o.write(out, res, analyzers, stdout); err != nil {
+			fmt.Fprintf(stderr, "passthrough: %v\n", err)
+			return exitError
+		}
 	}
 	status := exitClean
 	if res.count() > 0 {
 		status = exitFindings
 	}
 	return o.status(res, status)
+}
+
+// An output is where a report goes, and in which format.
+type output struct {
+	format string // text, json or sarif
+	path   string // "-" for stdout
+}
+
+func validFormat(f string) bool { return f == "text" || f == "json" || f == "sarif" }
+
+// outputsFlag is the repeatable -o [format=]path.
+type outputsFlag struct{ list *[]output }
+
+func (f outputsFlag) String() string {
+	if f.list == nil {
+		return ""
+	}
+	var parts []string
+	for _, o := range *f.list {
+		parts = append(parts, o.format+"="+o.path)
+	}
+	return strings.Join(parts, ",")
+}
+
+func (f outputsFlag) Set(s string) error {
+	format, path, ok := strings.Cut(s, "=")
+	if !ok {
+		format, path = "", s
+	} else if !validFormat(format) {
+		return fmt.Errorf("-o %s: the format must be text, json or sarif, not %q", s, format)
+	}
+	if path == "" {
+		return fmt.Errorf("-o %s: no file", s)
+	}
+	*f.list = append(*f.list, output{format: format, path: path})
+	return nil
+}
+
+// write writes the report in one output. The text and JSON outputs leave
+// out the allowed findings unless -show-suppressed asks for them (SARIF
+// keeps them, marked suppressed).
+func (o *options) write(out output, res *result, analyzers []*analysis.Analyzer, stdout io.Writer) (err error) {
+	w := stdout
+	if out.path != "-" {
+		f, err := os.Create(out.path)
+		if err != nil {
+			return fmt.Errorf("-o %s: %w", out.path, pathError(err))
+		}
+		defer func() {
+			if cerr := f.Close(); err == nil && cerr != nil {
+				err = fmt.Errorf("-o %s: %w", out.path, cerr)
+			}
+		}()
+		w = f
+	}
+	shown := res
+	if out.format != "sarif" && !o.showSuppressed {
+		copied := *res
+		copied.findings = slices.DeleteFunc(slices.Clone(res.findings), func(f finding) bool { return f.diag.Category == suppress.Category })
+		shown = &copied
+	}
+	switch out.format {
+	case "json":
+		return writeJSON(w, shown, analyzerNames(analyzers))
+	case "sarif":
+		return writeSARIF(w, shown, analyzers, repoRoot())
+	}
+	return writeText(w, shown, o.context, useColor(o.color, w))
 }
 
 func analyzerNames(analyzers []*analysis.Analyzer) []string {
