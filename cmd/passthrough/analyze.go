@@ -109,7 +109,11 @@ func analyze(analyzers []*analysis.Analyzer, o *options) (*result, error) {
 	if o.tags != "" {
 		cfg.BuildFlags = []string{"-tags=" + o.tags}
 	}
+	o.phases.begin("loading packages")
 	pkgs, err := packages.Load(cfg, patterns...)
+	loaded := 0
+	packages.Visit(pkgs, nil, func(*packages.Package) { loaded++ })
+	o.phases.end(fmt.Sprintf("%d packages matched, %d with dependencies", len(pkgs), loaded))
 	if err != nil {
 		return nil, fmt.Errorf("loading packages: %v", firstLine(err.Error()))
 	}
@@ -178,7 +182,9 @@ func analyze(analyzers []*analysis.Analyzer, o *options) (*result, error) {
 		}
 		return nil, fmt.Errorf("%s matched no packages", strings.Join(patterns, " "))
 	}
+	o.phases.begin(fmt.Sprintf("analyzing %d packages", len(good)))
 	graph, err := checker.Analyze(analyzers, good, nil)
+	o.phases.end(fmt.Sprintf("%d analyzers", len(analyzers)))
 	if err != nil {
 		return nil, err
 	}

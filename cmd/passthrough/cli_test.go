@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestHelp: -h, -help and "passthrough help" print the usage on stdout
@@ -80,7 +81,7 @@ func TestREADMEFlagTable(t *testing.T) {
 		if !ok {
 			continue
 		}
-		name, _, _ = strings.Cut(name, " ")
+		name = strings.FieldsFunc(name, func(r rune) bool { return r == ' ' || r == '\t' })[0]
 		n++
 		if !table[name] {
 			t.Errorf("flag -%s is not in the README's flag table", name)
@@ -94,3 +95,25 @@ func TestREADMEFlagTable(t *testing.T) {
 // flagInTable finds the flags a row of the README's table names: `-name`
 // at the start of a code span, or after a slash (`-enable a,b` / `-disable a,b`).
 var flagInTable = regexp.MustCompile("`-([a-zA-Z][a-zA-Z0-9.-]*)")
+
+// TestPhases: on a terminal, a phase that runs long shows a progress
+// line, erased when it ends; -v prints each phase with its duration.
+func TestPhases(t *testing.T) {
+	var buf bytes.Buffer
+	p := &phases{w: &buf, verbose: true, terminal: true, delay: 10 * time.Millisecond, tick: 10 * time.Millisecond}
+	p.begin("analyzing 3 packages")
+	time.Sleep(60 * time.Millisecond)
+	p.end("3 analyzers")
+	out := buf.String()
+	if !strings.HasPrefix(out, "\rpassthrough: analyzing 3 packages… ") || !strings.Contains(out, "\r\x1b[Kpassthrough: analyzing 3 packages: 3 analyzers in ") {
+		t.Errorf("terminal, -v: %q", out)
+	}
+	buf.Reset()
+	p = &phases{w: &buf, delay: 10 * time.Millisecond, tick: 10 * time.Millisecond}
+	p.begin("loading packages")
+	time.Sleep(30 * time.Millisecond)
+	p.end("1 package")
+	if buf.Len() != 0 {
+		t.Errorf("not a terminal, no -v: %q", buf.String())
+	}
+}

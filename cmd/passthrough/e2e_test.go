@@ -409,6 +409,19 @@ func TestOutputs(t *testing.T) {
 	}
 }
 
+// TestVerbose: -v names each phase of the run on stderr.
+func TestVerbose(t *testing.T) {
+	_, stderr, code := runTool(t, testdata("e2e", "clean"), "-v", "./...")
+	for _, want := range []string{"passthrough: loading packages: ", "passthrough: analyzing ", "passthrough: writing the report: 0 findings in "} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("-v: stderr lacks %q:\n%s", want, stderr)
+		}
+	}
+	if code != exitClean {
+		t.Errorf("exit %d", code)
+	}
+}
+
 // TestBuildTagsAndGenerated: a file built only with a tag is analyzed
 // with -tags; a finding in a generated file is reported only with
 // -generated.

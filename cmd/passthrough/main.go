@@ -77,6 +77,8 @@ type options struct {
 	cfgPath string
 	format  string
 	outputs []output
+	verbose bool
+	phases  *phases
 }
 
 func parseFlags(args []string, stdout, stderr io.Writer) (*options, error) {
@@ -104,6 +106,7 @@ func parseFlags(args []string, stdout, stderr io.Writer) (*options, error) {
 	fs.IntVar(&o.context, "c", 1, "show `N` lines of source around each finding (-1: none)")
 	fs.BoolVar(&o.version, "version", false, "print the version and exit")
 	fs.StringVar(&o.cpuprofile, "cpuprofile", "", "write a CPU profile to `file` (for developers)")
+	fs.BoolVar(&o.verbose, "v", false, "print the phases of the run (loading, analysis, report) and their durations on stderr")
 	for _, a := range suite.New(&o.analyzerFlags, suppress.Options{}) {
 		a.Flags.VisitAll(func(f *flag.Flag) {
 			fs.Var(f.Value, a.Name+"."+f.Name, f.Usage)
@@ -217,6 +220,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "passthrough: %v\n", err)
 		return exitError
 	}
+	o.phases = newPhases(stderr, o.verbose)
 	res, err := analyze(analyzers, o)
 	if err != nil {
 		fmt.Fprintf(stderr, "passthrough: %v\n", err)
@@ -245,12 +249,14 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if o.fix {
 		return o.status(res, fix(res, o, analyzers, stdout, stderr))
 	}
+	o.phases.begin("writing the report")
 	for _, out := range o.outputs {
 		if err := o.write(out, res, analyzers, stdout); err != nil {
 			fmt.Fprintf(stderr, "passthrough: %v\n", err)
 			return exitError
 		}
 	}
+	o.phases.end(plural(len(res.findings), "finding", "findings"))
 	status := exitClean
 	if res.count() > 0 {
 		status = exitFindings
