@@ -422,6 +422,68 @@ func TestVerbose(t *testing.T) {
 	}
 }
 
+// TestREADMECommands runs the README's commands from a fresh clone of
+// the repository (its committed state): the install, the quick start on
+// the demo, go vet with the installed tool, and the CI recipe that keeps
+// the SARIF report.
+func TestREADMECommands(t *testing.T) {
+	root, err := exec.Command("git", "rev-parse", "--show-toplevel").Output()
+	if err != nil {
+		t.Skip("not in a git checkout")
+	}
+	readme := mustRead(t, filepath.Join("..", "..", "README.md"))
+	command := func(prefix string) string {
+		t.Helper()
+		for _, line := range strings.Split(readme, "\n") {
+			line = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(line), "- run:"))
+			if strings.HasPrefix(line, prefix) {
+				cmd, _, _ := strings.Cut(line, " #")
+				return strings.TrimSpace(cmd)
+			}
+		}
+		t.Fatalf("the README has no command starting %q", prefix)
+		return ""
+	}
+	install := command("go install ./cmd/passthrough")
+	quick := command("go run ./cmd/passthrough -C testdata/demo")
+	vet := command("go vet -vettool=")
+	sarif := command("passthrough -sarif ./... > passthrough.sarif")
+
+	tmp := t.TempDir()
+	clone := filepath.Join(tmp, "clone")
+	if out, err := exec.Command("git", "clone", "-q", strings.TrimSpace(string(root)), clone).CombinedOutput(); err != nil {
+		t.Fatalf("git clone: %v\n%s", err, out)
+	}
+	bin := filepath.Join(tmp, "bin")
+	sh := func(dir, cmdline string) (string, int) {
+		cmd := exec.Command("sh", "-c", cmdline)
+		cmd.Dir = dir
+		cmd.Env = append(os.Environ(), "GOBIN="+bin, "PATH="+bin+string(os.PathListSeparator)+os.Getenv("PATH"), "NO_COLOR=1", "GOFLAGS=")
+		out, err := cmd.CombinedOutput()
+		code := 0
+		var exit *exec.ExitError
+		if errors.As(err, &exit) {
+			code = exit.ExitCode()
+		} else if err != nil {
+			t.Fatalf("%s: %v", cmdline, err)
+		}
+		return string(out), code
+	}
+	if out, code := sh(clone, install); code != 0 {
+		t.Fatalf("%s: exit %d\n%s", install, code, out)
+	}
+	if out, code := sh(clone, quick); code != exitFindings || !strings.Contains(out, "6 findings: audience 1, headerforward 2, tokenforward 3") {
+		t.Errorf("%s: exit %d\n%s", quick, code, out)
+	}
+	demo := filepath.Join(clone, "testdata", "demo")
+	if out, code := sh(demo, vet); code == 0 || !strings.Contains(out, "tools.go:43:12: inbound credential") {
+		t.Errorf("%s: exit %d\n%s", vet, code, out)
+	}
+	if out, code := sh(demo, sarif); code != 0 || !strings.Contains(mustRead(t, filepath.Join(demo, "passthrough.sarif")), `"version": "2.1.0"`) {
+		t.Errorf("%s: exit %d\n%s", sarif, code, out)
+	}
+}
+
 // TestBuildTagsAndGenerated: a file built only with a tag is analyzed
 // with -tags; a finding in a generated file is reported only with
 // -generated.
