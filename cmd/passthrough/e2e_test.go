@@ -743,8 +743,8 @@ func TestFixDemo(t *testing.T) {
 }
 
 // TestFixSafety: -diff prints a patch git apply takes and lists on
-// stderr the findings it does not fix (one in a generated file, which
-// -fix never edits), exiting 1; -fix applies the same, keeps a CRLF
+// stderr the findings it does not fix (in a generated file and in a cgo
+// package, which -fix never edits), exiting 1; -fix applies the same, keeps a CRLF
 // file's line endings, and reports what remains at its new position;
 // -diff with nothing to change and no finding exits 0.
 func TestFixSafety(t *testing.T) {
@@ -753,6 +753,7 @@ func TestFixSafety(t *testing.T) {
 		t.Fatal(err)
 	}
 	gen := mustRead(t, filepath.Join(dir, "gen.go"))
+	cgo := mustRead(t, filepath.Join(dir, "cgopkg", "cgopkg.go"))
 	patch, stderr, code := runTool(t, dir, "-diff", "-generated", "./...")
 	if code != exitFindings || !strings.Contains(patch, "--- a/copy.go\n+++ b/copy.go\n") || !strings.Contains(stderr, "copy.go:24:2: tokenforward") || !strings.Contains(stderr, "gen.go:11:4: headerforward") {
 		t.Fatalf("-diff: exit %d\n%s\n%s", code, patch, stderr)
@@ -780,6 +781,9 @@ func TestFixSafety(t *testing.T) {
 	}
 	if got := mustRead(t, filepath.Join(dir, "gen.go")); got != gen {
 		t.Errorf("-fix edited a generated file:\n%s", got)
+	}
+	if got := mustRead(t, filepath.Join(dir, "cgopkg", "cgopkg.go")); got != cgo || !strings.Contains(stdout, "cgopkg/cgopkg.go:15:4: headerforward") {
+		t.Errorf("-fix edited a file of a cgo package, or its finding is gone:\n%s\n%s", got, stdout)
 	}
 	crlf := mustRead(t, filepath.Join(dir, "crlf.go"))
 	if !strings.Contains(crlf, "continue\r\n") || strings.Count(crlf, "\n") != strings.Count(crlf, "\r\n") {
