@@ -422,6 +422,39 @@ func TestVerbose(t *testing.T) {
 	}
 }
 
+// TestFixImmutableFile: with one target immutable (chattr +i), -fix
+// exits 2 and leaves every file as it was, with no temporary file.
+func TestFixImmutableFile(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "fixes")
+	if err := os.CopyFS(dir, os.DirFS(testdata("e2e", "fixes"))); err != nil {
+		t.Fatal(err)
+	}
+	immutable := filepath.Join(dir, "crlf.go")
+	if out, err := exec.Command("chattr", "+i", immutable).CombinedOutput(); err != nil {
+		t.Skipf("chattr +i: %v %s", err, out)
+	}
+	t.Cleanup(func() { _ = exec.Command("chattr", "-i", immutable).Run() })
+	before := map[string]string{}
+	for _, name := range []string{"copy.go", "crlf.go"} {
+		before[name] = mustRead(t, filepath.Join(dir, name))
+	}
+	_, stderr, code := runTool(t, dir, "-fix", "./...")
+	if code != exitError || !strings.Contains(stderr, "crlf.go") || !strings.Contains(stderr, "restored") {
+		t.Errorf("-fix: exit %d, stderr:\n%s", code, stderr)
+	}
+	for name, text := range before {
+		if got := mustRead(t, filepath.Join(dir, name)); got != text {
+			t.Errorf("%s changed:\n%s", name, got)
+		}
+	}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), ".passthrough-fix-") {
+			t.Errorf("temporary file left: %s", e.Name())
+		}
+	}
+}
+
 // TestREADMECommands runs the README's commands from a fresh clone of
 // the repository (its committed state): the install, the quick start on
 // the demo, go vet with the installed tool, and the CI recipe that keeps
