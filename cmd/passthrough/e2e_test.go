@@ -279,6 +279,8 @@ func TestBadInput(t *testing.T) {
 		{"missing -C dir", ".", []string{"-C", "/nonexistent/dir", "./..."}, "passthrough: -C /nonexistent/dir: no such file or directory"},
 		{"bad flag", ".", []string{"-frobnicate"}, "passthrough: flag provided but not defined: -frobnicate (see passthrough -help)\n"},
 		{"bad color", ".", []string{"-color=sometimes"}, "passthrough: -color must be auto, always or never, not \"sometimes\""},
+		{"bad header flag", ".", []string{"-tokenforward.headers=Bad Header"}, `"Bad Header" is not a valid header name`},
+		{"bad validator flag", ".", []string{"-audience.validators=nope"}, `"nope" is not a function`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, stderr, code := runTool(t, tc.dir, tc.args...)
