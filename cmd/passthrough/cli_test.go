@@ -18,6 +18,10 @@ func TestHelp(t *testing.T) {
 		if code != exitClean || !strings.Contains(stdout.String(), "usage: passthrough [flags] [packages]") || stderr.Len() != 0 {
 			t.Errorf("passthrough %s: exit %d, stdout %q, stderr %q", strings.Join(args, " "), code, stdout.String(), stderr.String())
 		}
+		// Placeholders say what a flag takes, not its Go type.
+		if m := genericPlaceholder.FindString(stdout.String()); m != "" {
+			t.Errorf("passthrough %s: a flag with a generic placeholder: %q", strings.Join(args, " "), m)
+		}
 	}
 }
 
@@ -117,3 +121,5 @@ func TestPhases(t *testing.T) {
 		t.Errorf("not a terminal, no -v: %q", buf.String())
 	}
 }
+
+var genericPlaceholder = regexp.MustCompile(`(?m)^  -\S+ (value|string|int)$`)

@@ -332,6 +332,13 @@ func TestIncompleteRun(t *testing.T) {
 	if _, _, code := runTool(t, dir, "-fix", "-diff", "./..."); code != exitError {
 		t.Errorf("-fix -diff: exit code %d, want %d", code, exitError)
 	}
+	fixed := filepath.Join(t.TempDir(), "broken")
+	if err := os.CopyFS(fixed, os.DirFS(dir)); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, code := runTool(t, fixed, "-fix", "./..."); code != exitError {
+		t.Errorf("-fix: exit code %d, want %d", code, exitError)
+	}
 
 	stdout, _, code = runTool(t, dir, "-json", "./...")
 	if code != exitError {

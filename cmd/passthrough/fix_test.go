@@ -196,8 +196,15 @@ func TestWriteAllThroughSymlink(t *testing.T) {
 	if err := os.Symlink("real.go", link); err != nil {
 		t.Fatal(err)
 	}
+	// The owner is kept too: as root, give the file another owner first.
+	chowned := os.Geteuid() == 0 && os.Chown(filepath.Join(dir, "real.go"), 65534, 65534) == nil
 	if err := writeAll([]change{{link, []byte("new")}}); err != nil {
 		t.Fatal(err)
+	}
+	if chowned {
+		if uid, gid := ownerOf(t, filepath.Join(dir, "real.go")); uid != 65534 || gid != 65534 {
+			t.Errorf("owner not kept: %d:%d", uid, gid)
+		}
 	}
 	if fi, err := os.Lstat(link); err != nil || fi.Mode()&os.ModeSymlink == 0 {
 		t.Errorf("the link was replaced: %v", err)

@@ -28,3 +28,13 @@ func TestWriteAllInterrupted(t *testing.T) {
 	}
 	checkFiles(t, dir, map[string]string{"a.go": "a", "b.go": "b", "c.go": "c"})
 }
+
+func ownerOf(t *testing.T, name string) (uint32, uint32) {
+	t.Helper()
+	fi, err := os.Stat(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := fi.Sys().(*syscall.Stat_t)
+	return st.Uid, st.Gid
+}

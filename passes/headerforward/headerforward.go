@@ -30,7 +30,7 @@ func New(cfg *config.Config) *analysis.Analyzer {
 	compile := func(c *config.Config) *rules { return newRules(models.With(c)) }
 	a := kit.NewConfigured("headerforward", doc, cfg, compile, run, new(funcFact), new(packageFact))
 	a.Requires = append(a.Requires, replaced.Analyzer)
-	a.Flags.Var(config.HeadersFlag(&cfg.Headers), "headers", "extra credential header names, comma-separated (e.g. X-Tenant-Secret), added to Authorization, Proxy-Authorization and the default list")
+	a.Flags.Var(config.HeadersFlag(&cfg.Headers), "headers", "extra credential header `names`, comma-separated (e.g. X-Tenant-Secret), added to Authorization, Proxy-Authorization and the default list")
 	return a
 }
 

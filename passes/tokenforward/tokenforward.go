@@ -29,7 +29,7 @@ func New(cfg *config.Config) *analysis.Analyzer {
 	compile := func(c *config.Config) *rules { return newRules(models.With(c)) }
 	a := kit.NewConfigured("tokenforward", doc, cfg, compile, run, new(funcFact), new(packageFact))
 	a.Requires = append(a.Requires, replaced.Analyzer)
-	a.Flags.Var(config.HeadersFlag(&cfg.Headers), "headers", "extra credential header names, comma-separated (e.g. X-Tenant-Secret), added to Authorization, Proxy-Authorization and the default list")
+	a.Flags.Var(config.HeadersFlag(&cfg.Headers), "headers", "extra credential header `names`, comma-separated (e.g. X-Tenant-Secret), added to Authorization, Proxy-Authorization and the default list")
 	a.Flags.Var(config.SourcesFlag(&cfg.Sources), "sources", "extra sources: `pkg/path.Func:result`, comma-separated; the result (0-based) is an inbound credential")
 	a.Flags.Var(config.SinksFlag(&cfg.Sinks), "sinks", "extra sinks: `(*pkg/path.Type).Method:argument`, comma-separated; the argument (0-based, receiver not counted) is sent upstream as a credential")
 	return a
