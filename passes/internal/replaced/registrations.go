@@ -3,6 +3,7 @@ package replaced
 import (
 	"fmt"
 	"go/types"
+	"slices"
 	"strings"
 
 	"github.com/passthroughlint/passthrough/passes/dataflow"
@@ -159,12 +160,12 @@ func (r *Result) flowCoverage(v ssa.Value, depth int) map[string]string {
 			if call == nil {
 				return nil
 			}
-			sets = append(sets, r.callCoverage(call, depth))
+			sets = append(sets, r.callCoverage(call, depth, ref.Val))
 		case *ssa.Call:
 			if ref.Common().Value == v {
 				return nil // called directly, not registered
 			}
-			sets = append(sets, r.callCoverage(ref, depth))
+			sets = append(sets, r.callCoverage(ref, depth, v))
 		case *ssa.DebugRef:
 		default:
 			return nil
@@ -207,11 +208,12 @@ func sliceCall(st *ssa.Store) *ssa.Call {
 	return nil
 }
 
-// callCoverage is what a handler passed to call gets replaced: by the
-// callee when it is a replacing wrapper, by middleware passed beside it,
-// by the router's middleware, and, when the call returns the wrapped
-// handler, by where that goes.
-func (r *Result) callCoverage(call *ssa.Call, depth int) map[string]string {
+// callCoverage is what the handler value passed to call gets replaced:
+// by the callee when it is a replacing wrapper, by middleware passed
+// beside it (not the handler itself, and in a list of handlers only those
+// before it, which run first), by the router's middleware, and, when the
+// call returns the wrapped handler, by where that goes.
+func (r *Result) callCoverage(call *ssa.Call, depth int, handler ssa.Value) map[string]string {
 	out := map[string]string{}
 	add := func(m map[string]string) {
 		for n, by := range m {
@@ -227,8 +229,15 @@ func (r *Result) callCoverage(call *ssa.Call, depth int) map[string]string {
 		}
 	}
 	for _, a := range common.Args {
+		if a == handler {
+			continue
+		}
 		add(r.valueWraps(a, depth+1))
-		for _, e := range dataflow.Elements(a) {
+		elems := dataflow.Elements(a)
+		if k := slices.Index(elems, handler); k >= 0 {
+			elems = elems[:k]
+		}
+		for _, e := range elems {
 			if e != nil {
 				add(r.valueWraps(e, depth+1))
 			}

@@ -99,6 +99,22 @@ func moderations(c *gin.Context) {
 	send(c, out)
 }
 
+// late forwards the client's token, then sets the channel's key: it is
+// not a middleware in front of itself.
+func late(c *gin.Context) {
+	out := upstream(c)
+	out.Header.Set("Authorization", c.GetHeader("Authorization")) // want tokenforward
+	send(c, out)
+	c.Request.Header.Set("Authorization", "Bearer "+channelKey(c))
+}
+
+// tail has distribute listed after it: gin runs it after the handler.
+func tail(c *gin.Context) {
+	out := upstream(c)
+	out.Header.Set("Authorization", c.GetHeader("Authorization")) // want tokenforward
+	send(c, out)
+}
+
 // Routes registers the relay.
 func Routes() *gin.Engine {
 	r := gin.New()
@@ -109,6 +125,8 @@ func Routes() *gin.Engine {
 	r.POST("/v1/images", ownKey, images)
 	r.POST("/audio", audio)
 	r.POST("/v1/moderations", moderations)
+	r.POST("/late", late)
+	r.POST("/tail", tail, distribute())
 	v2 := r.Group("/v2", reformat())
 	v2.POST("/embeddings", embeddings)
 	return r
