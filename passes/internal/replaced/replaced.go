@@ -196,27 +196,29 @@ func (r *Result) mayReplace(fn *ssa.Function) bool {
 }
 
 // addWraps completes f.Wraps with wraps (fn's own) and what a
-// constructor of middleware makes: the closures it creates, and the
-// functions it returns.
+// constructor of middleware makes: what the function values it returns
+// replace, on every return (a constructor that returns next unchanged
+// in some mode makes no replacing middleware).
 func (r *Result) addWraps(fn *ssa.Function, f *funcFact, wraps map[string]bool) {
 	if wraps == nil {
 		wraps = map[string]bool{}
 	}
-	for _, anon := range fn.AnonFuncs {
-		if af := r.facts[anon]; af != nil {
-			for _, n := range af.Wraps {
-				wraps[n] = true
-			}
-		}
-	}
+	var sets []map[string]bool
 	for _, b := range fn.Blocks {
-		if ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok {
-			for _, v := range ret.Results {
-				for n := range r.valueWraps(v, 0) {
-					wraps[n] = true
-				}
+		ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
+		if !ok || len(ret.Results) == 0 {
+			continue
+		}
+		set := map[string]bool{}
+		for _, v := range ret.Results {
+			for n := range r.valueWraps(v, 0) {
+				set[n] = true
 			}
 		}
+		sets = append(sets, set)
+	}
+	for _, n := range intersect(sets) {
+		wraps[n] = true
 	}
 	f.Wraps = sortedKeys(wraps)
 }
