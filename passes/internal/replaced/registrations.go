@@ -29,7 +29,7 @@ func (r *Result) Before(fn *ssa.Function, at ssa.Instruction, v ssa.Value, name 
 	if index < 0 {
 		return false
 	}
-	return r.dominating(at.Block(), index, Root(v))[strings.ToLower(name)]
+	return r.dominating(at.Block(), index, requestRoot(v))[strings.ToLower(name)]
 }
 
 // ByMiddleware tells, for a read of header name of the request v in fn,
@@ -37,7 +37,7 @@ func (r *Result) Before(fn *ssa.Function, at ssa.Instruction, v ssa.Value, name 
 // behind a middleware that replaces the header (replaced), or only some
 // times (elsewhere names where it is replaced, for the message).
 func (r *Result) ByMiddleware(fn *ssa.Function, v ssa.Value, name string) (replaced bool, elsewhere string) {
-	root := Root(v)
+	root := requestRoot(v)
 	if _, ok := root.(*ssa.Parameter); !ok || fn == nil || root.Parent() != fn {
 		return false, ""
 	}

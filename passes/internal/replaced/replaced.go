@@ -1,16 +1,3 @@
-// Package replaced finds where a program replaces a credential header of
-// a received request with a value of its own (the server's key for the
-// upstream, picked after it authenticated the client), or deletes it,
-// before the header is read or the request forwarded: the read then gets
-// the server's credential, not the client's. The replacement counts when
-// it runs on every path before the read: in the same function, in a
-// helper called first (a fact of the helper), or in a middleware that
-// every registration of the handler in the package passes through
-// (net/http wrappers, gin's and echo's Use, groups and route-level
-// middleware, found by shape, not by framework).
-//
-// A value computed from a header of the request (re-formatting the
-// client's token) replaces nothing.
 package replaced
 
 import (
@@ -220,7 +207,7 @@ func (r *Result) addWraps(fn *ssa.Function, f *funcFact, wraps map[string]bool) 
 	for _, n := range intersect(sets) {
 		wraps[n] = true
 	}
-	f.Wraps = sortedKeys(wraps)
+	f.Wraps = slices.Sorted(maps.Keys(wraps))
 }
 
 // onEveryReturn returns the headers of the request rooted at root that
@@ -280,7 +267,7 @@ func isNextCall(common *ssa.CallCommon, p ssa.Value) bool {
 		return false
 	}
 	for _, a := range common.Args {
-		if Root(a) == p {
+		if requestRoot(a) == p {
 			return true
 		}
 	}
@@ -291,13 +278,13 @@ func isNextCall(common *ssa.CallCommon, p ssa.Value) bool {
 // called on a value rooted at p.
 func isMethodOn(common *ssa.CallCommon, p ssa.Value, names ...string) bool {
 	if common.IsInvoke() {
-		return slices.Contains(names, common.Method.Name()) && Root(common.Value) == p
+		return slices.Contains(names, common.Method.Name()) && requestRoot(common.Value) == p
 	}
 	callee := common.StaticCallee()
 	if callee == nil || callee.Signature.Recv() == nil || len(common.Args) == 0 {
 		return false
 	}
-	return slices.Contains(names, callee.Name()) && Root(common.Args[0]) == p
+	return slices.Contains(names, callee.Name()) && requestRoot(common.Args[0]) == p
 }
 
 // dominating returns the headers of the request rooted at root replaced
@@ -324,7 +311,7 @@ func (r *Result) replacedBy(instr ssa.Instruction, root ssa.Value) []string {
 	switch instr := instr.(type) {
 	case *ssa.MapUpdate:
 		// r.Header["Authorization"] = []string{key}
-		if Root(instr.Map) != root {
+		if requestRoot(instr.Map) != root {
 			return nil
 		}
 		name, ok := dataflow.ConstString(instr.Key)
@@ -341,7 +328,7 @@ func (r *Result) replacedBy(instr ssa.Instruction, root ssa.Value) []string {
 		common := instr.Common()
 		if b, ok := common.Value.(*ssa.Builtin); ok {
 			// delete(r.Header, "Authorization")
-			if b.Name() == "delete" && len(common.Args) == 2 && Root(common.Args[0]) == root {
+			if b.Name() == "delete" && len(common.Args) == 2 && requestRoot(common.Args[0]) == root {
 				if name, ok := dataflow.ConstString(common.Args[1]); ok {
 					return []string{strings.ToLower(name)}
 				}
@@ -353,7 +340,7 @@ func (r *Result) replacedBy(instr ssa.Instruction, root ssa.Value) []string {
 			return nil
 		}
 		if name, ok := headerWrite(callee, common); ok {
-			if Root(common.Args[0]) == root {
+			if requestRoot(common.Args[0]) == root {
 				return []string{name}
 			}
 			return nil
@@ -364,7 +351,7 @@ func (r *Result) replacedBy(instr ssa.Instruction, root ssa.Value) []string {
 		}
 		var out []string
 		for i, names := range f.Replaces {
-			if i < len(common.Args) && Root(common.Args[i]) == root {
+			if i < len(common.Args) && requestRoot(common.Args[i]) == root {
 				out = append(out, names...)
 			}
 		}
@@ -410,11 +397,11 @@ func readsHeader(v ssa.Value, name string) bool {
 	return httpflow.ReadsCredential(v, func(s string) bool { return strings.EqualFold(s, name) || defaults.Is(s) })
 }
 
-// Root returns the value a request, header set or framework context v
+// requestRoot returns the value a request, header set or framework context v
 // is reached from: through the Request and Header fields, the Request()
 // and Header() accessors, WithContext of a request, and
 // conversions. Two values with the same root denote the same request.
-func Root(v ssa.Value) ssa.Value {
+func requestRoot(v ssa.Value) ssa.Value {
 	for depth := 0; depth < 16; depth++ {
 		switch x := v.(type) {
 		case *ssa.UnOp:
@@ -513,15 +500,6 @@ func intersect(sets []map[string]bool) []string {
 		if all {
 			out = append(out, n)
 		}
-	}
-	sort.Strings(out)
-	return out
-}
-
-func sortedKeys(m map[string]bool) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
 	}
 	sort.Strings(out)
 	return out
