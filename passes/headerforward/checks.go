@@ -114,12 +114,8 @@ func headerValues(v ssa.Value) []ssa.Value {
 }
 
 func isHeaderField(fa *ssa.FieldAddr) bool {
-	st, ok := fa.X.Type().Underlying().(*types.Pointer)
-	if !ok {
-		return false
-	}
-	s, ok := st.Elem().Underlying().(*types.Struct)
-	return ok && s.Field(fa.Field).Name() == "Header" && httpflow.IsNamed(st.Elem(), "net/http", "Request")
+	f, st := httpflow.FieldOf(fa)
+	return f != nil && f.Name() == "Header" && httpflow.IsNamed(st, "net/http", "Request")
 }
 
 // removesOn adds to r what is done to h (a header, or the address of a

@@ -334,6 +334,20 @@ func ReadsCredential(v ssa.Value, isCredential func(string) bool) bool {
 	return walk(v, 0)
 }
 
+// FieldOf returns the field a field address is of, and the struct type
+// it belongs to (nil when it cannot tell).
+func FieldOf(fa *ssa.FieldAddr) (*types.Var, types.Type) {
+	p, ok := fa.X.Type().Underlying().(*types.Pointer)
+	if !ok {
+		return nil, nil
+	}
+	s, ok := p.Elem().Underlying().(*types.Struct)
+	if !ok || fa.Field >= s.NumFields() {
+		return nil, nil
+	}
+	return s.Field(fa.Field), p.Elem()
+}
+
 // SameFieldLoads returns the other loads of the field v was loaded from,
 // from the same base (a request held in a field is loaded anew at each
 // use).

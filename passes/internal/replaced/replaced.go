@@ -451,16 +451,8 @@ func requestRoot(v ssa.Value) ssa.Value {
 // requestField reports whether a field address is of a field named
 // Request or Header.
 func requestField(fa *ssa.FieldAddr) bool {
-	p, ok := fa.X.Type().Underlying().(*types.Pointer)
-	if !ok {
-		return false
-	}
-	s, ok := p.Elem().Underlying().(*types.Struct)
-	if !ok || fa.Field >= s.NumFields() {
-		return false
-	}
-	name := s.Field(fa.Field).Name()
-	return name == "Request" || name == "Header"
+	f, _ := httpflow.FieldOf(fa)
+	return f != nil && (f.Name() == "Request" || f.Name() == "Header")
 }
 
 // isRequestish reports whether a parameter's type is one middleware
