@@ -43,6 +43,10 @@ func (r *Result) ByMiddleware(fn *ssa.Function, v ssa.Value, name string) (repla
 	}
 	name = strings.ToLower(name)
 	uses := r.handlerUses(fn)
+	if fn.Name() == "ServeHTTP" && fn.Signature.Recv() != nil {
+		// A handler type: its values made into handlers are its uses.
+		uses = append(uses, r.handlerValues(fn.Signature.Recv().Type())...)
+	}
 	if len(uses) == 0 {
 		return false, ""
 	}
@@ -68,6 +72,33 @@ func (r *Result) ByMiddleware(fn *ssa.Function, v ssa.Value, name string) (repla
 func (r *Result) ValueCovered(v ssa.Value, name string) bool {
 	_, ok := r.flowCoverage(v, 0)[strings.ToLower(name)]
 	return ok
+}
+
+// handlerValues returns the values of type recv (or the type it points
+// to, or a pointer to it) that the package makes into interface values:
+// a handler type's values registered as handlers (mux.Handle(p, &srv{})).
+func (r *Result) handlerValues(recv types.Type) []ssa.Value {
+	same := func(t types.Type) bool {
+		if types.Identical(t, recv) {
+			return true
+		}
+		if p, ok := t.(*types.Pointer); ok && types.Identical(p.Elem(), recv) {
+			return true
+		}
+		p, ok := recv.(*types.Pointer)
+		return ok && types.Identical(t, p.Elem())
+	}
+	var out []ssa.Value
+	for _, f := range r.pkg.SrcFuncs {
+		for _, b := range f.Blocks {
+			for _, instr := range b.Instrs {
+				if mi, ok := instr.(*ssa.MakeInterface); ok && same(mi.X.Type()) {
+					out = append(out, mi)
+				}
+			}
+		}
+	}
+	return out
 }
 
 // handlerUses returns the values through which fn is used as a value

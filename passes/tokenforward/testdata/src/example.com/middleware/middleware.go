@@ -151,7 +151,27 @@ func unregistered(w http.ResponseWriter, r *http.Request) {
 
 var _ = unregistered
 
+// relayType is a handler type registered behind ownKey.
+type relayType struct{}
+
+func (relayType) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	out := upstream()
+	out.Header.Set("Authorization", r.Header.Get("Authorization"))
+	http.DefaultClient.Do(out)
+}
+
+// bareType is a handler type registered without it.
+type bareType struct{ key string }
+
+func (b *bareType) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	out := upstream()
+	out.Header.Set("Authorization", r.Header.Get("Authorization")) // want `inbound credential from Header.Get\("Authorization"\)`
+	http.DefaultClient.Do(out)
+}
+
 func routes(mux *http.ServeMux) {
+	mux.Handle("/type", ownKey(relayType{}))
+	mux.Handle("/bare-type", &bareType{})
 	mux.Handle("/relay", ownKey(http.HandlerFunc(relay)))
 	mux.Handle("/chained", logging(ownKey(http.HandlerFunc(relayChained))))
 	mux.Handle("/chained-inside", ownKey(logging(http.HandlerFunc(relayChainedInside))))
