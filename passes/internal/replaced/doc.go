@@ -21,4 +21,9 @@
 // client's token) replaces nothing; neither does a replacement on a clone
 // of the request. The analysis reads no configuration, so that its facts
 // serve every analyzer.
+//
+// It is bounded, and errs toward reporting: helpers that call helpers
+// are followed four levels deep within a package (facts carry further
+// across packages), chains of wrappers and groups eight deep, and a
+// replacement it cannot establish within those bounds counts as none.
 package replaced
