@@ -128,7 +128,9 @@ func analyze(analyzers []*analysis.Analyzer, o *options) (*result, error) {
 			indexFuncs(p.Types, res.funcs)
 		}
 		for _, e := range p.Errors {
-			msg := strings.TrimPrefix(e.Error(), "-: ") // go list's "no package" position
+			// One line per error: the go command's continuation lines
+			// ("to add it:\n\tgo get ...") are joined.
+			msg := strings.Join(strings.Fields(strings.TrimPrefix(e.Error(), "-: ")), " ") // go list's "no package" position
 			if e.Kind == packages.ListError && strings.Contains(msg, "no Go files") || strings.Contains(msg, "matched no packages") {
 				msg = fmt.Sprintf("%s matched no packages", strings.Join(patterns, " "))
 			}

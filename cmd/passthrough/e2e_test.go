@@ -575,6 +575,21 @@ func TestJSONSuggestedFixes(t *testing.T) {
 	}
 }
 
+// TestOneLinePerError: an error the go command spreads over two lines
+// (a package no module provides) is one line, like every line the
+// command writes on stderr.
+func TestOneLinePerError(t *testing.T) {
+	_, stderr, code := runTool(t, testdata("e2e", "missingdep"), "./...")
+	if code != exitError || !strings.Contains(stderr, "no required module provides package example.com/nowhere/pkg; to add it: go get example.com/nowhere/pkg\n") {
+		t.Errorf("exit %d, stderr:\n%s", code, stderr)
+	}
+	for _, line := range strings.Split(strings.TrimSuffix(stderr, "\n"), "\n") {
+		if !strings.HasPrefix(line, "passthrough: ") {
+			t.Errorf("a line of stderr is not a message of its own: %q", line)
+		}
+	}
+}
+
 // TestConfigFile: the module's .passthrough.yml adds X-Tenant-Secret as a
 // credential header, so the flow through it is reported.
 func TestConfigFile(t *testing.T) {
