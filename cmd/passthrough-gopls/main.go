@@ -65,16 +65,17 @@ func init() {
 }
 `
 
-// toolsFile keeps the suite in the wrapper module's build list.
-const toolsFile = `//go:build tools
-
-package tools
-
-import (
-	_ "github.com/passthroughlint/passthrough/passes/suite"
-	_ "golang.org/x/tools/gopls"
-)
-`
+// toolsFile keeps the packages it imports in the wrapper module's build
+// list.
+func toolsFile(imports ...string) string {
+	var b strings.Builder
+	b.WriteString("//go:build tools\n\npackage tools\n\nimport (\n")
+	for _, p := range imports {
+		fmt.Fprintf(&b, "\t_ %q\n", p)
+	}
+	b.WriteString(")\n")
+	return b.String()
+}
 
 type options struct {
 	out, gopls, source string
@@ -163,7 +164,7 @@ func build(o options, log io.Writer) (string, error) {
 	if err := os.WriteFile(filepath.Join(work, "go.mod"), []byte(gomod), 0o644); err != nil {
 		return "", err
 	}
-	if err := os.WriteFile(filepath.Join(work, "tools.go"), []byte(strings.Replace(toolsFile, "\t_ \"github.com/passthroughlint/passthrough/passes/suite\"\n", "", 1)), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(work, "tools.go"), []byte(toolsFile("golang.org/x/tools/gopls")), 0o644); err != nil {
 		return "", err
 	}
 	if _, err := goCmd(work, "mod", "tidy"); err != nil {
@@ -181,7 +182,7 @@ func build(o options, log io.Writer) (string, error) {
 	if err := os.WriteFile(filepath.Join(work, "go.mod"), []byte(gomod), 0o644); err != nil {
 		return "", err
 	}
-	if err := os.WriteFile(filepath.Join(work, "tools.go"), []byte(toolsFile), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(work, "tools.go"), []byte(toolsFile(module+"/passes/suite", "golang.org/x/tools/gopls")), 0o644); err != nil {
 		return "", err
 	}
 	if err := os.WriteFile(filepath.Join(goplsDir, "internal", "settings", "zz_passthrough.go"), []byte(settingsFile), 0o644); err != nil {

@@ -160,9 +160,6 @@ func parseFlags(args []string, stdout, stderr io.Writer) (*options, error) {
 		if o.outputs[i].format == "" {
 			o.outputs[i].format = o.format
 		}
-		if o.outputs[i].format == "sarif" {
-			o.sarif = true // the analyzers keep allowed findings for it
-		}
 	}
 	if o.diff {
 		o.fix = true
@@ -385,7 +382,8 @@ func configure(o *options) ([]*analysis.Analyzer, error) {
 	cfg.Merge(&o.analyzerFlags)
 	o.cfg, o.cfgPath = cfg, path
 	// SARIF always carries the allowed findings, as suppressed results.
-	analyzers := suite.New(cfg, suppress.Options{ShowSuppressed: o.showSuppressed || o.sarif, ReportUnused: o.unusedDirectives})
+	sarif := slices.ContainsFunc(o.outputs, func(out output) bool { return out.format == "sarif" })
+	analyzers := suite.New(cfg, suppress.Options{ShowSuppressed: o.showSuppressed || sarif, ReportUnused: o.unusedDirectives})
 	enabled := map[string]bool{}
 	for _, a := range suite.Enabled(analyzers, cfg) {
 		enabled[a.Name] = true

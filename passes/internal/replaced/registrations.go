@@ -3,6 +3,7 @@ package replaced
 import (
 	"fmt"
 	"go/types"
+	"maps"
 	"slices"
 	"strings"
 
@@ -191,12 +192,12 @@ func (r *Result) flowCoverage(v ssa.Value, depth int) map[string]string {
 			if call == nil {
 				return nil
 			}
-			sets = append(sets, r.callCoverage(call, depth, ref.Val))
+			sets = append(sets, r.callCoverage(call, depth, ref.Val, true))
 		case *ssa.Call:
 			if ref.Common().Value == v {
 				return nil // called directly, not registered
 			}
-			sets = append(sets, r.callCoverage(ref, depth, v))
+			sets = append(sets, r.callCoverage(ref, depth, v, true))
 		case *ssa.DebugRef:
 		default:
 			return nil
@@ -241,16 +242,11 @@ func sliceCall(st *ssa.Store) *ssa.Call {
 
 // callCoverage is what the handler value passed to call gets replaced:
 // by the callee when it is a replacing wrapper, by middleware passed
-// beside it (not the handler itself, and in a list of handlers only those
-// before it, which run first), by the router's middleware, and, when the
-// call returns the wrapped handler, by where that goes.
-func (r *Result) callCoverage(call *ssa.Call, depth int, handler ssa.Value) map[string]string {
+// beside it, by the router's middleware, and, when follow is set and the
+// call returns the wrapped handler, by where that goes. handler is nil
+// for a call that makes a router (Group).
+func (r *Result) callCoverage(call *ssa.Call, depth int, handler ssa.Value, follow bool) map[string]string {
 	out := map[string]string{}
-	add := func(m map[string]string) {
-		for n, by := range m {
-			out[n] = by
-		}
-	}
 	common := call.Common()
 	if callee := common.StaticCallee(); callee != nil {
 		if f := r.fact(callee); f != nil {
@@ -259,30 +255,36 @@ func (r *Result) callCoverage(call *ssa.Call, depth int, handler ssa.Value) map[
 			}
 		}
 	}
-	for _, a := range common.Args {
-		if a == handler {
+	r.argsWraps(common.Args, handler, depth+1, out)
+	if recv := receiver(common); recv != nil {
+		maps.Copy(out, r.routerWraps(recv, call, depth+1))
+	}
+	if follow && returnsHandler(call) {
+		maps.Copy(out, r.flowCoverage(call, depth+1))
+	}
+	return out
+}
+
+// argsWraps adds to out what the middleware among args replaces: the
+// values, and the elements of lists built in place; not the handler
+// itself, and in the list that holds it only what comes before it (gin
+// runs a list of handlers in order).
+func (r *Result) argsWraps(args []ssa.Value, handler ssa.Value, depth int, out map[string]string) {
+	for _, a := range args {
+		if handler != nil && a == handler {
 			continue
 		}
-		add(r.valueWraps(a, depth+1))
+		maps.Copy(out, r.valueWraps(a, depth))
 		elems := dataflow.Elements(a)
-		if k := slices.Index(elems, handler); k >= 0 {
+		if k := slices.Index(elems, handler); handler != nil && k >= 0 {
 			elems = elems[:k]
 		}
 		for _, e := range elems {
 			if e != nil {
-				add(r.valueWraps(e, depth+1))
+				maps.Copy(out, r.valueWraps(e, depth))
 			}
 		}
 	}
-	if recv := receiver(common); recv != nil {
-		add(r.routerWraps(recv, call, depth+1))
-	}
-	if returnsHandler(call) {
-		if rest := r.flowCoverage(call, depth+1); rest != nil {
-			add(rest)
-		}
-	}
-	return out
 }
 
 // receiver is the receiver of a method call.
@@ -325,48 +327,12 @@ func (r *Result) routerWraps(router ssa.Value, at *ssa.Call, depth int) map[stri
 			if !ok || call == at || !isMethod(call.Common(), "Use") || !dominatesInstr(call, at) || !same[receiver(call.Common())] {
 				continue
 			}
-			for _, a := range call.Common().Args[1:] {
-				for n, by := range r.valueWraps(a, depth+1) {
-					out[n] = by
-				}
-				for _, e := range dataflow.Elements(a) {
-					if e != nil {
-						for n, by := range r.valueWraps(e, depth+1) {
-							out[n] = by
-						}
-					}
-				}
-			}
+			r.argsWraps(call.Common().Args[1:], nil, depth+1, out)
 		}
 	}
 	// g := r.Group("/v1", mw): the group has r's middleware and its own.
 	if group, ok := router.(*ssa.Call); ok && isMethod(group.Common(), "Group") {
-		for n, by := range r.callCoverageNoResult(group, depth+1) {
-			out[n] = by
-		}
-	}
-	return out
-}
-
-// callCoverageNoResult is callCoverage without following the result.
-func (r *Result) callCoverageNoResult(call *ssa.Call, depth int) map[string]string {
-	out := map[string]string{}
-	for _, a := range call.Common().Args {
-		for n, by := range r.valueWraps(a, depth) {
-			out[n] = by
-		}
-		for _, e := range dataflow.Elements(a) {
-			if e != nil {
-				for n, by := range r.valueWraps(e, depth) {
-					out[n] = by
-				}
-			}
-		}
-	}
-	if recv := receiver(call.Common()); recv != nil {
-		for n, by := range r.routerWraps(recv, call, depth+1) {
-			out[n] = by
-		}
+		maps.Copy(out, r.callCoverage(group, depth, nil, false))
 	}
 	return out
 }
@@ -380,7 +346,9 @@ func isMethod(common *ssa.CallCommon, name string) bool {
 }
 
 // sameValues returns the values that denote the same router as v: v,
-// and the other loads of the field it was loaded from.
+// and the value an interface conversion of it was made from. (A router
+// loaded anew from a field at each use is not followed: its Use calls
+// count for nothing, which reports.)
 func sameValues(v ssa.Value) map[ssa.Value]bool {
 	out := map[ssa.Value]bool{v: true}
 	if mi, ok := v.(*ssa.MakeInterface); ok {
