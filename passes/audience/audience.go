@@ -3,12 +3,14 @@ package audience
 import (
 	"cmp"
 	_ "embed"
+	"fmt"
 	"go/token"
 	"go/types"
 	"slices"
 
 	"github.com/passthroughlint/passthrough/passes/config"
 	"github.com/passthroughlint/passthrough/passes/dataflow"
+	"github.com/passthroughlint/passthrough/passes/internal/httpflow"
 	"github.com/passthroughlint/passthrough/passes/internal/kit"
 	"github.com/passthroughlint/passthrough/passes/internal/ssapkg"
 	"github.com/passthroughlint/passthrough/passes/report"
@@ -59,6 +61,10 @@ func init() {
 }
 
 func run(pass *analysis.Pass, cfg *config.Config) (any, error) {
+	ssaPkg := pass.ResultOf[ssapkg.Analyzer].(*ssapkg.SSA)
+	if ssaPkg != nil {
+		reportUnverifiedBearers(pass, ssaPkg, cfg)
+	}
 	aware := func(p *types.Package) bool {
 		return tokenLibraries[p.Path()] || pass.ImportPackageFact(p, new(tokenAwareFact))
 	}
@@ -74,7 +80,6 @@ func run(pass *analysis.Pass, cfg *config.Config) (any, error) {
 	for _, v := range cfg.AudienceValidators {
 		r.validators[v.Function] = true
 	}
-	ssaPkg := pass.ResultOf[ssapkg.Analyzer].(*ssapkg.SSA)
 	ev := &events{sources: map[dataflow.Position]source{}, checked: map[dataflow.Position]bool{},
 		accepted: map[dataflow.Position]bool{}, decisive: decisiveChecks(ssaPkg)}
 	res := dataflow.Run(pass, &dataflow.Config{
@@ -109,6 +114,20 @@ func run(pass *analysis.Pass, cfg *config.Config) (any, error) {
 		}
 	}
 	return nil, nil
+}
+
+// reportUnverifiedBearers reports the handlers of the package that let
+// a request through with a bearer they never verified. It runs on every
+// package: a handler needs no token library to accept any token.
+func reportUnverifiedBearers(pass *analysis.Pass, pkg *ssapkg.SSA, cfg *config.Config) {
+	headers := httpflow.NewCredentialHeaders(cfg.Headers, cfg.UseDefaultHeaders())
+	for _, l := range findUnverifiedBearers(pkg, headers.Is) {
+		d := analysis.Diagnostic{Category: CategoryUnverifiedBearer,
+			Message: fmt.Sprintf("this handler %s with the bearer from %s, which nothing verified on the way (no signature check, introspection, verifier call or comparison with a stored credential): verify the token, and that it was issued for this server, before letting the request through", l.how, l.what),
+			Related: []analysis.RelatedInformation{{Pos: l.read, Message: "bearer read here: " + l.what}}}
+		d.Pos, d.End = report.Span(pass, l.at)
+		pass.Report(d)
+	}
 }
 
 // A source is a place where a token is accepted without its audience

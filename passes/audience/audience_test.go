@@ -57,3 +57,7 @@ func TestCgo(t *testing.T) {
 		}
 	}
 }
+
+func TestUnverifiedBearers(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), audience.Analyzer, "example.com/bearers")
+}

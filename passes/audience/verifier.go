@@ -47,7 +47,7 @@ func findBlindVerifiers(pkg *ssapkg.SSA) []acceptance {
 		if tok == nil {
 			continue
 		}
-		blind := !validated(tok, 0)
+		blind := !verified(tok)
 		audienceBlind := introspects(verifier) && !readsAudience(verifier)
 		if !blind && !audienceBlind {
 			continue
@@ -97,64 +97,12 @@ func tokenParam(fn *ssa.Function) *ssa.Parameter {
 	return nil
 }
 
-// validated reports whether v (the token, or a string made from it)
-// reaches anything that could check it.
-func validated(v ssa.Value, depth int) bool {
-	if depth > 8 {
-		return true
-	}
-	refs := v.Referrers()
-	if refs == nil {
-		return false
-	}
-	for _, ref := range *refs {
-		switch ref := ref.(type) {
-		case *ssa.BinOp:
-			if ref.Op == token.EQL || ref.Op == token.NEQ {
-				other := ref.X
-				if other == v {
-					other = ref.Y
-				}
-				if c, ok := other.(*ssa.Const); ok && c.Value != nil && c.Value.ExactString() == `""` {
-					continue // an emptiness check
-				}
-				return true
-			}
-			if ref.Op == token.ADD && validated(ref, depth+1) {
-				return true
-			}
-		case *ssa.Call:
-			callee := ref.Common().StaticCallee()
-			if b, ok := ref.Common().Value.(*ssa.Builtin); ok && b.Name() == "len" {
-				continue
-			}
-			if callee == nil || callee.Pkg == nil {
-				return true
-			}
-			switch callee.Pkg.Pkg.Path() {
-			case "strings", "bytes", "strconv":
-				if validated(ref, depth+1) {
-					return true
-				}
-				for _, r2 := range referrersOf(ref) {
-					if ex, ok := r2.(*ssa.Extract); ok && validated(ex, depth+1) {
-						return true
-					}
-				}
-			case "fmt", "log", "log/slog":
-				// logging is not checking
-			default:
-				return true
-			}
-		case *ssa.ChangeType, *ssa.MakeInterface, *ssa.Convert, *ssa.Phi, *ssa.Slice:
-			if validated(ref.(ssa.Value), depth+1) {
-				return true
-			}
-		case *ssa.Return:
-			// handing the token back is not checking it
-		case *ssa.DebugRef:
-		default:
-			return true // stored or used some other way: not judged
+// verified reports whether the token reaches anything that could check
+// it (tokenUses); storing it in the context is not checking it.
+func verified(tok ssa.Value) bool {
+	for _, u := range tokenUses([]ssa.Value{tok}, nil) {
+		if u == verifies {
+			return true
 		}
 	}
 	return false

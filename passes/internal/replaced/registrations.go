@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/passthroughlint/passthrough/passes/dataflow"
+	"github.com/passthroughlint/passthrough/passes/internal/httpflow"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -30,7 +31,7 @@ func (r *Result) Before(fn *ssa.Function, at ssa.Instruction, v ssa.Value, name 
 	if index < 0 {
 		return false
 	}
-	return r.dominating(at.Block(), index, requestRoot(v))[strings.ToLower(name)]
+	return r.dominating(at.Block(), index, httpflow.RequestRoot(v))[strings.ToLower(name)]
 }
 
 // ByMiddleware tells, for a read of header name of the request v in fn,
@@ -38,7 +39,7 @@ func (r *Result) Before(fn *ssa.Function, at ssa.Instruction, v ssa.Value, name 
 // behind a middleware that replaces the header (replaced), or only some
 // times (elsewhere names where it is replaced, for the message).
 func (r *Result) ByMiddleware(fn *ssa.Function, v ssa.Value, name string) (replaced bool, elsewhere string) {
-	root := requestRoot(v)
+	root := httpflow.RequestRoot(v)
 	if _, ok := root.(*ssa.Parameter); !ok || fn == nil || root.Parent() != fn {
 		return false, ""
 	}

@@ -1,7 +1,6 @@
 package replaced
 
 import (
-	"go/token"
 	"go/types"
 	"maps"
 	"reflect"
@@ -144,7 +143,7 @@ func (r *Result) compute(fn *ssa.Function) *funcFact {
 	}
 	wraps := map[string]bool{}
 	for _, p := range fn.Params {
-		if isRequestish(p.Type()) {
+		if httpflow.IsRequestish(p.Type()) {
 			for _, n := range r.beforeNext(fn, p) {
 				wraps[n] = true
 			}
@@ -237,9 +236,9 @@ func (r *Result) beforeNext(fn *ssa.Function, p ssa.Value) []string {
 			}
 			common := call.Common()
 			switch {
-			case isNextCall(common, p):
+			case httpflow.IsNextCall(common, p):
 				sets = append(sets, r.dominating(b, i, p))
-			case isMethodOn(common, p, "Abort", "AbortWithStatus", "AbortWithStatusJSON", "AbortWithError"):
+			case httpflow.IsMethodOn(common, p, "Abort", "AbortWithStatus", "AbortWithStatusJSON", "AbortWithError"):
 				aborts = append(aborts, instr)
 			}
 		}
@@ -254,37 +253,6 @@ func (r *Result) beforeNext(fn *ssa.Function, p ssa.Value) []string {
 		}
 	}
 	return intersect(sets)
-}
-
-// isNextCall reports whether a call hands the request rooted at p on:
-// a call of a function value or an interface method with an argument
-// rooted at p (next.ServeHTTP(w, r), next(c)), or c.Next().
-func isNextCall(common *ssa.CallCommon, p ssa.Value) bool {
-	if isMethodOn(common, p, "Next") {
-		return true
-	}
-	if common.StaticCallee() != nil {
-		return false
-	}
-	for _, a := range common.Args {
-		if requestRoot(a) == p {
-			return true
-		}
-	}
-	return false
-}
-
-// isMethodOn reports whether a call is a method, of one of the names,
-// called on a value rooted at p.
-func isMethodOn(common *ssa.CallCommon, p ssa.Value, names ...string) bool {
-	if common.IsInvoke() {
-		return slices.Contains(names, common.Method.Name()) && requestRoot(common.Value) == p
-	}
-	callee := common.StaticCallee()
-	if callee == nil || callee.Signature.Recv() == nil || len(common.Args) == 0 {
-		return false
-	}
-	return slices.Contains(names, callee.Name()) && requestRoot(common.Args[0]) == p
 }
 
 // dominating returns the headers of the request rooted at root replaced
@@ -311,7 +279,7 @@ func (r *Result) replacedBy(instr ssa.Instruction, root ssa.Value) []string {
 	switch instr := instr.(type) {
 	case *ssa.MapUpdate:
 		// r.Header["Authorization"] = []string{key}
-		if requestRoot(instr.Map) != root {
+		if httpflow.RequestRoot(instr.Map) != root {
 			return nil
 		}
 		name, ok := dataflow.ConstString(instr.Key)
@@ -328,7 +296,7 @@ func (r *Result) replacedBy(instr ssa.Instruction, root ssa.Value) []string {
 		common := instr.Common()
 		if b, ok := common.Value.(*ssa.Builtin); ok {
 			// delete(r.Header, "Authorization")
-			if b.Name() == "delete" && len(common.Args) == 2 && requestRoot(common.Args[0]) == root {
+			if b.Name() == "delete" && len(common.Args) == 2 && httpflow.RequestRoot(common.Args[0]) == root {
 				if name, ok := dataflow.ConstString(common.Args[1]); ok {
 					return []string{strings.ToLower(name)}
 				}
@@ -340,7 +308,7 @@ func (r *Result) replacedBy(instr ssa.Instruction, root ssa.Value) []string {
 			return nil
 		}
 		if name, ok := headerWrite(callee, common); ok {
-			if requestRoot(common.Args[0]) == root {
+			if httpflow.RequestRoot(common.Args[0]) == root {
 				return []string{name}
 			}
 			return nil
@@ -351,7 +319,7 @@ func (r *Result) replacedBy(instr ssa.Instruction, root ssa.Value) []string {
 		}
 		var out []string
 		for i, names := range f.Replaces {
-			if i < len(common.Args) && requestRoot(common.Args[i]) == root {
+			if i < len(common.Args) && httpflow.RequestRoot(common.Args[i]) == root {
 				out = append(out, names...)
 			}
 		}
@@ -395,73 +363,6 @@ var defaults = httpflow.NewCredentialHeaders(nil, true)
 // name or of a credential header: the client's token re-formatted.
 func readsHeader(v ssa.Value, name string) bool {
 	return httpflow.ReadsCredential(v, func(s string) bool { return strings.EqualFold(s, name) || defaults.Is(s) })
-}
-
-// requestRoot returns the value a request, header set or framework context v
-// is reached from: through the Request and Header fields, the Request()
-// and Header() accessors, WithContext of a request, and
-// conversions. Two values with the same root denote the same request.
-func requestRoot(v ssa.Value) ssa.Value {
-	for depth := 0; depth < 16; depth++ {
-		switch x := v.(type) {
-		case *ssa.UnOp:
-			if x.Op != token.MUL {
-				return v
-			}
-			fa, ok := x.X.(*ssa.FieldAddr)
-			if !ok || !requestField(fa) {
-				return v
-			}
-			v = fa.X
-		case *ssa.FieldAddr:
-			if !requestField(x) {
-				return v
-			}
-			v = x.X
-		case *ssa.ChangeType:
-			v = x.X
-		case *ssa.MakeInterface:
-			v = x.X
-		case *ssa.TypeAssert:
-			v = x.X
-		case *ssa.Call:
-			common := x.Common()
-			var recv ssa.Value
-			var name string
-			if common.IsInvoke() {
-				recv, name = common.Value, common.Method.Name()
-			} else if f := common.StaticCallee(); f != nil && f.Signature.Recv() != nil && len(common.Args) > 0 {
-				recv, name = common.Args[0], f.Name()
-			}
-			switch name {
-			case "Request", "Header", "WithContext":
-				// (Clone makes another request, with another header
-				// set: a replacement on it is not one on the original.)
-				v = recv
-			default:
-				return v
-			}
-		default:
-			return v
-		}
-	}
-	return v
-}
-
-// requestField reports whether a field address is of a field named
-// Request or Header.
-func requestField(fa *ssa.FieldAddr) bool {
-	f, _ := httpflow.FieldOf(fa)
-	return f != nil && (f.Name() == "Request" || f.Name() == "Header")
-}
-
-// isRequestish reports whether a parameter's type is one middleware
-// hands on: a request, gin's or echo's context.
-func isRequestish(t types.Type) bool {
-	return httpflow.IsNamed(t, "net/http", "Request") ||
-		httpflow.IsNamed(t, "github.com/gin-gonic/gin", "Context") ||
-		httpflow.IsNamed(t, "github.com/labstack/echo/v4", "Context") ||
-		httpflow.IsNamed(t, "github.com/labstack/echo", "Context")
 }
 
 func dominatesInstr(a, b ssa.Instruction) bool {

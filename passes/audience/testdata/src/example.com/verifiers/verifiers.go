@@ -5,6 +5,8 @@ package verifiers
 
 import (
 	"context"
+	"encoding/base64"
+	"time"
 	"encoding/json"
 	"errors"
 	"log"
@@ -116,4 +118,33 @@ func introspectAud(ctx context.Context, token string, _ *http.Request) (*auth.To
 func introspectionRoutes() {
 	http.Handle("/f", auth.RequireBearerToken(introspect, nil)(nil))
 	http.Handle("/g", auth.RequireBearerToken(introspectAud, nil)(nil))
+}
+
+// decodedPayload reads the claims from the JWT's payload with base64 and
+// JSON, and checks them, but never the signature: anyone can mint one.
+func decodedPayload(ctx context.Context, token string, _ *http.Request) (*auth.TokenInfo, error) {
+	parts := strings.Split(token, ".")
+	if len(parts) != 3 {
+		return nil, errors.New("not a JWT")
+	}
+	payload, err := base64.RawURLEncoding.DecodeString(parts[1])
+	if err != nil {
+		return nil, err
+	}
+	var claims struct {
+		Sub string   `json:"sub"`
+		Aud []string `json:"aud"`
+		Exp int64    `json:"exp"`
+	}
+	if err := json.Unmarshal(payload, &claims); err != nil {
+		return nil, err
+	}
+	if claims.Exp < time.Now().Unix() || !slices.Contains(claims.Aud, "https://mcp.example.com") {
+		return nil, errors.New("expired or not for this server")
+	}
+	return &auth.TokenInfo{UserID: claims.Sub}, nil // want `this token verifier accepts the bearer token without validating it`
+}
+
+func decodedRoutes() {
+	http.Handle("/h", auth.RequireBearerToken(decodedPayload, nil)(nil))
 }

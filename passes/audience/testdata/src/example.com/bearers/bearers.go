@@ -1,0 +1,198 @@
+// Package bearers has middleware that lets a request through with a
+// bearer token: some verify it first, some only look at it.
+package bearers
+
+import (
+	"context"
+	"crypto/subtle"
+	"errors"
+	"log"
+	"net/http"
+	"strings"
+
+	"github.com/mark3labs/mcp-go/server"
+)
+
+type ctxKey struct{}
+
+// presenceOnly checks that a bearer is there and lets the request through.
+func presenceOnly(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		auth := r.Header.Get("Authorization")
+		if auth == "" || !strings.HasPrefix(auth, "Bearer ") {
+			http.Error(w, "unauthorized", http.StatusUnauthorized)
+			return
+		}
+		tok := strings.TrimPrefix(auth, "Bearer ")
+		if len(tok) < 20 {
+			http.Error(w, "unauthorized", http.StatusUnauthorized)
+			return
+		}
+		log.Printf("request with token %s...", tok[:4])
+		next.ServeHTTP(w, r) // want `this handler calls the next handler with the bearer from Get\("Authorization"\), which nothing verified`
+	})
+}
+
+// intoContext stores the bearer for the tools and goes on.
+func intoContext(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		tok := strings.TrimSpace(strings.TrimPrefix(r.Header.Get("Authorization"), "Bearer"))
+		ctx := context.WithValue(r.Context(), ctxKey{}, tok) // want `this handler stores the token in the request context with the bearer from Get\("Authorization"\)`
+		next.ServeHTTP(w, r.WithContext(ctx))
+	})
+}
+
+// bearerFrom is a helper: where it is called is a read.
+func bearerFrom(r *http.Request) string {
+	parts := strings.SplitN(r.Header.Get("Authorization"), " ", 2)
+	if len(parts) != 2 || !strings.EqualFold(parts[0], "bearer") {
+		return ""
+	}
+	return parts[1]
+}
+
+func viaHelper(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if bearerFrom(r) == "" {
+			http.Error(w, "unauthorized", http.StatusUnauthorized)
+			return
+		}
+		next.ServeHTTP(w, r) // want `calls the next handler with the bearer from bearerFrom \(which returns Get\("Authorization"\)\)`
+	})
+}
+
+// apiKeyHeader: a default credential header, let through unchecked.
+func apiKeyHeader(next http.HandlerFunc) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		if r.Header.Get("X-Api-Key") == "" {
+			w.WriteHeader(http.StatusUnauthorized)
+			return
+		}
+		next(w, r) // want `calls the next handler with the bearer from Get\("X-Api-Key"\)`
+	}
+}
+
+// mcpGoContext hands the token to mcp-go's tools without a check.
+var mcpGoContext = server.WithHTTPContextFunc(func(ctx context.Context, r *http.Request) context.Context {
+	return context.WithValue(ctx, ctxKey{}, r.Header.Get("Authorization")) // want `stores the token in the request context with the bearer from Get\("Authorization"\)`
+})
+
+// skipMode lets the request through unchecked on one path only.
+func skipMode(next http.Handler, skip bool, v verifier) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		tok := bearerFrom(r)
+		if skip {
+			next.ServeHTTP(w, r) // want `calls the next handler with the bearer from bearerFrom`
+			return
+		}
+		if err := v.Verify(r.Context(), tok); err != nil {
+			http.Error(w, "unauthorized", http.StatusUnauthorized)
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+// --- negatives: each verifies the token on every path to the next handler.
+
+type verifier interface {
+	Verify(ctx context.Context, token string) error
+}
+
+func withVerifier(next http.Handler, v verifier) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		tok := strings.TrimPrefix(r.Header.Get("Authorization"), "Bearer ")
+		if err := v.Verify(r.Context(), tok); err != nil {
+			http.Error(w, "unauthorized", http.StatusUnauthorized)
+			return
+		}
+		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), ctxKey{}, tok)))
+	})
+}
+
+var apiKey = []byte("configured")
+
+func constantTime(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		tok := []byte(bearerFrom(r))
+		if subtle.ConstantTimeCompare(tok, apiKey) != 1 {
+			http.Error(w, "unauthorized", http.StatusUnauthorized)
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+var keys = map[string]string{"k1": "alice"}
+
+func storedKeys(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		user, ok := keys[r.Header.Get("X-Api-Key")]
+		if !ok {
+			http.Error(w, "unauthorized", http.StatusUnauthorized)
+			return
+		}
+		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), ctxKey{}, user)))
+	})
+}
+
+func lookupUser(token string) (string, error) {
+	if token == "" {
+		return "", errors.New("no token")
+	}
+	return "alice", nil
+}
+
+// databaseLookup: a function the token is handed to may check it.
+func databaseLookup(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if _, err := lookupUser(bearerFrom(r)); err != nil {
+			http.Error(w, "unauthorized", http.StatusUnauthorized)
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+// otherHeader: a request id is not a credential.
+func otherHeader(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ctx := context.WithValue(r.Context(), ctxKey{}, r.Header.Get("X-Request-Id"))
+		next.ServeHTTP(w, r.WithContext(ctx))
+	})
+}
+
+// rejectsAll reads the bearer but never lets the request through.
+func rejectsAll(w http.ResponseWriter, r *http.Request) {
+	if r.Header.Get("Authorization") != "" {
+		http.Error(w, "tokens are not accepted here", http.StatusForbidden)
+	}
+}
+
+// outbound reads a header of a response, not of a received request.
+func outbound(next http.Handler, resp *http.Response) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		_ = resp.Header.Get("Authorization")
+		next.ServeHTTP(w, r)
+	})
+}
+
+type tokenVerifier func(ctx context.Context, token string, r *http.Request) (string, error)
+
+// verifierValue: the function value the token is handed to is the
+// verifier, not the next handler, although it is given the request too.
+func verifierValue(next http.Handler, verify tokenVerifier) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		fields := strings.Fields(r.Header.Get("Authorization"))
+		if len(fields) != 2 || strings.ToLower(fields[0]) != "bearer" {
+			http.Error(w, "no bearer token", http.StatusUnauthorized)
+			return
+		}
+		user, err := verify(r.Context(), fields[1], r)
+		if err != nil {
+			http.Error(w, "unauthorized", http.StatusUnauthorized)
+			return
+		}
+		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), ctxKey{}, user)))
+	})
+}

@@ -1,0 +1,111 @@
+package httpflow
+
+import (
+	"go/token"
+	"go/types"
+	"slices"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// Middleware shapes: which request a value is, and which calls hand a
+// request on to the next handler. Shared by the analysis of replaced
+// credentials and the audience analyzer's unverified bearers.
+
+// IsNextCall reports whether a call hands the request rooted at p on:
+// a call of a function value or an interface method with an argument
+// rooted at p (next.ServeHTTP(w, r), next(c)), or c.Next().
+func IsNextCall(common *ssa.CallCommon, p ssa.Value) bool {
+	if IsMethodOn(common, p, "Next") {
+		return true
+	}
+	if common.StaticCallee() != nil {
+		return false
+	}
+	for _, a := range common.Args {
+		if RequestRoot(a) == p {
+			return true
+		}
+	}
+	return false
+}
+
+// IsMethodOn reports whether a call is a method, of one of the names,
+// called on a value rooted at p.
+func IsMethodOn(common *ssa.CallCommon, p ssa.Value, names ...string) bool {
+	if common.IsInvoke() {
+		return slices.Contains(names, common.Method.Name()) && RequestRoot(common.Value) == p
+	}
+	callee := common.StaticCallee()
+	if callee == nil || callee.Signature.Recv() == nil || len(common.Args) == 0 {
+		return false
+	}
+	return slices.Contains(names, callee.Name()) && RequestRoot(common.Args[0]) == p
+}
+
+// RequestRoot returns the value a request, header set or framework context v
+// is reached from: through the Request and Header fields, the Request()
+// and Header() accessors, WithContext of a request, and
+// conversions. Two values with the same root denote the same request.
+func RequestRoot(v ssa.Value) ssa.Value {
+	for depth := 0; depth < 16; depth++ {
+		switch x := v.(type) {
+		case *ssa.UnOp:
+			if x.Op != token.MUL {
+				return v
+			}
+			fa, ok := x.X.(*ssa.FieldAddr)
+			if !ok || !requestField(fa) {
+				return v
+			}
+			v = fa.X
+		case *ssa.FieldAddr:
+			if !requestField(x) {
+				return v
+			}
+			v = x.X
+		case *ssa.ChangeType:
+			v = x.X
+		case *ssa.MakeInterface:
+			v = x.X
+		case *ssa.TypeAssert:
+			v = x.X
+		case *ssa.Call:
+			common := x.Common()
+			var recv ssa.Value
+			var name string
+			if common.IsInvoke() {
+				recv, name = common.Value, common.Method.Name()
+			} else if f := common.StaticCallee(); f != nil && f.Signature.Recv() != nil && len(common.Args) > 0 {
+				recv, name = common.Args[0], f.Name()
+			}
+			switch name {
+			case "Request", "Header", "WithContext":
+				// (Clone makes another request, with another header
+				// set: a replacement on it is not one on the original.)
+				v = recv
+			default:
+				return v
+			}
+		default:
+			return v
+		}
+	}
+	return v
+}
+
+// requestField reports whether a field address is of a field named
+// Request or Header.
+func requestField(fa *ssa.FieldAddr) bool {
+	f, _ := FieldOf(fa)
+	return f != nil && (f.Name() == "Request" || f.Name() == "Header")
+}
+
+// IsRequestish reports whether a parameter's type is one middleware
+// hands on: a request, gin's or echo's context.
+func IsRequestish(t types.Type) bool {
+	return IsNamed(t, "net/http", "Request") ||
+		IsNamed(t, "github.com/gin-gonic/gin", "Context") ||
+		IsNamed(t, "github.com/labstack/echo/v4", "Context") ||
+		IsNamed(t, "github.com/labstack/echo", "Context")
+}
