@@ -6,7 +6,6 @@ package verifiers
 import (
 	"context"
 	"encoding/base64"
-	"time"
 	"encoding/json"
 	"errors"
 	"log"
@@ -14,6 +13,7 @@ import (
 	"net/url"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/golang-jwt/jwt/v5"
 	"github.com/modelcontextprotocol/go-sdk/auth"
