@@ -77,6 +77,7 @@ func run(pass *analysis.Pass, cfg *config.Config) (any, error) {
 	}
 	pass.ExportPackageFact(new(tokenAwareFact))
 	r := &rules{validators: map[string]bool{}, tokenAware: aware}
+	r.callers, r.stored = newIndex(ssaPkg)
 	for _, v := range cfg.AudienceValidators {
 		r.validators[v.Function] = true
 	}

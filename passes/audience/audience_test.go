@@ -61,3 +61,9 @@ func TestCgo(t *testing.T) {
 func TestUnverifiedBearers(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), audience.Analyzer, "example.com/bearers")
 }
+
+// TestUnverifiedParses: an unverified parse is a finding only when its
+// claims are trusted and the raw token is verified nowhere on the way.
+func TestUnverifiedParses(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), audience.Analyzer, "example.com/unverified")
+}

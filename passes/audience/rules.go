@@ -66,6 +66,8 @@ type rules struct {
 	// tokenAware reports whether a package imports a token library,
 	// directly or not (only those are analyzed).
 	tokenAware func(*types.Package) bool
+	callers    callers // of the package's functions, in the package
+	stored     stored  // the values stored into fields and variables in the package
 }
 
 const oidcSkipMsg = "oidc.Config{SkipClientIDCheck: true} accepts ID tokens issued to any client: set ClientID to this server's client ID instead, or check IDToken.Audience after Verify"
@@ -190,10 +192,16 @@ func (r *rules) Model(c *dataflow.Call) ([]dataflow.Flow, bool) {
 		return r.golangJWT(c, path, name), true
 	case oidc:
 		switch name {
-		case "Provider.Verifier":
-			return []dataflow.Flow{{From: dataflow.Param, FromIndex: 1, FromKind: skipConfig, To: dataflow.Result, ToKind: skipVerifier}}, true
-		case "NewVerifier":
-			return []dataflow.Flow{{From: dataflow.Param, FromIndex: 2, FromKind: skipConfig, To: dataflow.Result, ToKind: skipVerifier}}, true
+		case "Provider.Verifier", "Provider.VerifierContext", "NewVerifier":
+			// A verifier made from the configuration accepts tokens
+			// through it: that is what it is made for, wherever it is
+			// kept (a field, a closure) until Verify is called.
+			cfg := len(c.Args) - 1
+			return []dataflow.Flow{
+				{From: dataflow.Param, FromIndex: cfg, FromKind: skipConfig, To: dataflow.Result, ToKind: skipVerifier},
+				{From: dataflow.Param, FromIndex: cfg, FromKind: skipConfig, To: dataflow.Sink, ToKind: skipConfig,
+					Sink: &dataflow.SinkInfo{What: "a verifier made from the configuration", Tag: sinkAccepted}},
+			}, true
 		case "IDTokenVerifier.Verify":
 			return []dataflow.Flow{
 				{From: dataflow.Param, FromIndex: 0, FromKind: skipVerifier, To: dataflow.Result, ToKind: jwtToken},
@@ -230,6 +238,9 @@ func (r *rules) golangJWT(c *dataflow.Call, path, name string) []dataflow.Flow {
 	}
 	switch name {
 	case "Parse", "ParseWithClaims":
+		if r.callers.issued(c.Args[0], 0) {
+			return nil // client side: a token this program got from a token endpoint
+		}
 		opts := options(c.Args[len(c.Args)-1])
 		claims := -1
 		if name == "ParseWithClaims" {
@@ -237,7 +248,10 @@ func (r *rules) golangJWT(c *dataflow.Call, path, name string) []dataflow.Flow {
 		}
 		return r.judgeJWT(v+"."+name, fix, opts, claims)
 	case "Parser.Parse", "Parser.ParseWithClaims":
-		opts, ok := parserOptions(c.Args[0])
+		if r.callers.issued(c.Args[1], 0) {
+			return nil
+		}
+		opts, ok := r.parserOptions(c.Args[0])
 		if !ok {
 			return nil // a parser configured elsewhere: not judged here
 		}
@@ -245,12 +259,15 @@ func (r *rules) golangJWT(c *dataflow.Call, path, name string) []dataflow.Flow {
 		if name == "Parser.ParseWithClaims" {
 			claims = 2
 		}
+		if path == jwtV5 {
+			fix = "add jwt.WithAudience(<this server's resource URI>) to the options of the jwt.NewParser that made the parser"
+		}
 		return r.judgeJWT("(*jwt.Parser)."+strings.TrimPrefix(name, "Parser."), fix, opts, claims)
 	case "Parser.ParseUnverified":
-		if len(c.Args) > 1 && verifiedLater(c.Fn, c.Args[1]) {
-			return nil // peeking before the verified parse of the same token
+		if len(c.Args) < 3 || !r.unverifiedTrusted(c, c.Args[1], claimsOf(c.Value, c.Args[2])) {
+			return nil // a peek at kid or exp, a token from a token endpoint, or one verified on the way
 		}
-		return accepted(srcUnverified, "(*jwt.Parser).ParseUnverified does not verify the token's signature, and the token is not parsed with verification afterwards: use jwt.ParseWithClaims with the key and jwt.WithAudience(<this server's resource URI>)", -1)
+		return accepted(srcUnverified, "(*jwt.Parser).ParseUnverified does not verify the token's signature, and its claims are trusted (returned, stored or compared) with the token verified nowhere on the way: verify it with jwt.ParseWithClaims, the key and jwt.WithAudience(<this server's resource URI>)", -1)
 	case "RegisteredClaims.GetAudience", "MapClaims.GetAudience", "Claims.GetAudience", "GetAudience":
 		return []dataflow.Flow{{From: dataflow.Param, FromIndex: 0, FromKind: jwtToken, To: dataflow.Result, ToKind: aud}}
 	case "RegisteredClaims.VerifyAudience", "MapClaims.VerifyAudience", "StandardClaims.VerifyAudience":
@@ -292,6 +309,9 @@ func (r *rules) jwx(c *dataflow.Call, name string) []dataflow.Flow {
 		}
 		return accepted(srcFixable, "jwt."+name+" accepts the token without checking its audience: add jwt.WithAudience(<this server's resource URI>)", -1)
 	case "ParseInsecure":
+		if !r.unverifiedTrusted(c, c.Args[0], claimsOf(c.Value)) {
+			return nil
+		}
 		return accepted(srcAccepted, "jwt.ParseInsecure neither verifies nor validates the token: use jwt.Parse with jwt.WithKey and jwt.WithAudience(<this server's resource URI>)", -1)
 	case "Validate":
 		for _, o := range options(c.Args[len(c.Args)-1]) {
@@ -335,8 +355,31 @@ func hasFalse(v ssa.Value, name string) bool {
 }
 
 // parserOptions returns the options of the jwt.NewParser call that made p,
-// when p comes from one in the same function.
-func parserOptions(p ssa.Value) ([]string, bool) {
+// when p comes from one in the same function, or is loaded from a field
+// or variable the package stores only parsers it makes into (then the
+// options of one that lacks the audience, if one does).
+func (r *rules) parserOptions(p ssa.Value) ([]string, bool) {
+	if load, ok := p.(*ssa.UnOp); ok && load.Op == token.MUL {
+		key := storeKey(load.X)
+		if key == nil || len(r.stored[key]) == 0 {
+			return nil, false
+		}
+		var worst []string
+		for i, v := range r.stored[key] {
+			opts, ok := newParserOptions(v)
+			if !ok {
+				return nil, false // one made elsewhere: not judged
+			}
+			if i == 0 || !slices.Contains(opts, "WithAudience") && !slices.Contains(opts, "WithAllAudiences") {
+				worst = opts
+			}
+		}
+		return worst, true
+	}
+	return newParserOptions(p)
+}
+
+func newParserOptions(p ssa.Value) ([]string, bool) {
 	call, ok := unwrap(p).(*ssa.Call)
 	if !ok {
 		return nil, false
@@ -386,30 +429,119 @@ func (r *rules) goJose(c *dataflow.Call, name string) []dataflow.Flow {
 	switch name {
 	case "JSONWebToken.Claims", "JSONWebToken.UnsafeClaimsWithoutVerification":
 		msg := "(*jwt.JSONWebToken).Claims accepts the claims without checking their audience: call claims.Validate with jwt.Expected{AnyAudience: jwt.Audience{<this server's resource URI>}}"
+		tag := srcAccepted
 		if name == "JSONWebToken.UnsafeClaimsWithoutVerification" {
-			msg = "jwt.UnsafeClaimsWithoutVerification does not verify the signature: use Claims with the key, then Validate with AnyAudience"
+			msg = "jwt.UnsafeClaimsWithoutVerification does not verify the signature, and the claims are trusted (returned, stored or compared) with the token verified nowhere on the way: use Claims with the key, then Validate with AnyAudience"
+			tag = srcUnverified
 		}
 		// The destinations are filled with the claims; without a list
 		// built in place, the variadic slice stands for them.
 		dests := elements(c.Args[len(c.Args)-1])
+		if name == "JSONWebToken.UnsafeClaimsWithoutVerification" && !r.unverifiedTrusted(c, c.Args[0], claimsOf(append(dests, c.Args[len(c.Args)-1])...)) {
+			return nil
+		}
 		if len(dests) == 0 {
-			return []dataflow.Flow{dataflow.SourceFlow(jwtToken, dataflow.Contents, len(c.Args)-1, msg, srcAccepted)}
+			return []dataflow.Flow{dataflow.SourceFlow(jwtToken, dataflow.Contents, len(c.Args)-1, msg, tag)}
 		}
 		var out []dataflow.Flow
 		for _, dest := range dests {
 			c.Args = append(c.Args, dest)
-			out = append(out, dataflow.SourceFlow(jwtToken, dataflow.Contents, len(c.Args)-1, msg, srcAccepted))
+			out = append(out, dataflow.SourceFlow(jwtToken, dataflow.Contents, len(c.Args)-1, msg, tag))
 		}
 		return out
 	case "Claims.Validate", "Claims.ValidateWithLeeway":
-		if len(c.Args) > 1 && setsField(c.Args[1], "AnyAudience") {
-			return []dataflow.Flow{checked(0, jwtToken, "Claims.Validate with AnyAudience")}
+		if len(c.Args) < 2 {
+			return nil
 		}
-		return nil
+		has, known := r.expectsAudience(c.Args[1], 0)
+		switch {
+		case has:
+			return []dataflow.Flow{checked(0, jwtToken, "Claims.Validate with AnyAudience")}
+		case !known || filledByClaims(c.Fn, c.Args[0]):
+			// An expectation made elsewhere is not judged; claims that
+			// (*JSONWebToken).Claims filled are reported there.
+			return nil
+		}
+		// Claims decoded some other way (a verified JWS's payload): the
+		// validation is where they are accepted.
+		return []dataflow.Flow{dataflow.SourceFlow(jwtToken, dataflow.Contents, 0,
+			"jwt.Claims."+strings.TrimPrefix(name, "Claims.")+" with an Expected that has no AnyAudience accepts a token issued for any audience: set AnyAudience: jwt.Audience{<this server's resource URI>}", srcAccepted)}
 	case "Audience.Contains":
 		return []dataflow.Flow{checked(0, aud, "Audience.Contains")}
 	}
 	return nil
+}
+
+// expectsAudience reports whether a go-jose Expected sets AnyAudience,
+// and whether that is known: made here (a variable or literal), returned
+// by a helper of the package on every path, or refreshed with WithTime.
+func (r *rules) expectsAudience(v ssa.Value, depth int) (has, known bool) {
+	if depth > 4 {
+		return false, false
+	}
+	switch x := v.(type) {
+	case *ssa.UnOp:
+		if _, ok := x.X.(*ssa.Alloc); ok {
+			return setsField(x, "AnyAudience"), true
+		}
+	case *ssa.Call:
+		callee := x.Common().StaticCallee()
+		if callee == nil || callee.Pkg == nil {
+			return false, false
+		}
+		if callee.Pkg.Pkg.Path() == jose && callee.Name() == "WithTime" && len(x.Common().Args) > 0 {
+			return r.expectsAudience(x.Common().Args[0], depth+1)
+		}
+		if callee.Blocks == nil || callee.Pkg.Pkg != x.Parent().Pkg.Pkg {
+			return false, false
+		}
+		has, known = true, false
+		for _, b := range callee.Blocks {
+			ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
+			if !ok || len(ret.Results) == 0 {
+				continue
+			}
+			h, k := r.expectsAudience(ret.Results[0], depth+1)
+			if !k {
+				return false, false
+			}
+			has, known = has && h, true
+		}
+		return has, known
+	}
+	return false, false
+}
+
+// filledByClaims reports whether claims (a value loaded from a variable)
+// were decoded into by a (*JSONWebToken).Claims call in fn.
+func filledByClaims(fn *ssa.Function, claims ssa.Value) bool {
+	load, ok := claims.(*ssa.UnOp)
+	if !ok {
+		return false
+	}
+	addr := load.X
+	for fa, ok := addr.(*ssa.FieldAddr); ok; fa, ok = addr.(*ssa.FieldAddr) {
+		addr = fa.X // c.Claims of a struct that embeds them
+	}
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			call, ok := instr.(*ssa.Call)
+			if !ok {
+				continue
+			}
+			callee := call.Common().StaticCallee()
+			if callee == nil || callee.Pkg == nil || callee.Pkg.Pkg.Path() != jose || callee.Name() != "Claims" {
+				continue
+			}
+			args := call.Common().Args
+			for _, d := range elements(args[len(args)-1]) {
+				if unwrap(d) == addr {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // setsField reports whether the struct value v (loaded from a variable or
@@ -481,34 +613,23 @@ func isEmptyString(v ssa.Value) bool {
 	return ok && c.Value != nil && c.Value.Kind() == constant.String && constant.StringVal(c.Value) == ""
 }
 
-// verifiedLater reports whether fn also parses raw with a golang-jwt call
-// that verifies the signature (the "peek at the header, then verify"
-// pattern).
-func verifiedLater(fn *ssa.Function, raw ssa.Value) bool {
-	for _, b := range fn.Blocks {
-		for _, instr := range b.Instrs {
-			call, ok := instr.(ssa.CallInstruction)
-			if !ok {
-				continue
-			}
-			callee := call.Common().StaticCallee()
-			if callee == nil || callee.Pkg == nil {
-				continue
-			}
-			if p := callee.Pkg.Pkg.Path(); p != jwtV5 && p != jwtV4 {
-				continue
-			}
-			switch callee.Name() {
-			case "Parse", "ParseWithClaims":
-				for _, a := range call.Common().Args {
-					if a == raw {
-						return true
-					}
-				}
-			}
+// claimsOf returns the values an unverified parse fills: its result and
+// the claims it decodes into.
+func claimsOf(values ...ssa.Value) []ssa.Value {
+	var out []ssa.Value
+	for _, v := range values {
+		if v != nil {
+			out = append(out, v, unwrap(v))
 		}
 	}
-	return false
+	return out
+}
+
+// unverifiedTrusted is the rule for unverified parses (unverified.go),
+// applied at the call a model sees.
+func (r *rules) unverifiedTrusted(c *dataflow.Call, raw ssa.Value, claims []ssa.Value) bool {
+	call, ok := c.Instr.(ssa.CallInstruction)
+	return !ok || r.callers.unverifiedClaimsTrusted(call, raw, claims)
 }
 
 // isStdPkg reports whether path looks like a standard library package.

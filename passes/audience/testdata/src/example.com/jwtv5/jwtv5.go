@@ -73,7 +73,7 @@ func parserWithAudience(raw string) error {
 	return err
 }
 
-// A parser made elsewhere is not judged here.
+// A parser kept in a variable is judged by what the package stores in it.
 var shared = jwt.NewParser(jwt.WithAudience(resource))
 
 func sharedParser(raw string) error {
@@ -246,4 +246,41 @@ func (v *validator) flagOnlyLogged(raw string) (*jwt.Token, error) {
 		println("audience mismatch")
 	}
 	return t, nil
+}
+
+// A parser built once and kept in a field, used in a method: judged by
+// the parsers the package stores into the field.
+type authenticator struct {
+	parser *jwt.Parser
+}
+
+func newAuthenticator() *authenticator {
+	return &authenticator{parser: jwt.NewParser(jwt.WithIssuer("https://auth.example.com"))}
+}
+
+func (a *authenticator) authenticate(raw string) (*jwt.Token, error) {
+	return a.parser.Parse(raw, keyFunc) // want `\(\*jwt.Parser\).Parse accepts the token without checking its audience: add jwt.WithAudience\(<this server's resource URI>\) to the options of the jwt.NewParser`
+}
+
+type strictAuthenticator struct {
+	parser *jwt.Parser
+}
+
+func newStrict() *strictAuthenticator {
+	return &strictAuthenticator{parser: jwt.NewParser(jwt.WithAudience(resource))}
+}
+
+func (a *strictAuthenticator) authenticate(raw string) (*jwt.Token, error) {
+	return a.parser.Parse(raw, keyFunc)
+}
+
+// A parser handed in from outside the package is not judged here.
+type injected struct {
+	parser *jwt.Parser
+}
+
+func newInjected(p *jwt.Parser) *injected { return &injected{parser: p} }
+
+func (a *injected) authenticate(raw string) (*jwt.Token, error) {
+	return a.parser.Parse(raw, keyFunc)
 }

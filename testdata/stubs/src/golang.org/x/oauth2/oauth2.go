@@ -8,9 +8,12 @@ import (
 )
 
 type Token struct {
-	AccessToken string
-	TokenType   string
+	AccessToken  string
+	TokenType    string
+	RefreshToken string
 }
+
+func (t *Token) Extra(key string) any { return nil }
 
 type TokenSource interface{ Token() (*Token, error) }
 

@@ -21,8 +21,14 @@ type MapClaims map[string]any
 
 func (m MapClaims) GetAudience() (ClaimStrings, error) { return nil, nil }
 func (m MapClaims) GetIssuer() (string, error)         { return "", nil }
+func (m MapClaims) GetSubject() (string, error)        { return "", nil }
+
+type NumericDate struct{ Unix int64 }
+
+func (m MapClaims) GetExpirationTime() (*NumericDate, error) { return nil, nil }
 
 type Token struct {
+	Header map[string]any
 	Raw    string
 	Claims Claims
 	Valid  bool

@@ -15,6 +15,10 @@ func NewProvider(ctx context.Context, issuer string) (*Provider, error) { return
 
 func (p *Provider) Verifier(config *Config) *IDTokenVerifier { return &IDTokenVerifier{} }
 
+func (p *Provider) VerifierContext(ctx context.Context, config *Config) *IDTokenVerifier {
+	return &IDTokenVerifier{}
+}
+
 type KeySet interface{}
 
 func NewVerifier(issuerURL string, keySet KeySet, config *Config) *IDTokenVerifier {

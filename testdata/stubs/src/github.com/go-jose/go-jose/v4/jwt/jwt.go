@@ -1,6 +1,8 @@
 // Package jwt is a stub of github.com/go-jose/go-jose/v4/jwt for tests.
 package jwt
 
+import "time"
+
 type Audience []string
 
 func (s Audience) Contains(v string) bool { return false }
@@ -16,6 +18,8 @@ type Expected struct {
 	Subject     string
 	AnyAudience Audience
 }
+
+func (e Expected) WithTime(t time.Time) Expected { return e }
 
 func (c Claims) Validate(e Expected) error                       { return nil }
 func (c Claims) ValidateWithLeeway(e Expected, leeway int) error { return nil }
