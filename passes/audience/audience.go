@@ -30,7 +30,7 @@ var Analyzer = New(new(config.Config))
 // The analyzer's flags write into cfg, which is read when it runs.
 func New(cfg *config.Config) *analysis.Analyzer {
 	same := func(c *config.Config) *config.Config { return c }
-	a := kit.NewConfigured("audience", doc, cfg, same, run, new(funcFact), new(packageFact), new(tokenAwareFact))
+	a := kit.NewConfigured("audience", doc, cfg, same, run, new(funcFact), new(packageFact), new(tokenAwareFact), new(bearerFact))
 	a.Flags.Var(config.ValidatorsFlag(&cfg.AudienceValidators), "validators", "functions that check a token's audience, comma-separated (`pkg/path.Func`)")
 	return a
 }
@@ -122,7 +122,7 @@ func run(pass *analysis.Pass, cfg *config.Config) (any, error) {
 // package: a handler needs no token library to accept any token.
 func reportUnverifiedBearers(pass *analysis.Pass, pkg *ssapkg.SSA, cfg *config.Config) {
 	headers := httpflow.NewCredentialHeaders(cfg.Headers, cfg.UseDefaultHeaders())
-	for _, l := range findUnverifiedBearers(pkg, headers.Is) {
+	for _, l := range findUnverifiedBearers(pass, pkg, headers.Is) {
 		d := analysis.Diagnostic{Category: CategoryUnverifiedBearer,
 			Message: fmt.Sprintf("this handler %s with the bearer from %s, which nothing verified on the way (no signature check, introspection, verifier call or comparison with a stored credential): verify the token, and that it was issued for this server, before letting the request through", l.how, l.what),
 			Related: []analysis.RelatedInformation{{Pos: l.read, Message: "bearer read here: " + l.what}}}

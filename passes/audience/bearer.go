@@ -10,6 +10,7 @@ import (
 	"github.com/passthroughlint/passthrough/passes/dataflow"
 	"github.com/passthroughlint/passthrough/passes/internal/httpflow"
 	"github.com/passthroughlint/passthrough/passes/internal/ssapkg"
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -35,8 +36,15 @@ type letThrough struct {
 // token reached no verification is reported. A helper of the package
 // that returns the header's value (bearerFrom(r)) is a read where it is
 // called.
-func findUnverifiedBearers(pkg *ssapkg.SSA, isCredential func(string) bool) []letThrough {
-	b := &bearers{isCredential: isCredential, helpers: map[*ssa.Function]string{}}
+func findUnverifiedBearers(pass *analysis.Pass, pkg *ssapkg.SSA, isCredential func(string) bool) []letThrough {
+	b := &bearers{pass: pass, isCredential: isCredential, helpers: map[*ssa.Function]*bearerFact{}}
+	for _, fn := range pkg.SrcFuncs {
+		if obj, ok := fn.Object().(*types.Func); ok {
+			if h := b.helper(fn); h != nil {
+				pass.ExportObjectFact(obj, h)
+			}
+		}
+	}
 	var out []letThrough
 	seen := map[token.Pos]bool{}
 	for _, fn := range pkg.SrcFuncs {
@@ -52,18 +60,33 @@ func findUnverifiedBearers(pkg *ssapkg.SSA, isCredential func(string) bool) []le
 }
 
 type bearers struct {
+	pass         *analysis.Pass
 	isCredential func(string) bool
-	// helpers are the functions that return the value of a credential
-	// header of the request they are given, unverified, with how the
-	// read is described ("" for a function that is not one).
-	helpers map[*ssa.Function]string
+	// helpers are the functions of the package that return the value of
+	// a credential header of the request they are given, unverified (nil
+	// for a function that is not one).
+	helpers map[*ssa.Function]*bearerFact
 }
 
-// A read is a call that yields a credential header of request root.
+// bearerFact marks a function that returns, as its result Result, the
+// value of a credential header of a request it is given, unverified:
+// where it is called is a read (func bearerFrom(r *http.Request) string).
+type bearerFact struct {
+	Result int
+	What   string // the read, as messages describe it
+}
+
+func (*bearerFact) AFact() {}
+
+func (f *bearerFact) String() string { return fmt.Sprintf("bearer result%d: %s", f.Result, f.What) }
+
+// A read is a call that yields a credential header of request root, in
+// value.
 type read struct {
-	call *ssa.Call
-	root ssa.Value
-	what string
+	call  *ssa.Call
+	value ssa.Value
+	root  ssa.Value
+	what  string
 }
 
 // reads returns fn's reads of a credential header of a request that is
@@ -85,11 +108,12 @@ func (b *bearers) reads(fn *ssa.Function) []read {
 			case common.StaticCallee() != nil:
 				callee := common.StaticCallee()
 				name = callee.Name()
-				if callee.Pkg == fn.Pkg && callee.Blocks != nil && b.helper(callee) != "" {
-					h := b.helpers[callee]
+				if h := b.fact(fn, callee); h != nil {
+					v := resultValue(call, h.Result)
 					for _, a := range common.Args {
-						if received(httpflow.RequestRoot(a)) {
-							out = append(out, read{call, httpflow.RequestRoot(a), h})
+						if root := httpflow.RequestRoot(a); v != nil && received(root) {
+							out = append(out, read{call, v, root, fmt.Sprintf("%s (which returns %s)", callee.Name(), h.What)})
+							break
 						}
 					}
 					continue
@@ -116,7 +140,7 @@ func (b *bearers) reads(fn *ssa.Function) []read {
 				}
 			}
 			if what != "" {
-				out = append(out, read{call, root, what})
+				out = append(out, read{call, call, root, what})
 			}
 		}
 	}
@@ -134,43 +158,71 @@ func received(v ssa.Value) bool {
 	return false
 }
 
+// fact returns what is known of callee, called in fn: computed for a
+// function of the package, a fact for one of another.
+func (b *bearers) fact(fn, callee *ssa.Function) *bearerFact {
+	if callee.Pkg == fn.Pkg {
+		if callee.Blocks == nil {
+			return nil
+		}
+		return b.helper(callee)
+	}
+	obj, ok := callee.Object().(*types.Func)
+	if !ok {
+		return nil
+	}
+	f := new(bearerFact)
+	if !b.pass.ImportObjectFact(obj, f) {
+		return nil
+	}
+	return f
+}
+
 // helper decides whether fn returns a credential header of a request it
-// is given without verifying it (func bearerFrom(r *http.Request) string).
-func (b *bearers) helper(fn *ssa.Function) string {
+// is given without verifying it (func bearerFrom(r *http.Request) string,
+// or a parser that returns the token and its type).
+func (b *bearers) helper(fn *ssa.Function) *bearerFact {
 	if h, ok := b.helpers[fn]; ok {
 		return h
 	}
-	b.helpers[fn] = "" // recursion
-	sig := fn.Signature
-	if sig.Results().Len() == 0 || !isStringish(sig.Results().At(0).Type()) {
-		return ""
-	}
+	b.helpers[fn] = nil // recursion
+	results := fn.Signature.Results()
 	for _, r := range b.reads(fn) {
-		uses := tokenUses([]ssa.Value{r.call}, nil)
-		if len(uses) > 0 {
+		if len(tokenUses([]ssa.Value{r.value}, nil)) > 0 {
 			continue // it checks or stores the token itself
 		}
-		if returnsDerived(fn, r.call) {
-			h := fmt.Sprintf("%s (which returns %s)", fn.Name(), r.what)
-			b.helpers[fn] = h
-			return h
+		for i := range results.Len() {
+			if isStringish(results.At(i).Type()) && returnsDerived(fn, i, r.value) {
+				h := &bearerFact{Result: i, What: r.what}
+				b.helpers[fn] = h
+				return h
+			}
 		}
 	}
-	return ""
+	return nil
 }
 
-// returnsDerived reports whether a return of fn returns v or a string
-// made from it.
-func returnsDerived(fn *ssa.Function, v ssa.Value) bool {
+// resultValue returns result i of a call: the call itself, or its
+// extraction from the tuple (nil when it is not used).
+func resultValue(call *ssa.Call, i int) ssa.Value {
+	if call.Call.Signature().Results().Len() == 1 {
+		return call
+	}
+	for _, ref := range referrersOf(call) {
+		if ex, ok := ref.(*ssa.Extract); ok && ex.Index == i {
+			return ex
+		}
+	}
+	return nil
+}
+
+// returnsDerived reports whether a return of fn returns, as result i, v
+// or a string made from it.
+func returnsDerived(fn *ssa.Function, i int, v ssa.Value) bool {
 	for _, blk := range fn.Blocks {
 		ret, ok := blk.Instrs[len(blk.Instrs)-1].(*ssa.Return)
-		if !ok {
-			continue
-		}
-		for _, res := range ret.Results {
-			if derivesFrom(res, v) {
-				return true
-			}
+		if ok && i < len(ret.Results) && derivesFrom(ret.Results[i], v) {
+			return true
 		}
 	}
 	return false
@@ -217,7 +269,7 @@ func isStringish(t types.Type) bool {
 // judge looks, from read r in fn, for a call letting the request through
 // on a path where the token reached nothing that verifies it.
 func (b *bearers) judge(fn *ssa.Function, r read) (letThrough, bool) {
-	uses := tokenUses([]ssa.Value{r.call}, nil)
+	uses := tokenUses([]ssa.Value{r.value}, nil)
 	passes := map[ssa.Instruction]string{}
 	for instr, u := range uses {
 		if u == stores {

@@ -3,6 +3,7 @@ package audience
 import (
 	"go/constant"
 	"go/token"
+	"go/types"
 	"strings"
 
 	"github.com/passthroughlint/passthrough/passes/internal/httpflow"
@@ -187,6 +188,11 @@ func callUse(common *ssa.CallCommon, v ssa.Value, ignore func(*ssa.CallCommon) b
 		return 0, false
 	case "crypto/subtle", "crypto/hmac":
 		return verifies, false
+	case "regexp":
+		return 0, false // a format check
+	}
+	if derivesContext(callee.Signature) {
+		return stores, false // ghcontext.WithTokenInfo(ctx, info): a context setter, not a verifier
 	}
 	if name == "Set" && callee.Signature.Recv() != nil && len(common.Args) == 3 && common.Args[2] == v && httpflow.IsRequestish(common.Args[0].Type()) {
 		return stores, false // c.Set("token", raw) on gin's or echo's context
@@ -212,4 +218,11 @@ func isScheme(v ssa.Value) bool {
 		return true
 	}
 	return false
+}
+
+// derivesContext reports whether a function's only result is a
+// context.Context: it makes a context (carrying what it is given); a
+// verifier returns an error or claims.
+func derivesContext(sig *types.Signature) bool {
+	return sig.Results().Len() == 1 && httpflow.IsNamed(sig.Results().At(0).Type(), "context", "Context")
 }

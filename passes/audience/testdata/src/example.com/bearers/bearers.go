@@ -43,7 +43,7 @@ func intoContext(next http.Handler) http.Handler {
 }
 
 // bearerFrom is a helper: where it is called is a read.
-func bearerFrom(r *http.Request) string {
+func bearerFrom(r *http.Request) string { // want bearerFrom:`bearer result0: Get\("Authorization"\)`
 	parts := strings.SplitN(r.Header.Get("Authorization"), " ", 2)
 	if len(parts) != 2 || !strings.EqualFold(parts[0], "bearer") {
 		return ""
