@@ -3,6 +3,7 @@ package audience
 import (
 	"cmp"
 	"fmt"
+	"go/constant"
 	"go/token"
 	"go/types"
 	"slices"
@@ -83,10 +84,11 @@ func (f *bearerFact) String() string { return fmt.Sprintf("bearer result%d: %s",
 // A read is a call that yields a credential header of request root, in
 // value.
 type read struct {
-	call  *ssa.Call
-	value ssa.Value
-	root  ssa.Value
-	what  string
+	call   *ssa.Call
+	value  ssa.Value
+	root   ssa.Value
+	what   string
+	origin string // the header read itself, through any helpers
 }
 
 // reads returns fn's reads of a credential header of a request that is
@@ -112,7 +114,7 @@ func (b *bearers) reads(fn *ssa.Function) []read {
 					v := resultValue(call, h.Result)
 					for _, a := range common.Args {
 						if root := httpflow.RequestRoot(a); v != nil && received(root) {
-							out = append(out, read{call, v, root, fmt.Sprintf("%s (which returns %s)", callee.Name(), h.What)})
+							out = append(out, read{call, v, root, fmt.Sprintf("%s (which returns %s)", callee.Name(), h.What), h.What})
 							break
 						}
 					}
@@ -140,7 +142,7 @@ func (b *bearers) reads(fn *ssa.Function) []read {
 				}
 			}
 			if what != "" {
-				out = append(out, read{call, call, root, what})
+				out = append(out, read{call, call, root, what, what})
 			}
 		}
 	}
@@ -193,7 +195,7 @@ func (b *bearers) helper(fn *ssa.Function) *bearerFact {
 		}
 		for i := range results.Len() {
 			if isStringish(results.At(i).Type()) && returnsDerived(fn, i, r.value) {
-				h := &bearerFact{Result: i, What: r.what}
+				h := &bearerFact{Result: i, What: r.origin}
 				b.helpers[fn] = h
 				return h
 			}
@@ -286,7 +288,18 @@ func (b *bearers) judge(fn *ssa.Function, r read) (letThrough, bool) {
 	if len(passes) == 0 {
 		return letThrough{}, false
 	}
-	blocked := func(instr ssa.Instruction) bool { return uses[instr] == verifies }
+	absent := absentBranches(r)
+	blocked := func(instr ssa.Instruction) bool {
+		if uses[instr] == verifies {
+			return true
+		}
+		for _, b := range absent {
+			if b.Dominates(instr.Block()) {
+				return true // no token on this path: nothing is let through with it
+			}
+		}
+		return false
+	}
 	var found []ssa.Instruction
 	for _, at := range reachable(r.call, blocked) {
 		if _, ok := passes[at]; ok {
@@ -298,6 +311,72 @@ func (b *bearers) judge(fn *ssa.Function, r read) (letThrough, bool) {
 	}
 	first := slices.MinFunc(found, func(a, b ssa.Instruction) int { return cmp.Compare(a.Pos(), b.Pos()) })
 	return letThrough{at: first.Pos(), how: passes[first], read: r.call.Pos(), what: r.what}, true
+}
+
+// absentBranches returns the blocks that start a branch taken when the
+// read found no token: if tok == "" (or len(tok) == 0), and, for a helper
+// that also returns an error, if err != nil.
+func absentBranches(r read) []*ssa.BasicBlock {
+	var conds []ssa.Value
+	conds = append(conds, r.value)
+	for _, ref := range referrersOf(r.value) {
+		if call, ok := ref.(*ssa.Call); ok {
+			if b, ok := call.Call.Value.(*ssa.Builtin); ok && b.Name() == "len" {
+				conds = append(conds, call)
+			}
+		}
+	}
+	if results := r.call.Call.Signature().Results(); results.Len() > 1 && types.Identical(results.At(results.Len()-1).Type(), errorType) {
+		if errv := resultValue(r.call, results.Len()-1); errv != nil {
+			conds = append(conds, errv)
+		}
+	}
+	var out []*ssa.BasicBlock
+	for _, v := range conds {
+		for _, ref := range referrersOf(v) {
+			cmp, ok := ref.(*ssa.BinOp)
+			if !ok || (cmp.Op != token.EQL && cmp.Op != token.NEQ) || !isEmpty(cmp.X) && !isEmpty(cmp.Y) {
+				continue
+			}
+			isErr := types.Identical(v.Type(), errorType)
+			for _, iref := range referrersOf(cmp) {
+				iff, ok := iref.(*ssa.If)
+				if !ok {
+					continue
+				}
+				// x == "" (no token) or err != nil (none found).
+				absentWhenTrue := (cmp.Op == token.EQL) != isErr
+				succ := iff.Block().Succs[1]
+				if absentWhenTrue {
+					succ = iff.Block().Succs[0]
+				}
+				if len(succ.Preds) == 1 {
+					out = append(out, succ)
+				}
+			}
+		}
+	}
+	return out
+}
+
+var errorType = types.Universe.Lookup("error").Type()
+
+// isEmpty reports whether v is "", 0 or nil.
+func isEmpty(v ssa.Value) bool {
+	c, ok := v.(*ssa.Const)
+	if !ok {
+		return false
+	}
+	if c.Value == nil {
+		return true
+	}
+	switch c.Value.Kind() {
+	case constant.String:
+		return constant.StringVal(c.Value) == ""
+	case constant.Int:
+		return constant.Sign(c.Value) == 0
+	}
+	return false
 }
 
 // handsOn reports whether a call hands request root on to the next

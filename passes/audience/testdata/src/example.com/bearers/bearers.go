@@ -196,3 +196,47 @@ func verifierValue(next http.Handler, verify tokenVerifier) http.Handler {
 		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), ctxKey{}, user)))
 	})
 }
+
+// anonymousAllowed lets requests without a token through (they get the
+// anonymous view) and verifies the ones that carry one.
+func anonymousAllowed(next http.Handler, v verifier) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		tok := r.Header.Get("Authorization")
+		if tok == "" {
+			next.ServeHTTP(w, r)
+			return
+		}
+		if err := v.Verify(r.Context(), tok); err != nil {
+			http.Error(w, "unauthorized", http.StatusUnauthorized)
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+func parseBearer(r *http.Request) (string, error) { // want parseBearer:`bearer result0: Get\("Authorization"\)`
+	tok := bearerFrom(r)
+	if tok == "" {
+		return "", errors.New("no bearer token")
+	}
+	return tok, nil
+}
+
+// proceedsWithout: when no bearer is found it goes on without one (an
+// exchange middleware behind the authenticating one).
+func proceedsWithout(next http.Handler, exchange func(string) (string, error)) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		subject, err := parseBearer(r)
+		if err != nil {
+			next.ServeHTTP(w, r)
+			return
+		}
+		upstream, err := exchange(subject)
+		if err != nil {
+			http.Error(w, "exchange failed", http.StatusBadGateway)
+			return
+		}
+		r.Header.Set("Authorization", "Bearer "+upstream)
+		next.ServeHTTP(w, r)
+	})
+}
