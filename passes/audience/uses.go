@@ -111,7 +111,8 @@ func tokenUses(roots []ssa.Value, ignore func(*ssa.CallCommon) bool) map[ssa.Ins
 					carry(addr)
 				}
 			case *ssa.FieldAddr, *ssa.IndexAddr, *ssa.Index, *ssa.UnOp, *ssa.Slice, *ssa.Convert,
-				*ssa.ChangeType, *ssa.MakeInterface, *ssa.ChangeInterface, *ssa.Phi, *ssa.TypeAssert, *ssa.Extract:
+				*ssa.ChangeType, *ssa.MakeInterface, *ssa.ChangeInterface, *ssa.Phi, *ssa.TypeAssert, *ssa.Extract,
+				*ssa.MakeClosure: // a function that returns the token, handed on
 				carry(ref.(ssa.Value))
 			}
 		}

@@ -240,3 +240,33 @@ func proceedsWithout(next http.Handler, exchange func(string) (string, error)) h
 		next.ServeHTTP(w, r)
 	})
 }
+
+type exchangeConfig struct {
+	subjectToken func() (string, error)
+}
+
+func (c exchangeConfig) token() (string, error) { return "", nil }
+
+// capturedForExchange: the token is captured by a function handed to a
+// token exchange, which verifies it at the token service; the injector
+// that sets the new token is a function value but no handler.
+func capturedForExchange(next http.Handler, inject func(*http.Request, string) error) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		subject, err := parseBearer(r)
+		if err != nil {
+			http.Error(w, "unauthorized", http.StatusUnauthorized)
+			return
+		}
+		cfg := exchangeConfig{subjectToken: func() (string, error) { return subject, nil }}
+		upstream, err := cfg.token()
+		if err != nil {
+			http.Error(w, "exchange failed", http.StatusUnauthorized)
+			return
+		}
+		if err := inject(r, upstream); err != nil {
+			http.Error(w, "injection failed", http.StatusInternalServerError)
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
