@@ -18,7 +18,6 @@ import (
 
 	"github.com/passthroughlint/passthrough/passes/config"
 	"github.com/passthroughlint/passthrough/passes/report"
-	"github.com/passthroughlint/passthrough/passes/suppress"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
@@ -331,7 +330,7 @@ func version() string {
 func (r *result) count() int {
 	n := 0
 	for _, f := range r.findings {
-		if f.diag.Category != suppress.Category {
+		if !f.suppressed() {
 			n++
 		}
 	}

@@ -137,8 +137,8 @@ func checkSame(t *testing.T, got, want []string) {
 }
 
 // TestDemo pins what the README's first command reports on the demo server:
-// the five passthroughs and the missing audience check, and nothing on the
-// correct code next to them.
+// the five passthroughs, the missing audience check and the middleware
+// that accepts any bearer, and nothing on the correct code next to them.
 func TestDemo(t *testing.T) {
 	got, code := reported(t, testdata("demo"), "./...")
 	want := []string{
@@ -148,6 +148,7 @@ func TestDemo(t *testing.T) {
 		"internal/tools/tools.go:139 headerforward",    // render: every inbound header copied
 		"internal/gateway/gateway.go:28 headerforward", // Files: a ReverseProxy that keeps Authorization
 		"internal/auth/verify.go:35 audience",          // VerifyLegacy: ParseWithClaims without WithAudience
+		"internal/auth/middleware.go:23 audience",      // Middleware: stores a bearer nothing verified
 	}
 	slices.Sort(want)
 	checkSame(t, got, want)
@@ -397,11 +398,11 @@ func TestOutputs(t *testing.T) {
 	tmp := t.TempDir()
 	sarif, js := filepath.Join(tmp, "out.sarif"), filepath.Join(tmp, "out.json")
 	stdout, stderr, code := runTool(t, dir, "-o", "sarif="+sarif, "-o", "json="+js, "-o", "text=-", "./...")
-	if code != exitFindings || !strings.HasSuffix(stdout, "6 findings: audience 1, headerforward 2, tokenforward 3\n") {
+	if code != exitFindings || !strings.HasSuffix(stdout, "7 findings: audience 2, headerforward 2, tokenforward 3\n") {
 		t.Fatalf("exit %d, stdout:\n%s\n%s", code, stdout, stderr)
 	}
 	var log sarifLog
-	if err := json.Unmarshal([]byte(mustRead(t, sarif)), &log); err != nil || len(log.Runs) != 1 || len(log.Runs[0].Results) != 6 {
+	if err := json.Unmarshal([]byte(mustRead(t, sarif)), &log); err != nil || len(log.Runs) != 1 || len(log.Runs[0].Results) != 7 {
 		t.Errorf("-o sarif=: %v", err)
 	}
 	plain, _, _ := runTool(t, dir, "-json", "./...")
@@ -514,7 +515,7 @@ func TestREADMECommands(t *testing.T) {
 	if out, code := sh(clone, install); code != 0 {
 		t.Fatalf("%s: exit %d\n%s", install, code, out)
 	}
-	if out, code := sh(clone, quick); code != exitFindings || !strings.Contains(out, "6 findings: audience 1, headerforward 2, tokenforward 3") {
+	if out, code := sh(clone, quick); code != exitFindings || !strings.Contains(out, "7 findings: audience 2, headerforward 2, tokenforward 3") {
 		t.Errorf("%s: exit %d\n%s", quick, code, out)
 	}
 	demo := filepath.Join(clone, "testdata", "demo")
@@ -719,12 +720,14 @@ func TestSuppression(t *testing.T) {
 		t.Errorf("-json: no \"directive\" entry:\n%s", stdout)
 	}
 
-	// SARIF keeps the allowed finding as a result suppressed in source,
-	// with the directive's reason; it does not count.
+	// SARIF keeps the allowed findings as results suppressed in source,
+	// with the directive's reason and their own rule (the unverified
+	// bearer's rule of its own too); they do not count.
 	stdout, _, code = runTool(t, dir, "-sarif", "./...")
 	var log struct {
 		Runs []struct {
 			Results []struct {
+				RuleID       string
 				Message      struct{ Text string }
 				Suppressions []struct{ Kind, Justification string }
 			}
@@ -733,18 +736,22 @@ func TestSuppression(t *testing.T) {
 	if err := json.Unmarshal([]byte(stdout), &log); err != nil || len(log.Runs) != 1 {
 		t.Fatalf("-sarif: %v", err)
 	}
+	reasons := map[string]string{
+		"tokenforward":               "the upstream is our own introspection service",
+		"audience/unverified-bearer": "the mesh's sidecar verified the token",
+	}
 	suppressed := 0
 	for _, r := range log.Runs[0].Results {
 		if len(r.Suppressions) == 0 {
 			continue
 		}
 		suppressed++
-		if s := r.Suppressions[0]; s.Kind != "inSource" || s.Justification != "the upstream is our own introspection service" || strings.Contains(r.Message.Text, "allowed at") {
-			t.Errorf("-sarif suppressed result: %+v, message %q", r.Suppressions, r.Message.Text)
+		if s := r.Suppressions[0]; s.Kind != "inSource" || s.Justification != reasons[r.RuleID] || strings.Contains(r.Message.Text, "allowed at") {
+			t.Errorf("-sarif suppressed result of %s: %+v, message %q", r.RuleID, r.Suppressions, r.Message.Text)
 		}
 	}
-	if suppressed != 1 || len(log.Runs[0].Results) != 2 || code != exitFindings {
-		t.Errorf("-sarif: %d results, %d suppressed, exit %d; want 2, 1, %d", len(log.Runs[0].Results), suppressed, code, exitFindings)
+	if suppressed != 2 || len(log.Runs[0].Results) != 3 || code != exitFindings {
+		t.Errorf("-sarif: %d results, %d suppressed, exit %d; want 3, 2, %d", len(log.Runs[0].Results), suppressed, code, exitFindings)
 	}
 
 	out, _ := runVet(dir)
@@ -764,8 +771,8 @@ func TestVetFlags(t *testing.T) {
 
 // TestFixDemo applies the suggested fixes to a copy of the demo: the
 // headerforward findings and the audience one (jwt.WithAudience(Resource))
-// go, the tokenforward ones (no mechanical fix) stay, and the result
-// builds.
+// go, the tokenforward ones and the unverified bearer (no mechanical fix)
+// stay, and the result builds.
 func TestFixDemo(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "demo")
 	if err := os.CopyFS(dir, os.DirFS(testdata("demo"))); err != nil {
@@ -776,7 +783,7 @@ func TestFixDemo(t *testing.T) {
 		!strings.Contains(stdout, "jwt.WithAudience(Resource)") || !strings.Contains(stderr, "would apply 3 suggested fixes") {
 		t.Fatalf("-diff: exit %d\n%s\n%s", code, stdout, stderr)
 	}
-	if got, _ := reported(t, dir, "./..."); len(got) != 6 {
+	if got, _ := reported(t, dir, "./..."); len(got) != 7 {
 		t.Fatalf("-diff changed files: %v", got)
 	}
 	_, stderr, code = runTool(t, dir, "-fix", "./...")
@@ -785,6 +792,7 @@ func TestFixDemo(t *testing.T) {
 	}
 	got, _ := reported(t, dir, "./...")
 	checkSame(t, got, []string{
+		"internal/auth/middleware.go:23 audience",
 		"internal/tools/tools.go:121 tokenforward",
 		"internal/tools/tools.go:43 tokenforward",
 		"internal/tools/tools.go:58 tokenforward",

@@ -13,7 +13,6 @@ import (
 	"strings"
 
 	"github.com/passthroughlint/passthrough/passes/report"
-	"github.com/passthroughlint/passthrough/passes/suppress"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -90,7 +89,7 @@ func applyFixes(res *result, diff bool, w io.Writer) (int, error) {
 // finding: not for an allowed finding, nor in cgo's copy of a file, nor
 // in a file not edited by hand (generated, or in a cgo package).
 func (res *result) fixable(f finding) bool {
-	if f.diag.Category == suppress.Category || len(f.diag.SuggestedFixes) == 0 {
+	if f.suppressed() || len(f.diag.SuggestedFixes) == 0 {
 		return false
 	}
 	return !slices.ContainsFunc(f.diag.SuggestedFixes[0].TextEdits, func(e analysis.TextEdit) bool {

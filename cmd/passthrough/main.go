@@ -317,7 +317,7 @@ func (o *options) write(out output, res *result, analyzers []*analysis.Analyzer,
 	shown := res
 	if out.format != "sarif" && !o.showSuppressed {
 		copied := *res
-		copied.findings = slices.DeleteFunc(slices.Clone(res.findings), func(f finding) bool { return f.diag.Category == suppress.Category })
+		copied.findings = slices.DeleteFunc(slices.Clone(res.findings), func(f finding) bool { return f.suppressed() })
 		shown = &copied
 	}
 	switch out.format {

@@ -11,6 +11,7 @@ import (
 
 	"github.com/fatih/color"
 	"github.com/mattn/go-isatty"
+	"github.com/passthroughlint/passthrough/passes/ruledoc"
 	"github.com/passthroughlint/passthrough/passes/suppress"
 )
 
@@ -54,7 +55,7 @@ func writeText(w io.Writer, res *result, contextLines int, colored bool) error {
 	bold, red, cyan, faint := color.New(color.Bold), color.New(color.FgRed, color.Bold), color.New(color.FgCyan), color.New(color.Faint)
 	counts := map[string]int{}
 	for _, f := range res.findings {
-		if f.diag.Category == suppress.Category {
+		if f.suppressed() {
 			// Shown with -show-suppressed, in position order, marked.
 			fmt.Fprintf(bw, "%s: %s %s\n", paint(faint, fmt.Sprintf("%s:%d:%d", relPath(f.posn.Filename), f.posn.Line, f.posn.Column)),
 				paint(faint, f.analyzer+" (suppressed):"), f.diag.Message)
@@ -111,6 +112,28 @@ func ruleOf(f finding) string {
 		return suppress.DirectiveCategory
 	}
 	return f.analyzer
+}
+
+// sarifRuleOf returns the SARIF rule of a finding: its analyzer's, or
+// the rule of its own its category has (audience/unverified-bearer), for
+// allowed findings too. Text and JSON name the analyzer, as go vet does,
+// and JSON keeps the category.
+func sarifRuleOf(f finding) string {
+	category := f.diag.Category
+	if orig, ok := suppress.Suppressed(category); ok {
+		category = orig
+	}
+	if category != "" && ruledoc.HasCategory(f.analyzer, category) {
+		return f.analyzer + "/" + category
+	}
+	return ruleOf(f)
+}
+
+// suppressed reports whether a finding was allowed by a directive (and
+// is shown only because an output keeps allowed findings).
+func (f finding) suppressed() bool {
+	_, ok := suppress.Suppressed(f.diag.Category)
+	return ok
 }
 
 // writeSource prints the reported line with n lines of context, like the

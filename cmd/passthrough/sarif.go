@@ -7,9 +7,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf16"
 
@@ -197,6 +199,10 @@ func writeSARIF(w io.Writer, res *result, analyzers []*analysis.Analyzer, root s
 			d = ruledoc.Doc{Title: summary}
 		}
 		addRule(a.Name, d, strings.TrimSpace(help), "error")
+		cats := ruledoc.Categories(a.Name)
+		for _, c := range slices.Sorted(maps.Keys(cats)) {
+			addRule(a.Name+"/"+c, cats[c], cats[c].Help, "error")
+		}
 	}
 	addRule("directive", directiveRule, directiveHelp, "warning")
 
@@ -221,10 +227,10 @@ func writeSARIF(w io.Writer, res *result, analyzers []*analysis.Analyzer, root s
 	files := newSourceCache()
 	fingerprints := map[string]int{}
 	for _, f := range res.findings {
-		ruleID := ruleOf(f)
+		ruleID := sarifRuleOf(f)
 		msg := f.diag.Message
 		var suppressions []sarifSuppression
-		if f.diag.Category == suppress.Category {
+		if f.suppressed() {
 			// An allowed finding is kept, marked suppressed in source
 			// with the directive's reason: code scanning shows it
 			// dismissed.

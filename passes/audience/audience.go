@@ -58,6 +58,17 @@ func init() {
 		Tags:     []string{"security", "external/cwe/cwe-287", "external/cwe/cwe-345", "mcp"},
 		Severity: "7.5",
 	})
+	ruledoc.RegisterCategory("audience", CategoryUnverifiedBearer, ruledoc.Doc{
+		Name:     "UnverifiedBearerAccepted",
+		Title:    "Request let through with a bearer token nothing verified",
+		Tags:     []string{"security", "external/cwe/cwe-287", "mcp"},
+		Severity: "8.1",
+		Help: "A middleware or handler reads the client's bearer token (Authorization, or an API-key header) and lets the request through " +
+			"(calls the next handler, or stores the token in the request context) on a path where the token reached no verification: " +
+			"no signature check, no introspection, no call to a verifier, no comparison with a stored credential. " +
+			"Presence, prefix, length and format checks are not verification. Any token is accepted, whoever it was issued to and by. " +
+			"Verify the token (for example with jwt.ParseWithClaims and jwt.WithAudience(<this server's resource URI>), or go-sdk auth.RequireBearerToken with a verifier that does) before letting the request through.",
+	})
 }
 
 func run(pass *analysis.Pass, cfg *config.Config) (any, error) {
@@ -124,7 +135,7 @@ func reportUnverifiedBearers(pass *analysis.Pass, pkg *ssapkg.SSA, cfg *config.C
 	headers := httpflow.NewCredentialHeaders(cfg.Headers, cfg.UseDefaultHeaders())
 	for _, l := range findUnverifiedBearers(pass, pkg, headers.Is) {
 		d := analysis.Diagnostic{Category: CategoryUnverifiedBearer,
-			Message: fmt.Sprintf("this handler %s with the bearer from %s, which nothing verified on the way (no signature check, introspection, verifier call or comparison with a stored credential): verify the token, and that it was issued for this server, before letting the request through", l.how, l.what),
+			Message: fmt.Sprintf(l.how, "the bearer token from "+l.what) + " although nothing verified it on the way (no signature check, introspection, verifier call or comparison with a stored credential): verify the token, and that it was issued for this server, before accepting the request",
 			Related: []analysis.RelatedInformation{{Pos: l.read, Message: "bearer read here: " + l.what}}}
 		d.Pos, d.End = report.Span(pass, l.at)
 		pass.Report(d)

@@ -7,6 +7,7 @@ import (
 	"go/token"
 	"go/types"
 	"slices"
+	"strings"
 
 	"github.com/passthroughlint/passthrough/passes/dataflow"
 	"github.com/passthroughlint/passthrough/passes/internal/httpflow"
@@ -25,7 +26,7 @@ const CategoryUnverifiedBearer = "unverified-bearer"
 // it read from the request and never verified on the way.
 type letThrough struct {
 	at   token.Pos // the call that lets the request through
-	how  string    // what that call does
+	how  string    // what that call does, a format for the token's description
 	read token.Pos // where the credential was read
 	what string    // the read, as it is described
 }
@@ -138,7 +139,7 @@ func (b *bearers) reads(fn *ssa.Function) []read {
 			}
 			for _, a := range common.Args {
 				if s, ok := dataflow.ConstString(a); ok && b.isCredential(s) {
-					what = fmt.Sprintf("%s(%q)", name, s)
+					what = fmt.Sprintf("%s(%q)", readName(common), s)
 				}
 			}
 			if what != "" {
@@ -147,6 +148,17 @@ func (b *bearers) reads(fn *ssa.Function) []read {
 		}
 	}
 	return out
+}
+
+// readName names a read as messages do: Header.Get, Context.GetHeader.
+func readName(common *ssa.CallCommon) string {
+	if common.IsInvoke() {
+		return common.Method.Name()
+	}
+	if f, ok := common.StaticCallee().Object().(*types.Func); ok {
+		return dataflow.FuncName(f)
+	}
+	return common.StaticCallee().Name()
 }
 
 // received reports whether a request root is a parameter of its function
@@ -275,17 +287,17 @@ func (b *bearers) judge(fn *ssa.Function, r read) (letThrough, bool) {
 	passes := map[ssa.Instruction]string{}
 	for instr, u := range uses {
 		if u == stores {
-			passes[instr] = "stores the token in the request context"
+			passes[instr] = "this handler stores %s in the request context"
 		}
 	}
 	for _, blk := range fn.Blocks {
 		for _, instr := range blk.Instrs {
 			if call, ok := instr.(ssa.CallInstruction); ok && uses[instr] != verifies && handsOn(call.Common(), r.root) {
-				passes[instr] = "calls the next handler"
+				passes[instr] = "this handler calls the next handler with %s"
 			}
 		}
 	}
-	if len(passes) == 0 {
+	if len(passes) == 0 || !gate(fn, uses) {
 		return letThrough{}, false
 	}
 	absent := absentBranches(r)
@@ -311,6 +323,47 @@ func (b *bearers) judge(fn *ssa.Function, r read) (letThrough, bool) {
 	}
 	first := slices.MinFunc(found, func(a, b ssa.Instruction) int { return cmp.Compare(a.Pos(), b.Pos()) })
 	return letThrough{at: first.Pos(), how: passes[first], read: r.call.Pos(), what: r.what}, true
+}
+
+// gate reports whether fn treats the credential as authentication: it
+// stores the token for what runs next, or rejects some requests (an
+// error status, an abort, an error returned from an echo handler). A
+// middleware that only rewrites the header and goes on (a normalizer) is
+// not a gate: the one that authenticates is further on.
+func gate(fn *ssa.Function, uses map[ssa.Instruction]use) bool {
+	for _, u := range uses {
+		if u == stores {
+			return true
+		}
+	}
+	handlerResultsError := fn.Signature.Results().Len() == 1 && types.Identical(fn.Signature.Results().At(0).Type(), errorType)
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			switch instr := instr.(type) {
+			case ssa.CallInstruction:
+				common := instr.Common()
+				name := ""
+				if common.IsInvoke() {
+					name = common.Method.Name()
+				} else if callee := common.StaticCallee(); callee != nil {
+					name = callee.Name()
+					if callee.Pkg != nil && callee.Pkg.Pkg.Path() == "net/http" && name == "Error" {
+						return true
+					}
+				}
+				if name == "WriteHeader" || strings.HasPrefix(name, "Abort") {
+					return true
+				}
+			case *ssa.Return:
+				if handlerResultsError && len(instr.Results) == 1 && !isEmpty(instr.Results[0]) {
+					if _, isCall := instr.Results[0].(*ssa.Call); !isCall {
+						return true // return echo.ErrUnauthorized
+					}
+				}
+			}
+		}
+	}
+	return false
 }
 
 // absentBranches returns the blocks that start a branch taken when the

@@ -180,8 +180,12 @@ func callUse(common *ssa.CallCommon, v ssa.Value, ignore func(*ssa.CallCommon) b
 		switch name {
 		case "NewRequest", "NewRequestWithContext", "Post", "PostForm", "Get":
 			return verifies, false // sent in a request of its own: introspection, userinfo
+		case "Set", "Add":
+			if len(common.Args) > 0 && !received(httpflow.RequestRoot(common.Args[0])) {
+				return verifies, false // sent to another server, which may check it (userinfo)
+			}
 		}
-		return 0, false // a header set on a request, an error written back
+		return 0, false // set back on the received request, an error written back
 	case "context":
 		if name == "WithValue" && arg(2) == v {
 			return stores, false

@@ -6,6 +6,7 @@
 package ruledoc
 
 import (
+	"maps"
 	"strings"
 	"sync"
 )
@@ -16,12 +17,42 @@ type Doc struct {
 	Title    string   // one line: what is wrong
 	Tags     []string // e.g. "security", "external/cwe/cwe-441"
 	Severity string   // SARIF security-severity, "0.0" to "10.0"
+	Help     string   // for a category's rule: its help (an analyzer's is its documentation)
 }
 
 var (
-	mu   sync.Mutex
-	docs = map[string]Doc{}
+	mu         sync.Mutex
+	docs       = map[string]Doc{}
+	categories = map[string]map[string]Doc{} // analyzer -> category -> rule
 )
+
+// RegisterCategory records a rule of its own for the diagnostics of
+// analyzer name that have category: outputs name it "name/category"
+// (a SARIF rule id), so that users can tell, filter and dismiss them
+// apart from the analyzer's main rule. Help is the rule's help text.
+func RegisterCategory(name, category string, d Doc) {
+	mu.Lock()
+	defer mu.Unlock()
+	if categories[name] == nil {
+		categories[name] = map[string]Doc{}
+	}
+	categories[name][category] = d
+}
+
+// HasCategory reports whether category of analyzer name is a rule of its own.
+func HasCategory(name, category string) bool {
+	mu.Lock()
+	defer mu.Unlock()
+	_, ok := categories[name][category]
+	return ok
+}
+
+// Categories returns the rules of their own of analyzer name, by category.
+func Categories(name string) map[string]Doc {
+	mu.Lock()
+	defer mu.Unlock()
+	return maps.Clone(categories[name])
+}
 
 // Register records the rule metadata of analyzer name.
 func Register(name string, d Doc) {

@@ -27,6 +27,25 @@ const Prefix = "//passthrough:allow"
 // keeps: shown, not counted.
 const Category = "suppressed"
 
+// suppressedCategory is the category of an allowed finding of category
+// orig: Category, followed by "/orig" when the finding had one (so that
+// outputs still tell its rule).
+func suppressedCategory(orig string) string {
+	if orig == "" {
+		return Category
+	}
+	return Category + "/" + orig
+}
+
+// Suppressed reports whether a category is that of an allowed finding,
+// and the category the finding had.
+func Suppressed(category string) (orig string, ok bool) {
+	if category == Category {
+		return "", true
+	}
+	return strings.CutPrefix(category, Category+"/")
+}
+
 // allowedAt introduces, in the message of a suppressed finding, where it
 // was allowed and why: "<message> (allowed at file.go:12: <reason>)".
 const allowedAt = "allowed at "
@@ -112,7 +131,7 @@ func apply(pass *analysis.Pass, name string, known []string, diags []analysis.Di
 			out = append(out, diag)
 		case opts.ShowSuppressed:
 			by.used[name] = true
-			diag.Category = Category
+			diag.Category = suppressedCategory(diag.Category)
 			diag.Message = fmt.Sprintf("%s (%s%s:%d: %s)", diag.Message, allowedAt, shortName(by.file), by.line, by.reason)
 			out = append(out, diag)
 		default:

@@ -26,7 +26,7 @@ func main() {
 	mux.Handle("/legacy/mcp", sdkauth.RequireBearerToken(auth.VerifyLegacy, nil)(auth.Middleware(handler)))
 	mux.Handle("/proxy/", auth.Middleware(http.HandlerFunc(tools.ProxyAttachment)))
 	mux.Handle("/files/", auth.Middleware(gateway.Files()))
-	mux.Handle("/status/", gateway.Status())
+	mux.Handle("/status/", auth.AdminOnly(gateway.Status()))
 
 	addr := os.Getenv("ADDR")
 	if addr == "" {

@@ -21,3 +21,15 @@ func reported(w http.ResponseWriter, r *http.Request) {
 func stale() {
 	//passthrough:allow tokenforward nothing here any more
 }
+
+// gate lets any bearer through; the service mesh in front verified it.
+func gate(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Header.Get("Authorization") == "" {
+			http.Error(w, "unauthorized", http.StatusUnauthorized)
+			return
+		}
+		//passthrough:allow audience the mesh's sidecar verified the token
+		next.ServeHTTP(w, r)
+	})
+}

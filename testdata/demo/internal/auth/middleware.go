@@ -10,8 +10,8 @@ import (
 
 type contextKey struct{}
 
-// Middleware rejects requests without a bearer token and stores the token
-// in the context for the tools.
+// Middleware rejects requests without a bearer token and stores the token,
+// unverified, in the context for the tools (behind Verify only on /mcp).
 func Middleware(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		token, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")

@@ -63,11 +63,12 @@ const (
 
 // withToken keeps the bearer and the tenant in the request context, and
 // rewrites the inbound header to a canonical form for the next handler.
+// Nothing verifies the token (audience reports the store).
 func withToken(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		tok := strings.TrimSpace(strings.TrimPrefix(r.Header.Get("Authorization"), "Bearer"))
 		r.Header.Set("Authorization", "Bearer "+tok)
-		ctx := context.WithValue(r.Context(), tokenKey, tok)
+		ctx := context.WithValue(r.Context(), tokenKey, tok) // want audience
 		ctx = context.WithValue(ctx, tenantKey, r.Header.Get("X-Tenant"))
 		next.ServeHTTP(w, r.WithContext(ctx))
 	})

@@ -49,14 +49,15 @@ func repos(c *gin.Context) {
 	relay(c, out)
 }
 
-// bearer is the middleware that pulls the token out once for every handler.
+// bearer is the middleware that pulls the token out once for every
+// handler, unverified (audience reports the store).
 func bearer(c *gin.Context) {
 	raw := c.GetHeader("Authorization")
 	if raw == "" {
 		c.AbortWithStatus(http.StatusUnauthorized)
 		return
 	}
-	c.Set("token", strings.TrimPrefix(raw, "Bearer "))
+	c.Set("token", strings.TrimPrefix(raw, "Bearer ")) // want audience
 	c.Set("user", c.Query("as"))
 	c.Next()
 }

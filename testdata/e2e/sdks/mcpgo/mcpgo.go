@@ -37,12 +37,13 @@ func fromContext(ctx context.Context, request mcp.CallToolRequest) (*mcp.CallToo
 	return nil, err
 }
 
-// New builds a streamable HTTP server whose context hook keeps the token.
+// New builds a streamable HTTP server whose context hook keeps the token,
+// unverified (audience reports it).
 func New() *server.StreamableHTTPServer {
 	s := server.NewMCPServer("demo", "0.1.0")
 	s.AddTool(mcp.NewTool("me"), tool)
 	s.AddTool(mcp.NewTool("from_context"), fromContext)
 	return server.NewStreamableHTTPServer(s, server.WithHTTPContextFunc(func(ctx context.Context, r *http.Request) context.Context {
-		return context.WithValue(ctx, tokenKey{}, r.Header.Get("Authorization"))
+		return context.WithValue(ctx, tokenKey{}, r.Header.Get("Authorization")) // want audience
 	}))
 }

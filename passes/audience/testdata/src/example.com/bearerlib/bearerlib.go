@@ -14,7 +14,7 @@ var tokenPattern = regexp.MustCompile(`\A[a-f0-9]{40}\z`)
 
 // ParseAuthorizationHeader returns the token's type and the token: it
 // checks its format, which is not verifying it.
-func ParseAuthorizationHeader(req *http.Request) (kind int, token string, _ error) { // want ParseAuthorizationHeader:`bearer result1: Get\("Authorization"\)`
+func ParseAuthorizationHeader(req *http.Request) (kind int, token string, _ error) { // want ParseAuthorizationHeader:`bearer result1: Header.Get\("Authorization"\)`
 	h := req.Header.Get("Authorization")
 	if h == "" {
 		return 0, "", errors.New("missing Authorization header")

@@ -29,7 +29,7 @@ func presenceOnly(next http.Handler) http.Handler {
 			return
 		}
 		log.Printf("request with token %s...", tok[:4])
-		next.ServeHTTP(w, r) // want `this handler calls the next handler with the bearer from Get\("Authorization"\), which nothing verified`
+		next.ServeHTTP(w, r) // want `this handler calls the next handler with the bearer token from Header.Get\("Authorization"\) although nothing verified`
 	})
 }
 
@@ -37,13 +37,13 @@ func presenceOnly(next http.Handler) http.Handler {
 func intoContext(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		tok := strings.TrimSpace(strings.TrimPrefix(r.Header.Get("Authorization"), "Bearer"))
-		ctx := context.WithValue(r.Context(), ctxKey{}, tok) // want `this handler stores the token in the request context with the bearer from Get\("Authorization"\)`
+		ctx := context.WithValue(r.Context(), ctxKey{}, tok) // want `this handler stores the bearer token from Header.Get\("Authorization"\) in the request context`
 		next.ServeHTTP(w, r.WithContext(ctx))
 	})
 }
 
 // bearerFrom is a helper: where it is called is a read.
-func bearerFrom(r *http.Request) string { // want bearerFrom:`bearer result0: Get\("Authorization"\)`
+func bearerFrom(r *http.Request) string { // want bearerFrom:`bearer result0: Header.Get\("Authorization"\)`
 	parts := strings.SplitN(r.Header.Get("Authorization"), " ", 2)
 	if len(parts) != 2 || !strings.EqualFold(parts[0], "bearer") {
 		return ""
@@ -57,7 +57,7 @@ func viaHelper(next http.Handler) http.Handler {
 			http.Error(w, "unauthorized", http.StatusUnauthorized)
 			return
 		}
-		next.ServeHTTP(w, r) // want `calls the next handler with the bearer from bearerFrom \(which returns Get\("Authorization"\)\)`
+		next.ServeHTTP(w, r) // want `calls the next handler with the bearer token from bearerFrom \(which returns Header.Get\("Authorization"\)\)`
 	})
 }
 
@@ -68,13 +68,13 @@ func apiKeyHeader(next http.HandlerFunc) http.HandlerFunc {
 			w.WriteHeader(http.StatusUnauthorized)
 			return
 		}
-		next(w, r) // want `calls the next handler with the bearer from Get\("X-Api-Key"\)`
+		next(w, r) // want `calls the next handler with the bearer token from Header.Get\("X-Api-Key"\)`
 	}
 }
 
 // mcpGoContext hands the token to mcp-go's tools without a check.
 var mcpGoContext = server.WithHTTPContextFunc(func(ctx context.Context, r *http.Request) context.Context {
-	return context.WithValue(ctx, ctxKey{}, r.Header.Get("Authorization")) // want `stores the token in the request context with the bearer from Get\("Authorization"\)`
+	return context.WithValue(ctx, ctxKey{}, r.Header.Get("Authorization")) // want `stores the bearer token from Header.Get\("Authorization"\) in the request context`
 })
 
 // skipMode lets the request through unchecked on one path only.
@@ -82,7 +82,7 @@ func skipMode(next http.Handler, skip bool, v verifier) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		tok := bearerFrom(r)
 		if skip {
-			next.ServeHTTP(w, r) // want `calls the next handler with the bearer from bearerFrom`
+			next.ServeHTTP(w, r) // want `calls the next handler with the bearer token from bearerFrom`
 			return
 		}
 		if err := v.Verify(r.Context(), tok); err != nil {
@@ -214,7 +214,7 @@ func anonymousAllowed(next http.Handler, v verifier) http.Handler {
 	})
 }
 
-func parseBearer(r *http.Request) (string, error) { // want parseBearer:`bearer result0: Get\("Authorization"\)`
+func parseBearer(r *http.Request) (string, error) { // want parseBearer:`bearer result0: Header.Get\("Authorization"\)`
 	tok := bearerFrom(r)
 	if tok == "" {
 		return "", errors.New("no bearer token")
@@ -265,6 +265,32 @@ func capturedForExchange(next http.Handler, inject func(*http.Request, string) e
 		}
 		if err := inject(r, upstream); err != nil {
 			http.Error(w, "injection failed", http.StatusInternalServerError)
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+// normalize rewrites the client's header and goes on: it does not act as
+// authentication (it rejects nothing, stores nothing); the middleware
+// that authenticates runs after it.
+func normalize(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if raw := r.Header.Get("Authorization"); raw != "" {
+			r.Header.Set("Authorization", "Bearer "+strings.TrimSpace(strings.TrimPrefix(raw, "Bearer")))
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+// userinfo validates the token by calling the identity provider with it.
+func userinfo(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		req, _ := http.NewRequestWithContext(r.Context(), http.MethodGet, "https://idp.example.com/userinfo", nil)
+		req.Header.Set("Authorization", r.Header.Get("Authorization"))
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil || resp.StatusCode != http.StatusOK {
+			http.Error(w, "unauthorized", http.StatusUnauthorized)
 			return
 		}
 		next.ServeHTTP(w, r)

@@ -15,7 +15,7 @@ func fromLibrary(next http.Handler) http.Handler {
 			http.Error(w, err.Error(), http.StatusBadRequest)
 			return
 		}
-		ctx := bearerlib.WithTokenInfo(r.Context(), &bearerlib.TokenInfo{Token: tok, Kind: kind}) // want `stores the token in the request context with the bearer from ParseAuthorizationHeader \(which returns Get\("Authorization"\)\)`
+		ctx := bearerlib.WithTokenInfo(r.Context(), &bearerlib.TokenInfo{Token: tok, Kind: kind}) // want `stores the bearer token from ParseAuthorizationHeader \(which returns Header.Get\("Authorization"\)\) in the request context`
 		next.ServeHTTP(w, r.WithContext(ctx))
 	})
 }
