@@ -382,7 +382,11 @@ func trusted(roots []ssa.Value, call ssa.CallInstruction) bool {
 					continue
 				}
 				return true
-			case *ssa.UnOp, *ssa.TypeAssert, *ssa.Extract, *ssa.ChangeType, *ssa.MakeInterface,
+			case *ssa.Extract:
+				if !types.Identical(ref.Type(), errorType) {
+					work = append(work, ref) // the token or the claims, not the parse's error
+				}
+			case *ssa.UnOp, *ssa.TypeAssert, *ssa.ChangeType, *ssa.MakeInterface,
 				*ssa.ChangeInterface, *ssa.Phi, *ssa.Convert, *ssa.Slice, *ssa.IndexAddr, *ssa.Index:
 				work = append(work, ref.(ssa.Value))
 			}
