@@ -43,8 +43,9 @@ type packageFact struct{ dataflow.Places }
 
 func (*packageFact) AFact() {}
 
-// tokenAwareFact marks a package that imports a token library, directly
-// or not: only those are analyzed.
+// tokenAwareFact marks a package that was analyzed: it imports a token
+// library, or calls a function of an analyzed package that moves or
+// checks tokens (one with a summary).
 type tokenAwareFact struct{}
 
 func (*tokenAwareFact) AFact() {}
@@ -79,8 +80,9 @@ func run(pass *analysis.Pass, cfg *config.Config) (any, error) {
 	aware := func(p *types.Package) bool {
 		return tokenLibraries[p.Path()] || pass.ImportPackageFact(p, new(tokenAwareFact))
 	}
-	if !aware(pass.Pkg) && !slices.ContainsFunc(pass.Pkg.Imports(), aware) {
-		// A package that imports no token library, even indirectly, can
+	if !tokenLibraries[pass.Pkg.Path()] && !slices.ContainsFunc(pass.Pkg.Imports(), isTokenLibrary) && !usesTokenFunctions(pass, ssaPkg) {
+		// A package that neither imports a token library nor calls a
+		// function of another package that moves or checks tokens can
 		// neither accept a token nor check one the way the rules know: it
 		// costs nothing (its functions get no summaries; rules treat an
 		// audience handed to them as checked).
@@ -296,6 +298,47 @@ func flagsSetUnder(iff *ssa.If) []ssa.Value {
 		}
 	}
 	return out
+}
+
+func isTokenLibrary(p *types.Package) bool { return tokenLibraries[p.Path()] }
+
+// usesTokenFunctions reports whether the package calls (or takes the value
+// of) a function of another package that yields a token (its summary has
+// a source: a parse wrapped in a helper), or imports a package whose
+// fields hold tokens: through them it may accept a token without
+// importing a token library itself. A summary that only checks an
+// audience it is given (any function comparing a string parameter has
+// one) does not count: without a token there is no audience to give it.
+func usesTokenFunctions(pass *analysis.Pass, pkg *ssapkg.SSA) bool {
+	for _, imp := range pass.Pkg.Imports() {
+		var f packageFact
+		if pass.ImportPackageFact(imp, &f) && slices.ContainsFunc(f.Holdings, func(h dataflow.Holding) bool { return h.Kind != aud }) {
+			return true
+		}
+	}
+	if pkg == nil {
+		return false
+	}
+	seen := map[*types.Func]bool{}
+	var ops []*ssa.Value
+	for _, instr := range pkg.Instructions() {
+		for _, op := range instr.Operands(ops[:0]) {
+			fn, ok := (*op).(*ssa.Function)
+			if !ok {
+				continue
+			}
+			obj, ok := fn.Object().(*types.Func)
+			if !ok || obj.Pkg() == nil || obj.Pkg() == pass.Pkg || seen[obj] {
+				continue
+			}
+			seen[obj] = true
+			var f funcFact
+			if pass.ImportObjectFact(obj, &f) && slices.ContainsFunc(f.Flows, func(fl dataflow.Flow) bool { return fl.From == dataflow.Source }) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // tokenLibraries are the packages through which tokens are parsed and
