@@ -42,61 +42,16 @@ func (cg callers) unverifiedClaimsTrusted(call ssa.CallInstruction, raw ssa.Valu
 // refresh_token: RFC 6749 section 5.1), or a parameter that every caller
 // in the package gives such a token.
 func (cg callers) issued(v ssa.Value, depth int) bool {
-	for range 16 {
-		switch x := v.(type) {
-		case *ssa.UnOp:
-			fa, ok := x.X.(*ssa.FieldAddr)
-			if !ok {
-				return false
-			}
-			f, st := httpflow.FieldOf(fa)
-			if f == nil {
-				return false
-			}
-			if httpflow.IsNamed(st, oauth2Pkg, "Token") {
+	for _, a := range ancestors(v) {
+		switch x := a.(type) {
+		case *ssa.FieldAddr:
+			if issuedField(x) {
 				return true
 			}
-			if s, ok := st.Underlying().(*types.Struct); ok {
-				for i := range s.NumFields() {
-					if s.Field(i) == f {
-						switch jsonName(s.Tag(i)) {
-						case "access_token", "id_token", "refresh_token":
-							return true
-						}
-					}
-				}
-			}
-			return false
-		case *ssa.Field:
-			return false
-		case *ssa.TypeAssert:
-			v = x.X
-		case *ssa.Extract:
-			v = x.Tuple
-		case *ssa.MakeInterface:
-			v = x.X
-		case *ssa.ChangeType:
-			v = x.X
-		case *ssa.Convert:
-			v = x.X
 		case *ssa.Call:
-			callee := x.Common().StaticCallee()
-			if callee == nil || callee.Pkg == nil || len(x.Common().Args) == 0 {
-				return false
-			}
-			if callee.Pkg.Pkg.Path() == oauth2Pkg && callee.Name() == "Extra" {
+			if callee := x.Common().StaticCallee(); callee != nil && callee.Pkg != nil && callee.Pkg.Pkg.Path() == oauth2Pkg && callee.Name() == "Extra" {
 				return true
 			}
-			switch p := callee.Pkg.Pkg.Path(); p {
-			case "strings", "bytes":
-			case jose, jwxV2, jwxV3:
-				if !strings.HasPrefix(callee.Name(), "Parse") {
-					return false
-				}
-			default:
-				return false
-			}
-			v = x.Common().Args[0]
 		case *ssa.Phi:
 			any := false
 			for _, e := range x.Edges {
@@ -123,8 +78,30 @@ func (cg callers) issued(v ssa.Value, depth int) bool {
 				}
 			}
 			return true
-		default:
-			return false
+		}
+	}
+	return false
+}
+
+// issuedField reports whether a field is one a token endpoint's response
+// fills: of golang.org/x/oauth2's Token, or tagged with a token
+// response's name.
+func issuedField(fa *ssa.FieldAddr) bool {
+	f, st := httpflow.FieldOf(fa)
+	if f == nil {
+		return false
+	}
+	if httpflow.IsNamed(st, oauth2Pkg, "Token") {
+		return true
+	}
+	if s, ok := st.Underlying().(*types.Struct); ok {
+		for i := range s.NumFields() {
+			if s.Field(i) == f {
+				switch jsonName(s.Tag(i)) {
+				case "access_token", "id_token", "refresh_token":
+					return true
+				}
+			}
 		}
 	}
 	return false
@@ -244,7 +221,9 @@ func (cg callers) verifiedOnTheWay(fn *ssa.Function, raw ssa.Value, call ssa.Cal
 }
 
 // ancestors returns v and the values it was cut from by string
-// operations (parts[1] of strings.Split(bearer, " "), TrimPrefix...).
+// operations (parts[1] of strings.Split(bearer, " "), TrimPrefix...),
+// conversions and token parses, up to where it came from (a field, a
+// call, a parameter).
 func ancestors(v ssa.Value) []ssa.Value {
 	out := []ssa.Value{v}
 	for range 8 {
@@ -265,6 +244,10 @@ func ancestors(v ssa.Value) []ssa.Value {
 		case *ssa.Convert:
 			v = x.X
 		case *ssa.ChangeType:
+			v = x.X
+		case *ssa.TypeAssert:
+			v = x.X
+		case *ssa.MakeInterface:
 			v = x.X
 		case *ssa.Call:
 			callee := x.Common().StaticCallee()
@@ -367,10 +350,10 @@ func trusted(roots []ssa.Value, call ssa.CallInstruction) bool {
 			case *ssa.Call:
 				callee := ref.Common().StaticCallee()
 				if callee != nil && callee.Pkg != nil {
-					switch p := callee.Pkg.Pkg.Path(); {
-					case p == "fmt" || p == "log" || p == "log/slog" || p == "errors":
+					switch callee.Pkg.Pkg.Path() {
+					case "fmt", "log", "log/slog", "errors":
 						continue
-					case p == jwtV5 || p == jwtV4 || p == jose || p == jwxV2 || p == jwxV3:
+					case jwtV5, jwtV4, jose, jwxV2, jwxV3:
 						if timeOrKeyClaim(strings.TrimPrefix(callee.Name(), "Get")) {
 							continue
 						}

@@ -28,10 +28,11 @@ const Prefix = "//passthrough:allow"
 const Category = "suppressed"
 
 // suppressedCategory is the category of an allowed finding of category
-// orig: Category, followed by "/orig" when the finding had one (so that
-// outputs still tell its rule).
-func suppressedCategory(orig string) string {
-	if orig == "" {
+// orig, from analyzer name: Category, followed by "/orig" when the
+// finding had a category of its own (so that outputs still tell its
+// rule).
+func suppressedCategory(orig, name string) string {
+	if orig == "" || orig == name {
 		return Category
 	}
 	return Category + "/" + orig
@@ -131,7 +132,7 @@ func apply(pass *analysis.Pass, name string, known []string, diags []analysis.Di
 			out = append(out, diag)
 		case opts.ShowSuppressed:
 			by.used[name] = true
-			diag.Category = suppressedCategory(diag.Category)
+			diag.Category = suppressedCategory(diag.Category, name)
 			diag.Message = fmt.Sprintf("%s (%s%s:%d: %s)", diag.Message, allowedAt, shortName(by.file), by.line, by.reason)
 			out = append(out, diag)
 		default:
