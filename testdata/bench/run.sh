@@ -1,6 +1,15 @@
 #!/usr/bin/env bash
-# Measures passthrough against the SSA-only baseline on a real module, both
-# in one run, alternating, and prints wall time and peak memory with ratios.
+# Measures passthrough on a real module against two floors, in one run,
+# alternating, and prints wall time and peak memory (medians) with ratios
+# to the type-check floor:
+#   type-check  go/packages LoadAllSyntax of the module and its
+#               dependencies, nothing else (testdata/bench/typecheck);
+#   ssa-only    the same, plus the x/tools checker building SSA for every
+#               package with a fact type (testdata/bench/ssaonly);
+#   passthrough the command, all analyzers.
+# Then, unless VET=0, go vet -vettool=passthrough with an empty build
+# cache (cold) and again with the cache it filled (warm): the go
+# command's per-package caching of analysis results.
 #
 # usage: testdata/bench/run.sh [MODULE@VERSION] [RUNS]
 # default: github.com/github/github-mcp-server@v0.30.0, 3 runs each.
@@ -9,10 +18,10 @@ module=${1:-github.com/github/github-mcp-server@v0.30.0}
 runs=${2:-3}
 root=$(cd "$(dirname "$0")/../.." && pwd)
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+trap 'chmod -R u+w "$work" 2>/dev/null; rm -rf "$work"' EXIT
 
-go build -o "$work/passthrough" "$root/cmd/passthrough"
-(cd "$root/testdata/bench" && go build -o "$work/ssaonly" ./ssaonly)
+(cd "$root" && go build -o "$work/passthrough" ./cmd/passthrough)
+(cd "$root/testdata/bench" && go build -o "$work/ssaonly" ./ssaonly && go build -o "$work/typecheck" ./typecheck)
 
 src=$(go mod download -json "$module" | sed -n 's/.*"Dir": "\(.*\)".*/\1/p')
 cp -r "$src" "$work/mod" && chmod -R u+w "$work/mod"
@@ -24,15 +33,29 @@ measure() { # prints "seconds kilobytes"
 	/usr/bin/time -f "%e %M" -o "$work/time" "$@" >/dev/null 2>&1 || true
 	tail -n 1 "$work/time" # time prefixes a line when the command exits non-zero (findings)
 }
-declare -a pt_t pt_m base_t base_m
+declare -a tc_t tc_m ssa_t ssa_m pt_t pt_m
 for i in $(seq "$runs"); do
-	read -r t m < <(measure "$work/ssaonly" ./...); base_t+=("$t"); base_m+=("$m")
+	read -r t m < <(measure "$work/typecheck" ./...); tc_t+=("$t"); tc_m+=("$m")
+	read -r t m < <(measure "$work/ssaonly" ./...); ssa_t+=("$t"); ssa_m+=("$m")
 	read -r t m < <(measure "$work/passthrough" ./...); pt_t+=("$t"); pt_m+=("$m")
 done
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-bt=$(median "${base_t[@]}"); bm=$(median "${base_m[@]}")
-pt=$(median "${pt_t[@]}"); pm=$(median "${pt_m[@]}")
-echo "module:      $module ($runs runs each, medians)"
-echo "ssa-only:    ${bt}s  $((bm / 1024)) MiB"
-echo "passthrough: ${pt}s  $((pm / 1024)) MiB"
-awk -v pt="$pt" -v bt="$bt" -v pm="$pm" -v bm="$bm" 'BEGIN { printf "ratio:       time %.2fx  memory %.2fx\n", pt/bt, pm/bm }'
+tt=$(median "${tc_t[@]}"); tm=$(median "${tc_m[@]}")
+row() { # name seconds kilobytes
+	awk -v n="$1" -v t="$2" -v m="$3" -v tt="$tt" -v tm="$tm" \
+		'BEGIN { printf "%-12s %7.1fs %7d MiB   time %.2fx  memory %.2fx\n", n, t, m/1024, t/tt, m/tm }'
+}
+echo "module: $module ($runs runs each, medians; ratios to the type-check floor)"
+row type-check "$tt" "$tm"
+row ssa-only "$(median "${ssa_t[@]}")" "$(median "${ssa_m[@]}")"
+row passthrough "$(median "${pt_t[@]}")" "$(median "${pt_m[@]}")"
+
+if [ "${VET:-1}" != 0 ]; then
+	# Peak memory is that of the largest process (go vet runs one tool
+	# process per package).
+	cache=$(mktemp -d "$work/gocache.XXXX")
+	read -r t m < <(GOCACHE=$cache measure go vet -vettool="$work/passthrough" ./...)
+	echo "go vet, empty build cache:   ${t}s  largest process $((m / 1024)) MiB"
+	read -r t m < <(GOCACHE=$cache measure go vet -vettool="$work/passthrough" ./...)
+	echo "go vet, again (warm cache):  ${t}s  largest process $((m / 1024)) MiB"
+fi
