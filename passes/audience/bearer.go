@@ -31,9 +31,9 @@ type letThrough struct {
 	what string    // the read, as it is described
 }
 
-// bearerReads finds, in every function of the package, the reads of a
-// credential header of a received request (its parameter), and judges
-// each: a call that lets the request through (the next handler, a
+// findUnverifiedBearers finds, in every function of the package, the
+// reads of a credential header of a received request (its parameter), and
+// judges each: a call that lets the request through (the next handler, a
 // context store of the token) reached from the read on a path where the
 // token reached no verification is reported. A helper of the package
 // that returns the header's value (bearerFrom(r)) is a read where it is
@@ -41,7 +41,8 @@ type letThrough struct {
 func findUnverifiedBearers(pass *analysis.Pass, pkg *ssapkg.SSA, isCredential func(string) bool) []letThrough {
 	b := &bearers{pass: pass, isCredential: isCredential, helpers: map[*ssa.Function]*bearerFact{}}
 	for _, fn := range pkg.SrcFuncs {
-		if obj, ok := fn.Object().(*types.Func); ok {
+		// Other packages can call only exported functions and methods.
+		if obj, ok := fn.Object().(*types.Func); ok && obj.Exported() {
 			if h := b.helper(fn); h != nil {
 				pass.ExportObjectFact(obj, h)
 			}

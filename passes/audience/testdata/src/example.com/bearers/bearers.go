@@ -43,7 +43,7 @@ func intoContext(next http.Handler) http.Handler {
 }
 
 // bearerFrom is a helper: where it is called is a read.
-func bearerFrom(r *http.Request) string { // want bearerFrom:`bearer result0: Header.Get\("Authorization"\)`
+func bearerFrom(r *http.Request) string {
 	parts := strings.SplitN(r.Header.Get("Authorization"), " ", 2)
 	if len(parts) != 2 || !strings.EqualFold(parts[0], "bearer") {
 		return ""
@@ -214,7 +214,7 @@ func anonymousAllowed(next http.Handler, v verifier) http.Handler {
 	})
 }
 
-func parseBearer(r *http.Request) (string, error) { // want parseBearer:`bearer result0: Header.Get\("Authorization"\)`
+func parseBearer(r *http.Request) (string, error) {
 	tok := bearerFrom(r)
 	if tok == "" {
 		return "", errors.New("no bearer token")
