@@ -181,8 +181,11 @@ func callUse(common *ssa.CallCommon, v ssa.Value, ignore func(*ssa.CallCommon) b
 		case "NewRequest", "NewRequestWithContext", "Post", "PostForm", "Get":
 			return verifies, false // sent in a request of its own: introspection, userinfo
 		case "Set", "Add":
-			if len(common.Args) > 0 && !received(httpflow.RequestRoot(common.Args[0])) {
-				return verifies, false // sent to another server, which may check it (userinfo)
+			if len(common.Args) > 0 {
+				root := httpflow.RequestRoot(common.Args[0])
+				if !received(root) && !httpflow.IsNamed(root.Type(), "net/http", "ResponseWriter") {
+					return verifies, false // sent to another server, which may check it (userinfo)
+				}
 			}
 		}
 		return 0, false // set back on the received request, an error written back

@@ -296,3 +296,16 @@ func userinfo(next http.Handler) http.Handler {
 		next.ServeHTTP(w, r)
 	})
 }
+
+// echoed writes the token back in a response header: that checks nothing.
+func echoed(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		tok := r.Header.Get("Authorization")
+		if tok == "" {
+			http.Error(w, "unauthorized", http.StatusUnauthorized)
+			return
+		}
+		w.Header().Set("X-Seen-Token", tok)
+		next.ServeHTTP(w, r) // want `calls the next handler with the bearer token from Header.Get\("Authorization"\)`
+	})
+}
