@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/passthroughlint/passthrough/passes/dataflow"
 	"github.com/passthroughlint/passthrough/passes/internal/httpflow"
 	"github.com/passthroughlint/passthrough/passes/internal/ssapkg"
 	"golang.org/x/tools/go/ssa"
@@ -325,7 +326,7 @@ func trusted(roots []ssa.Value, call ssa.CallInstruction) bool {
 			case *ssa.Field:
 				work = append(work, ref)
 			case *ssa.Lookup:
-				if key, ok := constKey(ref.Index); ok && timeOrKeyClaim(key) {
+				if key, ok := dataflow.ConstString(ref.Index); ok && timeOrKeyClaim(key) {
 					continue
 				}
 				if ref.X == v {
@@ -386,19 +387,4 @@ func timeOrKeyClaim(name string) bool {
 		return true
 	}
 	return false
-}
-
-func constKey(v ssa.Value) (string, bool) {
-	if mi, ok := v.(*ssa.MakeInterface); ok {
-		v = mi.X
-	}
-	c, ok := v.(*ssa.Const)
-	if !ok || c.Value == nil {
-		return "", false
-	}
-	s := c.Value.ExactString()
-	if len(s) < 2 || s[0] != '"' {
-		return "", false
-	}
-	return s[1 : len(s)-1], true
 }

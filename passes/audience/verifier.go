@@ -24,10 +24,10 @@ type acceptance struct {
 
 // findBlindVerifiers looks for auth.RequireBearerToken(verifier, ...) calls
 // whose verifier returns a non-nil *auth.TokenInfo without the token ever
-// reaching a check: a comparison with something other than "", or a call
-// other than string manipulation and logging. A verifier that hands the
-// token to any other function (one the analysis may not see into) is
-// given the benefit of the doubt.
+// reaching anything tokenUses says may verify it (a comparison with other
+// than a scheme name or "", a lookup, a request sent with it, a call the
+// analysis does not see into: the benefit of the doubt); string
+// operations, base64 and JSON decoding and logging are not checks.
 func findBlindVerifiers(pkg *ssapkg.SSA) []acceptance {
 	var out []acceptance
 	for _, instr := range pkg.Instructions() {
