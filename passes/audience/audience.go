@@ -12,6 +12,7 @@ import (
 	"github.com/passthroughlint/passthrough/passes/dataflow"
 	"github.com/passthroughlint/passthrough/passes/internal/httpflow"
 	"github.com/passthroughlint/passthrough/passes/internal/kit"
+	"github.com/passthroughlint/passthrough/passes/internal/pkgindex"
 	"github.com/passthroughlint/passthrough/passes/internal/ssapkg"
 	"github.com/passthroughlint/passthrough/passes/report"
 	"github.com/passthroughlint/passthrough/passes/ruledoc"
@@ -90,7 +91,8 @@ func run(pass *analysis.Pass, cfg *config.Config) (any, error) {
 	}
 	pass.ExportPackageFact(new(tokenAwareFact))
 	r := &rules{validators: map[string]bool{}, tokenAware: aware}
-	r.callers, r.stored = newIndex(ssaPkg)
+	calls, stores := pkgindex.New(ssaPkg)
+	r.callers, r.stored = callers{calls}, stores
 	for _, v := range cfg.AudienceValidators {
 		r.validators[v.Function] = true
 	}

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/passthroughlint/passthrough/passes/dataflow"
+	"github.com/passthroughlint/passthrough/passes/internal/pkgindex"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -66,8 +67,8 @@ type rules struct {
 	// tokenAware reports whether a package imports a token library,
 	// directly or not (only those are analyzed).
 	tokenAware func(*types.Package) bool
-	callers    callers // of the package's functions, in the package
-	stored     stored  // the values stored into fields and variables in the package
+	callers    callers         // of the package's functions, in the package
+	stored     pkgindex.Stores // the values stored into fields and variables in the package
 }
 
 const oidcSkipMsg = "oidc.Config{SkipClientIDCheck: true} accepts ID tokens issued to any client: set ClientID to this server's client ID instead, or check IDToken.Audience after Verify"
@@ -360,7 +361,7 @@ func hasFalse(v ssa.Value, name string) bool {
 // options of one that lacks the audience, if one does).
 func (r *rules) parserOptions(p ssa.Value) ([]string, bool) {
 	if load, ok := p.(*ssa.UnOp); ok && load.Op == token.MUL {
-		key := storeKey(load.X)
+		key := pkgindex.StoreKey(load.X)
 		if key == nil || len(r.stored[key]) == 0 {
 			return nil, false
 		}

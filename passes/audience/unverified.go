@@ -8,7 +8,7 @@ import (
 
 	"github.com/passthroughlint/passthrough/passes/dataflow"
 	"github.com/passthroughlint/passthrough/passes/internal/httpflow"
-	"github.com/passthroughlint/passthrough/passes/internal/ssapkg"
+	"github.com/passthroughlint/passthrough/passes/internal/pkgindex"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -69,7 +69,7 @@ func (cg callers) issued(v ssa.Value, depth int) bool {
 			if depth >= maxCallerDepth {
 				return false
 			}
-			args := cg.args(x)
+			args := cg.Args(x)
 			if len(args) == 0 {
 				return false
 			}
@@ -112,62 +112,7 @@ const oauth2Pkg = "golang.org/x/oauth2"
 
 // callers are the static calls of each function of the package, made
 // in the package.
-type callers map[*ssa.Function][]ssa.CallInstruction
-
-// stored are the values the package stores into each field (a
-// *types.Var) and package variable (an *ssa.Global).
-type stored map[any][]ssa.Value
-
-// newIndex returns the package's calls of its own functions and its
-// stores into fields and variables.
-func newIndex(pkg *ssapkg.SSA) (callers, stored) {
-	cg, st := callers{}, stored{}
-	if pkg == nil {
-		return cg, st
-	}
-	for _, instr := range pkg.Instructions() {
-		switch instr := instr.(type) {
-		case ssa.CallInstruction:
-			if callee := instr.Common().StaticCallee(); callee != nil && callee.Pkg == pkg.Pkg {
-				cg[callee] = append(cg[callee], instr)
-			}
-		case *ssa.Store:
-			if key := storeKey(instr.Addr); key != nil {
-				st[key] = append(st[key], instr.Val)
-			}
-		}
-	}
-	return cg, st
-}
-
-// storeKey names the place an address denotes, when it is a field or a
-// package variable.
-func storeKey(addr ssa.Value) any {
-	switch a := addr.(type) {
-	case *ssa.FieldAddr:
-		if f, _ := httpflow.FieldOf(a); f != nil {
-			return f
-		}
-	case *ssa.Global:
-		return a
-	}
-	return nil
-}
-
-// args returns, for each static call of p's function in its package, the
-// argument given for p.
-func (cg callers) args(p *ssa.Parameter) []ssa.Value {
-	fn := p.Parent()
-	i := slices.Index(fn.Params, p)
-	var out []ssa.Value
-	for _, call := range cg[fn] {
-		args := call.Common().Args
-		if i >= 0 && i < len(args) {
-			out = append(out, args[i])
-		}
-	}
-	return out
-}
+type callers struct{ pkgindex.Calls }
 
 // verifiedOnTheWay reports whether the raw token of the unverified parse
 // at call (or a string it was cut from) is also verified in fn — by a
@@ -194,7 +139,7 @@ func (cg callers) verifiedOnTheWay(fn *ssa.Function, raw ssa.Value, call ssa.Cal
 			continue
 		}
 		i := slices.Index(fn.Params, p)
-		calls := cg[fn]
+		calls := cg.Calls[fn]
 		if len(calls) == 0 {
 			return false
 		}

@@ -61,6 +61,11 @@ type Config struct {
 	Proxies        []Proxy      `yaml:"proxies,omitempty" json:"proxies,omitempty"`
 	// AudienceValidators are functions that check a token's audience.
 	AudienceValidators []Validator `yaml:"audience-validators,omitempty" json:"audience-validators,omitempty"`
+	// OAuthFlows are calls that obtain a token in an OAuth flow, and
+	// MCPTransports are where a token, token source or HTTP client
+	// configures an MCP client transport (the resource analyzer).
+	OAuthFlows    []OAuthFlow    `yaml:"oauth-flows,omitempty" json:"oauth-flows,omitempty"`
+	MCPTransports []MCPTransport `yaml:"mcp-transports,omitempty" json:"mcp-transports,omitempty"`
 	// Disable lists analyzers not to run.
 	Disable []string `yaml:"disable,omitempty" json:"disable,omitempty"`
 
@@ -153,6 +158,29 @@ type HeaderSink struct {
 // all its headers, to an upstream (headerforward).
 type Proxy struct {
 	Function string `yaml:"function" json:"function"`
+}
+
+// OAuthFlow is a call that obtains a token in an OAuth flow: result
+// Result is the token (or a token source, or a client that uses one).
+// With Options set, argument *Options (0-based, the receiver not counted)
+// is the variadic list of oauth2.AuthCodeOption values that may carry
+// the RFC 8707 resource parameter; without it, the flow never sends one
+// and every token it gives is unbound.
+type OAuthFlow struct {
+	Function string `yaml:"function" json:"function"`
+	Result   int    `yaml:"result" json:"result"`
+	Options  *int   `yaml:"options,omitempty" json:"options,omitempty"`
+	Library  string `yaml:"-" json:"-"` // as Source.Library
+}
+
+// MCPTransport is where a token, token source or HTTP client configures
+// an MCP client transport: argument Argument of Function, or a store into
+// Field (pkg/path.Type.Field). One of Function and Field is set.
+type MCPTransport struct {
+	Function string `yaml:"function,omitempty" json:"function,omitempty"`
+	Argument int    `yaml:"argument,omitempty" json:"argument,omitempty"`
+	Field    string `yaml:"field,omitempty" json:"field,omitempty"`
+	Library  string `yaml:"-" json:"-"` // as Source.Library
 }
 
 // Validator is a function that checks a token's audience.
@@ -249,6 +277,12 @@ func ParseModel(name string, data []byte) (*Model, error) {
 	for i := range m.FieldSinks {
 		m.FieldSinks[i].Library = m.Library
 	}
+	for i := range m.OAuthFlows {
+		m.OAuthFlows[i].Library = m.Library
+	}
+	for i := range m.MCPTransports {
+		m.MCPTransports[i].Library = m.Library
+	}
 	return m, nil
 }
 
@@ -258,7 +292,7 @@ func schemaError(name string, n *yaml.Node, format string, args ...any) error {
 }
 
 // keys are the configuration's keys, for errors.
-const keys = "headers, default-headers, sources, sinks, field-sinks, inbound, outbound, accessors, request-types, handlers, stores, header-sinks, header-copies, header-visitors, proxies, audience-validators, disable"
+const keys = "headers, default-headers, sources, sinks, field-sinks, inbound, outbound, accessors, request-types, handlers, stores, header-sinks, header-copies, header-visitors, proxies, audience-validators, oauth-flows, mcp-transports, disable"
 
 // decode walks the document itself, rather than letting the YAML library
 // fill the struct, so that every error can name the key and its line.
@@ -364,6 +398,26 @@ func decode(name string, n *yaml.Node, c *Config, m *Model) error {
 		case "audience-validators":
 			err = eachEntry(name, key.Value, val, []string{"function"}, func(e *entry) {
 				c.AudienceValidators = append(c.AudienceValidators, Validator{Function: e.function("function")})
+			})
+		case "oauth-flows":
+			err = eachEntry(name, key.Value, val, []string{"function", "result", "options"}, func(e *entry) {
+				c.OAuthFlows = append(c.OAuthFlows, OAuthFlow{Function: e.function("function"), Result: e.index("result"), Options: e.optIndex("options")})
+			})
+		case "mcp-transports":
+			err = eachEntry(name, key.Value, val, []string{"function", "argument", "field"}, func(e *entry) {
+				t := MCPTransport{}
+				switch _, fn := e.m["function"]; {
+				case fn && e.m["field"] != nil:
+					e.fail(e.m["field"], "mcp-transports: give function and argument, or field, not both")
+				case fn:
+					t.Function, t.Argument = e.function("function"), e.requiredIndex("argument")
+				default:
+					if e.m["argument"] != nil {
+						e.fail(e.m["argument"], "mcp-transports: argument goes with function")
+					}
+					t.Field = e.field("field")
+				}
+				c.MCPTransports = append(c.MCPTransports, t)
 			})
 		default:
 			return schemaError(name, key, "unknown key %q (known: %s)", key.Value, keys)
@@ -698,6 +752,8 @@ func (c *Config) Merge(o *Config) {
 	c.HeaderVisitors = append(c.HeaderVisitors, o.HeaderVisitors...)
 	c.Proxies = append(c.Proxies, o.Proxies...)
 	c.AudienceValidators = append(c.AudienceValidators, o.AudienceValidators...)
+	c.OAuthFlows = append(c.OAuthFlows, o.OAuthFlows...)
+	c.MCPTransports = append(c.MCPTransports, o.MCPTransports...)
 	c.Disable = append(c.Disable, o.Disable...)
 }
 

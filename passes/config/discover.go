@@ -66,7 +66,7 @@ func (c *Config) ForPackage(filename string) (*Config, error) {
 // AnalyzerNames are the names of the suite's analyzers, as directives,
 // flags and the disable list use them (package suite builds them in this
 // order).
-var AnalyzerNames = []string{"tokenforward", "headerforward", "audience"}
+var AnalyzerNames = []string{"tokenforward", "headerforward", "audience", "resource"}
 
 type discovered struct {
 	base *Config

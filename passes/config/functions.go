@@ -108,6 +108,14 @@ func (c *Config) CheckFunctions(lookup func(string) *types.Func) (unmatched []st
 	for _, v := range c.AudienceValidators {
 		check("audience-validators", v.Function, nil, nil)
 	}
+	for _, f := range c.OAuthFlows {
+		check("oauth-flows", f.Function, opt(nil, "options", f.Options), []index{{"result", f.Result}})
+	}
+	for _, t := range c.MCPTransports {
+		if t.Function != "" {
+			check("mcp-transports", t.Function, []index{{"argument", t.Argument}}, nil)
+		}
+	}
 	return unmatched, err
 }
 

@@ -10,6 +10,7 @@ import (
 	"github.com/passthroughlint/passthrough/passes/audience"
 	"github.com/passthroughlint/passthrough/passes/config"
 	"github.com/passthroughlint/passthrough/passes/headerforward"
+	"github.com/passthroughlint/passthrough/passes/resource"
 	"github.com/passthroughlint/passthrough/passes/suppress"
 	"github.com/passthroughlint/passthrough/passes/tokenforward"
 	"golang.org/x/tools/go/analysis"
@@ -20,6 +21,7 @@ var constructors = []func(*config.Config) *analysis.Analyzer{
 	tokenforward.New,
 	headerforward.New,
 	audience.New,
+	resource.New,
 }
 
 // names are the analyzers' names, as directives and flags use them.

@@ -108,6 +108,12 @@ func Table() string {
 		for _, p := range m.Proxies {
 			cp = append(cp, short(p.Function))
 		}
+		for _, f := range m.OAuthFlows {
+			src = append(src, short(f.Function)+" (resource: unbound flow)")
+		}
+		for _, t := range m.MCPTransports {
+			snk = append(snk, short(t.Function+t.Field)+" (resource: MCP transport)")
+		}
 		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s |\n", m.Library, m.Version, cell(src), cell(snk), cell(cp))
 	}
 	return b.String()

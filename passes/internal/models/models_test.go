@@ -68,6 +68,12 @@ func names(c *config.Config) []string {
 	for _, p := range c.Proxies {
 		out = append(out, p.Function)
 	}
+	for _, f := range c.OAuthFlows {
+		out = append(out, f.Function)
+	}
+	for _, t := range c.MCPTransports {
+		out = append(out, t.Function+t.Field)
+	}
 	return out
 }
 

@@ -28,6 +28,8 @@ func NewClient(ctx context.Context, src TokenSource) *http.Client { return http.
 type Config struct {
 	ClientID     string
 	ClientSecret string
+	RedirectURL  string
+	Scopes       []string
 }
 
 type AuthCodeOption interface{}
@@ -41,6 +43,34 @@ func (c *Config) Exchange(ctx context.Context, code string, opts ...AuthCodeOpti
 }
 
 func (c *Config) Client(ctx context.Context, t *Token) *http.Client { return http.DefaultClient }
+
+func (c *Config) TokenSource(ctx context.Context, t *Token) TokenSource { return StaticTokenSource(t) }
+
+func (c *Config) AuthCodeURL(state string, opts ...AuthCodeOption) string { return "" }
+
+func (c *Config) PasswordCredentialsToken(ctx context.Context, username, password string) (*Token, error) {
+	return &Token{}, nil
+}
+
+type DeviceAuthResponse struct {
+	DeviceCode      string
+	UserCode        string
+	VerificationURI string
+}
+
+func (c *Config) DeviceAuth(ctx context.Context, opts ...AuthCodeOption) (*DeviceAuthResponse, error) {
+	return &DeviceAuthResponse{}, nil
+}
+
+func (c *Config) DeviceAccessToken(ctx context.Context, da *DeviceAuthResponse, opts ...AuthCodeOption) (*Token, error) {
+	return &Token{}, nil
+}
+
+func ReuseTokenSource(t *Token, src TokenSource) TokenSource { return src }
+
+func AccessTypeOffline() AuthCodeOption { return nil }
+
+func VerifierOption(verifier string) AuthCodeOption { return nil }
 
 // SetAuthHeader and Transport mirror the real package: a Token's
 // AccessToken does end up in an Authorization header when a Transport

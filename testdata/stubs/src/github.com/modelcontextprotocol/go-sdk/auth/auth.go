@@ -4,6 +4,8 @@ package auth
 import (
 	"context"
 	"net/http"
+
+	"golang.org/x/oauth2"
 )
 
 type TokenInfo struct {
@@ -17,4 +19,10 @@ type RequireBearerTokenOptions struct{ Scopes []string }
 
 func RequireBearerToken(verifier TokenVerifier, opts *RequireBearerTokenOptions) func(http.Handler) http.Handler {
 	return nil
+}
+
+// OAuthHandler is what a client transport asks for tokens.
+type OAuthHandler interface {
+	TokenSource(context.Context) (oauth2.TokenSource, error)
+	Authorize(context.Context, *http.Request, *http.Response) error
 }

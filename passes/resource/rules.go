@@ -1,0 +1,301 @@
+package resource
+
+import (
+	"fmt"
+	"path"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"github.com/passthroughlint/passthrough/passes/config"
+	"github.com/passthroughlint/passthrough/passes/dataflow"
+	"github.com/passthroughlint/passthrough/passes/internal/httpflow"
+	"github.com/passthroughlint/passthrough/passes/internal/pkgindex"
+	"github.com/passthroughlint/passthrough/passes/internal/ssapkg"
+	"golang.org/x/tools/go/ssa"
+)
+
+// unbound is the one kind the analyzer follows: a token asked for without
+// the resource parameter, and what carries it (a token source, an oauth2
+// transport, an HTTP client, the access token string, a header map).
+var unbound = dataflow.NewKind("unbound")
+
+const (
+	oauth2Pkg            = "golang.org/x/oauth2"
+	clientCredentialsPkg = "golang.org/x/oauth2/clientcredentials"
+)
+
+// rules tells the dataflow engine where unbound tokens come from and which
+// MCP client transports they configure.
+type rules struct {
+	dataflow.NoRules
+	flows      map[string]config.OAuthFlow    // configured and modelled, by function name
+	callSinks  map[string]config.MCPTransport // by function name
+	fieldSinks map[string]config.MCPTransport // by pkg/path.Type.Field
+	pkgs       map[string]bool                // the packages of the functions above
+
+	// Per pass.
+	calls   pkgindex.Calls
+	stores  pkgindex.Stores
+	authz   []authorization          // the package's authorization requests
+	sources map[token.Pos]*flowCall  // decided flow calls, by position
+}
+
+// A flowCall is an OAuth flow call the rules decided about: the requests
+// of it that send no resource parameter (the call itself, or the
+// authorization URL of the same config), in source order.
+type flowCall struct {
+	pos    token.Pos
+	what   string       // the flow, for messages: "Config.Exchange"
+	lacks  []lackingReq // empty: the flow binds its tokens
+	never  bool         // the flow cannot send the parameter at all
+	sdk    string       // the SDK whose own flow it is, when it is one
+	optArg int          // the argument with the option list (-1: none)
+}
+
+// A lackingReq is a request that sends no resource parameter.
+type lackingReq struct {
+	pos  token.Pos
+	what string
+	call *ssa.CallCommon
+}
+
+// An authorization is a call that sends the user to the authorization
+// endpoint (AuthCodeURL, DeviceAuth) on some config.
+type authorization struct {
+	key   any
+	name  string
+	call  ssa.CallInstruction
+	bound bool
+}
+
+func newRules(cfg *config.Config) *rules {
+	r := &rules{
+		flows:      map[string]config.OAuthFlow{},
+		callSinks:  map[string]config.MCPTransport{},
+		fieldSinks: map[string]config.MCPTransport{},
+		pkgs:       map[string]bool{},
+	}
+	for _, f := range cfg.OAuthFlows {
+		r.flows[f.Function] = f
+		r.pkgs[httpflow.PackageOf(f.Function)] = true
+	}
+	for _, t := range cfg.MCPTransports {
+		if t.Field != "" {
+			r.fieldSinks[t.Field] = t
+			continue
+		}
+		r.callSinks[t.Function] = t
+		r.pkgs[httpflow.PackageOf(t.Function)] = true
+	}
+	return r
+}
+
+// forPass returns a copy of the rules for one package.
+func (r *rules) forPass(pkg *ssapkg.SSA) *rules {
+	out := *r
+	out.calls, out.stores = pkgindex.New(pkg)
+	out.sources = map[token.Pos]*flowCall{}
+	out.authz = authorizations(pkg, &out)
+	return &out
+}
+
+func (r *rules) Derivable(k dataflow.Kind) bool { return k == unbound }
+
+// Assumable: what may carry a token into a function. Structs of the
+// program holding one (a RoundTripper with a token field) carry it as
+// pointers do: what is stored through them.
+func (r *rules) Assumable(t types.Type) []dataflow.Kind {
+	if httpflow.IsNamed(t, oauth2Pkg, "Token") || httpflow.IsNamed(t, "net/http", "Client") {
+		return []dataflow.Kind{unbound}
+	}
+	switch u := t.Underlying().(type) {
+	case *types.Interface, *types.Signature:
+		return []dataflow.Kind{unbound}
+	case *types.Basic:
+		if u.Info()&types.IsString != 0 {
+			return []dataflow.Kind{unbound}
+		}
+	case *types.Map:
+		if k, ok := u.Key().Underlying().(*types.Basic); ok && k.Info()&types.IsString != 0 {
+			return r.Assumable(u.Elem())
+		}
+	case *types.Slice:
+		return r.Assumable(u.Elem())
+	}
+	return nil
+}
+
+// Field: the fields of an unbound oauth2.Token are unbound (its access
+// token above all).
+func (r *rules) Field(f *types.Var, base dataflow.Kind) (dataflow.Kind, string) {
+	if base != unbound {
+		return 0, ""
+	}
+	if s, ok := f.Type().Underlying().(*types.Basic); ok && s.Info()&types.IsString != 0 && f.Pkg() != nil && f.Pkg().Path() == oauth2Pkg {
+		return unbound, ""
+	}
+	return 0, ""
+}
+
+func (r *rules) FieldSink(pl dataflow.Place, f *types.Var, k dataflow.Kind) (dataflow.SinkInfo, bool) {
+	if k != unbound || pl.Port != dataflow.Field {
+		return dataflow.SinkInfo{}, false
+	}
+	if t, ok := r.fieldSinks[pl.Pkg+"."+pl.Name]; ok {
+		return dataflow.SinkInfo{What: transportName(httpflow.ShortFunc(pl.Pkg+"."+pl.Name), t.Library)}, true
+	}
+	return dataflow.SinkInfo{}, false
+}
+
+// transportName describes an MCP client transport's setting for messages:
+// the SDK's short name and the function or field ("mcp-go
+// transport.WithHTTPHeaders").
+func transportName(name, library string) string {
+	if library == "" {
+		return name + " (an MCP client transport, configured)"
+	}
+	return path.Base(library) + " " + name
+}
+
+type flow = dataflow.Flow
+
+func carry(from int, what string) flow {
+	return dataflow.ParamFlow(from, unbound, dataflow.Result, 0, unbound, what)
+}
+
+// Model describes x/oauth2 (not analyzed: its flows are the sources, its
+// token sources and clients carry what they are made from), the
+// configured and modelled flows, and the MCP transports.
+func (r *rules) Model(c *dataflow.Call) ([]flow, bool) {
+	if c.Op == dataflow.OpStore {
+		// A struct holding a token (an oauth2.Transport, an http.Client,
+		// a RoundTripper of the program) carries it: the transport is
+		// given the struct, not the field.
+		return []flow{dataflow.ParamFlow(1, unbound, dataflow.Contents, 0, unbound, "")}, true
+	}
+	if c.Op != dataflow.OpCall || c.Callee == nil || c.Callee.Pkg() == nil {
+		return nil, false
+	}
+	path := c.Callee.Pkg().Path()
+	if r.pkgs[path] {
+		full := httpflow.FullName(c.Callee)
+		if t, ok := r.callSinks[full]; ok {
+			arg := t.Argument + receiverOffset(c.Callee)
+			return []flow{dataflow.SinkFlow(arg, unbound, dataflow.SinkInfo{What: transportName(httpflow.ShortFunc(full), t.Library)}, nil)}, true
+		}
+		if f, ok := r.flows[full]; ok {
+			opts := -1
+			if f.Options != nil {
+				opts = *f.Options + receiverOffset(c.Callee)
+			}
+			return r.flowSource(c, httpflow.ShortFunc(full), f.Result, opts, "", f.Library)
+		}
+	}
+	name := dataflow.FuncName(c.Callee)
+	switch path {
+	case oauth2Pkg:
+		return r.oauth2Model(c, name)
+	case clientCredentialsPkg:
+		switch name {
+		case "Config.Token", "Config.TokenSource", "Config.Client":
+			return r.clientCredentials(c, name)
+		}
+		return nil, true
+	}
+	return nil, false
+}
+
+// receiverOffset is 1 for a method: configured indexes do not count the
+// receiver, the engine's arguments do.
+func receiverOffset(f *types.Func) int {
+	if sig, ok := f.Type().(*types.Signature); ok && sig.Recv() != nil {
+		return 1
+	}
+	return 0
+}
+
+func (r *rules) oauth2Model(c *dataflow.Call, name string) ([]flow, bool) {
+	switch name {
+	case "Config.Exchange":
+		return r.flowSource(c, name, 0, 3, "Config.AuthCodeURL", "")
+	case "Config.DeviceAccessToken":
+		return r.flowSource(c, name, 0, 3, "Config.DeviceAuth", "")
+	case "Config.PasswordCredentialsToken":
+		return r.flowSource(c, name, 0, -1, "", "")
+	case "Config.TokenSource", "Config.Client":
+		return []flow{carry(2, "oauth2."+name)}, true
+	case "NewClient":
+		return []flow{carry(1, "oauth2.NewClient")}, true
+	case "StaticTokenSource":
+		return []flow{carry(0, "")}, true
+	case "ReuseTokenSource", "ReuseTokenSourceWithExpiry":
+		return []flow{carry(0, ""), carry(1, "")}, true
+	case "TokenSource.Token":
+		return []flow{carry(0, "")}, true
+	}
+	return nil, true
+}
+
+// flowSource decides an OAuth flow call: its token (result) is unbound
+// when the call's options (argument opts; -1 when it has none) lack the
+// resource parameter, or an authorization request of the same config
+// (named authorize) does.
+func (r *rules) flowSource(c *dataflow.Call, name string, result, opts int, authorize, sdk string) ([]flow, bool) {
+	fc, ok := r.sources[c.Pos]
+	if !ok {
+		fc = &flowCall{pos: c.Pos, what: name, sdk: sdk, optArg: opts}
+		switch {
+		case opts < 0:
+			fc.never = true
+			fc.lacks = append(fc.lacks, lackingReq{pos: c.Pos, what: name, call: c.Common})
+		case opts < len(c.Args) && !r.optionsBind(c.Args[opts], 0, map[ssa.Value]bool{}):
+			fc.lacks = append(fc.lacks, lackingReq{pos: c.Pos, what: name, call: c.Common})
+		}
+		if authorize != "" && len(c.Args) > 0 {
+			key := configKey(c.Args[0])
+			for _, a := range r.authz {
+				if a.name == authorize && !a.bound && a.key == key {
+					fc.lacks = append(fc.lacks, lackingReq{pos: a.call.Pos(), what: a.name, call: a.call.Common()})
+				}
+			}
+		}
+		r.sources[c.Pos] = fc
+	}
+	if len(fc.lacks) == 0 {
+		return nil, true
+	}
+	return []flow{dataflow.SourceFlow(unbound, dataflow.Result, result, fc.describe(), 0)}, true
+}
+
+// describe says, for the source step, which requests lack the parameter.
+func (fc *flowCall) describe() string {
+	if fc.never {
+		if fc.sdk != "" {
+			return fmt.Sprintf("%s (%s: its OAuth flow sends no resource parameter)", fc.what, fc.sdk)
+		}
+		return fc.what + " (sends no resource parameter)"
+	}
+	names := make([]string, len(fc.lacks))
+	for i, l := range fc.lacks {
+		names[i] = l.what
+	}
+	return fmt.Sprintf("token from %s, requested without a resource parameter in %s", fc.what, strings.Join(names, " and "))
+}
+
+// clientCredentials decides a client-credentials flow by the
+// EndpointParams of its config.
+func (r *rules) clientCredentials(c *dataflow.Call, name string) ([]flow, bool) {
+	fc, ok := r.sources[c.Pos]
+	if !ok {
+		fc = &flowCall{pos: c.Pos, what: "clientcredentials." + name, optArg: -1}
+		if !r.endpointParamsBind(c.Args[0]) {
+			fc.lacks = []lackingReq{{pos: c.Pos, what: fc.what, call: c.Common}}
+		}
+		r.sources[c.Pos] = fc
+	}
+	if len(fc.lacks) == 0 {
+		return nil, true
+	}
+	return []flow{dataflow.SourceFlow(unbound, dataflow.Result, 0, fc.what+" (its config's EndpointParams has no \"resource\")", 0)}, true
+}
