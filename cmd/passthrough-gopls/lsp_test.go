@@ -311,7 +311,7 @@ func (s *session) current() map[string]diagnostic {
 	for uri, ds := range s.diags {
 		for _, d := range ds {
 			switch d.Source {
-			case "tokenforward", "headerforward", "audience":
+			case "tokenforward", "headerforward", "audience", "resource":
 				d.uri = uri
 				out[fmt.Sprintf("%s %s:%d", d.Source, filepath.Base(uriPath(uri)), d.Range.Start.Line+1)] = d
 			}

@@ -149,6 +149,7 @@ func TestDemo(t *testing.T) {
 		"internal/gateway/gateway.go:28 headerforward", // Files: a ReverseProxy that keeps Authorization
 		"internal/auth/verify.go:35 audience",          // VerifyLegacy: ParseWithClaims without WithAudience
 		"internal/auth/middleware.go:23 audience",      // Middleware: stores a bearer nothing verified
+		"internal/search/search.go:63 resource",        // ConnectAsUser: a user's token for an MCP server, asked for without resource
 	}
 	slices.Sort(want)
 	checkSame(t, got, want)
@@ -398,11 +399,11 @@ func TestOutputs(t *testing.T) {
 	tmp := t.TempDir()
 	sarif, js := filepath.Join(tmp, "out.sarif"), filepath.Join(tmp, "out.json")
 	stdout, stderr, code := runTool(t, dir, "-o", "sarif="+sarif, "-o", "json="+js, "-o", "text=-", "./...")
-	if code != exitFindings || !strings.HasSuffix(stdout, "7 findings: audience 2, headerforward 2, tokenforward 3\n") {
+	if code != exitFindings || !strings.HasSuffix(stdout, "8 findings: audience 2, headerforward 2, resource 1, tokenforward 3\n") {
 		t.Fatalf("exit %d, stdout:\n%s\n%s", code, stdout, stderr)
 	}
 	var log sarifLog
-	if err := json.Unmarshal([]byte(mustRead(t, sarif)), &log); err != nil || len(log.Runs) != 1 || len(log.Runs[0].Results) != 7 {
+	if err := json.Unmarshal([]byte(mustRead(t, sarif)), &log); err != nil || len(log.Runs) != 1 || len(log.Runs[0].Results) != 8 {
 		t.Errorf("-o sarif=: %v", err)
 	}
 	plain, _, _ := runTool(t, dir, "-json", "./...")
@@ -515,7 +516,7 @@ func TestREADMECommands(t *testing.T) {
 	if out, code := sh(clone, install); code != 0 {
 		t.Fatalf("%s: exit %d\n%s", install, code, out)
 	}
-	if out, code := sh(clone, quick); code != exitFindings || !strings.Contains(out, "7 findings: audience 2, headerforward 2, tokenforward 3") {
+	if out, code := sh(clone, quick); code != exitFindings || !strings.Contains(out, "8 findings: audience 2, headerforward 2, resource 1, tokenforward 3") {
 		t.Errorf("%s: exit %d\n%s", quick, code, out)
 	}
 	demo := filepath.Join(clone, "testdata", "demo")
@@ -652,12 +653,12 @@ func TestBadConfigFile(t *testing.T) {
 
 func TestSelectAnalyzers(t *testing.T) {
 	dir := testdata("e2e", "broken")
-	stdout, _, code := runTool(t, dir, "-disable", "tokenforward,headerforward,audience", "./good")
+	stdout, _, code := runTool(t, dir, "-disable", "tokenforward,headerforward,audience,resource", "./good")
 	if code != exitError || stdout != "" {
 		t.Errorf("-disable of every analyzer: exit %d, stdout %q; want 2", code, stdout)
 	}
 	_, stderr, code := runTool(t, dir, "-enable", "tokenfoward", "./good")
-	if code != exitError || !strings.Contains(stderr, `-enable: unknown analyzer "tokenfoward" (known: tokenforward, headerforward, audience)`) {
+	if code != exitError || !strings.Contains(stderr, `-enable: unknown analyzer "tokenfoward" (known: tokenforward, headerforward, audience, resource)`) {
 		t.Errorf("-enable with a typo: exit %d, stderr %q", code, stderr)
 	}
 	got, code := reported(t, dir, "-enable", "tokenforward", "./good")
@@ -780,14 +781,15 @@ func TestFixDemo(t *testing.T) {
 	}
 	stdout, stderr, code := runTool(t, dir, "-diff", "./...")
 	if code != exitFindings || !strings.Contains(stdout, "+\t\t\tpr.Out.Header.Del(\"Authorization\")") ||
-		!strings.Contains(stdout, "jwt.WithAudience(Resource)") || !strings.Contains(stderr, "would apply 3 suggested fixes") {
+		!strings.Contains(stdout, "jwt.WithAudience(Resource)") || !strings.Contains(stdout, `oauth2.SetAuthURLParam("resource", serverURL)`) ||
+		!strings.Contains(stderr, "would apply 4 suggested fixes") {
 		t.Fatalf("-diff: exit %d\n%s\n%s", code, stdout, stderr)
 	}
-	if got, _ := reported(t, dir, "./..."); len(got) != 7 {
+	if got, _ := reported(t, dir, "./..."); len(got) != 8 {
 		t.Fatalf("-diff changed files: %v", got)
 	}
 	_, stderr, code = runTool(t, dir, "-fix", "./...")
-	if code != exitFindings || !strings.Contains(stderr, "applied 3 suggested fixes") {
+	if code != exitFindings || !strings.Contains(stderr, "applied 4 suggested fixes") {
 		t.Fatalf("-fix: exit %d\n%s", code, stderr)
 	}
 	got, _ := reported(t, dir, "./...")

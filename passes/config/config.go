@@ -410,7 +410,7 @@ func decode(name string, n *yaml.Node, c *Config, m *Model) error {
 				case fn && e.m["field"] != nil:
 					e.fail(e.m["field"], "mcp-transports: give function and argument, or field, not both")
 				case fn:
-					t.Function, t.Argument = e.function("function"), e.requiredIndex("argument")
+					t.Function, t.Argument = e.function("function"), e.index("argument")
 				default:
 					if e.m["argument"] != nil {
 						e.fail(e.m["argument"], "mcp-transports: argument goes with function")

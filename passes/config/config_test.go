@@ -26,17 +26,29 @@ sinks:
     argument: 1
 audience-validators:
   - function: example.com/jwtutil.CheckAudience
+oauth-flows:
+  - function: (*example.com/auth.Client).Login
+    result: 0
+    options: 1
+  - function: example.com/auth.DeviceLogin
+mcp-transports:
+  - function: example.com/mcpx.Dial
+    argument: 1
+  - field: example.com/mcpx.Transport.HTTPClient
 disable: [audience]
 `
 	got, err := config.Parse(".passthrough.yml", []byte(src))
 	if err != nil {
 		t.Fatal(err)
 	}
+	one := 1
 	want := &config.Config{
 		Headers:            []string{"X-Api-Key", "X-Upstream-Token"},
 		Sources:            []config.Source{{Function: "example.com/auth.TokenFromRequest"}},
 		Sinks:              []config.Sink{{Function: "(*example.com/client.Client).SetToken"}, {Function: "example.com/client.New", Argument: 1}},
 		AudienceValidators: []config.Validator{{Function: "example.com/jwtutil.CheckAudience"}},
+		OAuthFlows:         []config.OAuthFlow{{Function: "(*example.com/auth.Client).Login", Options: &one}, {Function: "example.com/auth.DeviceLogin"}},
+		MCPTransports:      []config.MCPTransport{{Function: "example.com/mcpx.Dial", Argument: 1}, {Field: "example.com/mcpx.Transport.HTTPClient"}},
 		Disable:            []string{"audience"},
 	}
 	if !reflect.DeepEqual(got, want) {
@@ -89,7 +101,7 @@ func TestEmpty(t *testing.T) {
 // TestErrors checks that each mistake is an error naming file, line and key.
 func TestErrors(t *testing.T) {
 	for _, tc := range []struct{ src, want string }{
-		{"headerz: [X-Api-Key]\n", `cfg.yml:1: unknown key "headerz" (known: headers, default-headers, sources, sinks, field-sinks, inbound, outbound, accessors, request-types, handlers, stores, header-sinks, header-copies, header-visitors, proxies, audience-validators, disable)`},
+		{"headerz: [X-Api-Key]\n", `cfg.yml:1: unknown key "headerz" (known: headers, default-headers, sources, sinks, field-sinks, inbound, outbound, accessors, request-types, handlers, stores, header-sinks, header-copies, header-visitors, proxies, audience-validators, oauth-flows, mcp-transports, disable)`},
 		{"default-headers: maybe\n", `cfg.yml:1: default-headers: want true or false, not "maybe"`},
 		{"library: example.com/x\n", `cfg.yml:1: unknown key "library"`},
 		{"sources:\n  - function: example.com/c.Get\n    receiver: outbound\n", `cfg.yml:3: sources.receiver: want inbound, not "outbound"`},
@@ -111,6 +123,11 @@ func TestErrors(t *testing.T) {
 		{"headers: [A]\nheaders: [B]\n", `cfg.yml:2: "headers" is given twice`},
 		{"sinks:\n  - function: example.com/c.New\n    argument: 1\n    argument: 2\n", `cfg.yml:4: sinks: "argument" is given twice`},
 		{"headers: [a\n", "cfg.yml: "},
+		{"mcp-transports:\n  - function: example.com/c.Dial\n    field: example.com/c.T.Client\n", `cfg.yml:3: mcp-transports: give function and argument, or field, not both`},
+		{"mcp-transports:\n  - field: example.com/c.T.Client\n    argument: 1\n", `cfg.yml:3: mcp-transports: argument goes with function`},
+		{"mcp-transports:\n  - field: Client\n", `cfg.yml:2: mcp-transports.field: "Client" is not a field`},
+		{"oauth-flows:\n  - function: example.com/c.Login\n    options: last\n", `cfg.yml:3: oauth-flows.options: want a non-negative integer, not "last"`},
+		{"oauth-flows:\n  - function: example.com/c.Login\n    audience: x\n", `cfg.yml:3: oauth-flows: unknown key "audience" (known: function, result, options)`},
 	} {
 		_, err := config.Parse("cfg.yml", []byte(tc.src))
 		if err == nil || !strings.Contains(err.Error(), tc.want) {

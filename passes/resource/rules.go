@@ -2,9 +2,9 @@ package resource
 
 import (
 	"fmt"
-	"path"
 	"go/token"
 	"go/types"
+	"path"
 	"strings"
 
 	"github.com/passthroughlint/passthrough/passes/config"
@@ -35,10 +35,12 @@ type rules struct {
 	pkgs       map[string]bool                // the packages of the functions above
 
 	// Per pass.
-	calls   pkgindex.Calls
-	stores  pkgindex.Stores
-	authz   []authorization          // the package's authorization requests
-	sources map[token.Pos]*flowCall  // decided flow calls, by position
+	pkg     *ssapkg.SSA
+	indexed bool                    // calls, stores and authz are built (on the first flow call)
+	calls   pkgindex.Calls          // of the package's functions
+	stores  pkgindex.Stores         // into fields and package variables
+	authz   []authorization         // the package's authorization requests
+	sources map[token.Pos]*flowCall // decided flow calls, by position
 }
 
 // A flowCall is an OAuth flow call the rules decided about: the requests
@@ -94,10 +96,20 @@ func newRules(cfg *config.Config) *rules {
 // forPass returns a copy of the rules for one package.
 func (r *rules) forPass(pkg *ssapkg.SSA) *rules {
 	out := *r
-	out.calls, out.stores = pkgindex.New(pkg)
+	out.pkg = pkg
 	out.sources = map[token.Pos]*flowCall{}
-	out.authz = authorizations(pkg, &out)
 	return &out
+}
+
+// index builds what deciding a flow call needs, once, in a package that
+// has one.
+func (r *rules) index() {
+	if r.indexed {
+		return
+	}
+	r.indexed = true
+	r.calls, r.stores = pkgindex.New(r.pkg)
+	r.authz = authorizations(r.pkg, r)
 }
 
 func (r *rules) Derivable(k dataflow.Kind) bool { return k == unbound }
@@ -244,6 +256,7 @@ func (r *rules) oauth2Model(c *dataflow.Call, name string) ([]flow, bool) {
 func (r *rules) flowSource(c *dataflow.Call, name string, result, opts int, authorize, sdk string) ([]flow, bool) {
 	fc, ok := r.sources[c.Pos]
 	if !ok {
+		r.index()
 		fc = &flowCall{pos: c.Pos, what: name, sdk: sdk, optArg: opts}
 		switch {
 		case opts < 0:
@@ -288,6 +301,7 @@ func (fc *flowCall) describe() string {
 func (r *rules) clientCredentials(c *dataflow.Call, name string) ([]flow, bool) {
 	fc, ok := r.sources[c.Pos]
 	if !ok {
+		r.index()
 		fc = &flowCall{pos: c.Pos, what: "clientcredentials." + name, optArg: -1}
 		if !r.endpointParamsBind(c.Args[0]) {
 			fc.lacks = []lackingReq{{pos: c.Pos, what: fc.what, call: c.Common}}

@@ -11,6 +11,7 @@ import (
 
 	"example.com/demo/internal/auth"
 	"example.com/demo/internal/gateway"
+	"example.com/demo/internal/search"
 	"example.com/demo/internal/tools"
 	sdkauth "github.com/modelcontextprotocol/go-sdk/auth"
 	"github.com/modelcontextprotocol/go-sdk/mcp"
@@ -27,6 +28,8 @@ func main() {
 	mux.Handle("/proxy/", auth.Middleware(http.HandlerFunc(tools.ProxyAttachment)))
 	mux.Handle("/files/", auth.Middleware(gateway.Files()))
 	mux.Handle("/status/", auth.AdminOnly(gateway.Status()))
+	mux.HandleFunc("/search/login", search.Login)
+	mux.HandleFunc("/search/callback", search.Callback)
 
 	addr := os.Getenv("ADDR")
 	if addr == "" {

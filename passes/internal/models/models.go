@@ -109,10 +109,10 @@ func Table() string {
 			cp = append(cp, short(p.Function))
 		}
 		for _, f := range m.OAuthFlows {
-			src = append(src, short(f.Function)+" (resource: unbound flow)")
+			src = append(src, short(f.Function)+" (resource)")
 		}
 		for _, t := range m.MCPTransports {
-			snk = append(snk, short(t.Function+t.Field)+" (resource: MCP transport)")
+			snk = append(snk, short(t.Function+t.Field)+" (resource)")
 		}
 		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s |\n", m.Library, m.Version, cell(src), cell(snk), cell(cp))
 	}

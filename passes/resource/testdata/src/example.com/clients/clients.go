@@ -198,4 +198,3 @@ func Injected(ctx context.Context, code string, opts []oauth2.AuthCodeOption) *m
 	tok, _ := conf.Exchange(ctx, code, opts...)
 	return &mcp.StreamableClientTransport{Endpoint: serverURL, HTTPClient: conf.Client(ctx, tok)}
 }
-
