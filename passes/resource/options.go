@@ -302,3 +302,41 @@ func (r *rules) paramsHaveResource(v ssa.Value, depth int, seen map[ssa.Value]bo
 	}
 	return true
 }
+
+// makesClients reports whether a package declares a function or method
+// that returns an HTTP client, a RoundTripper or an oauth2 token source
+// or token, or a type that is a RoundTripper.
+func makesClients(pkg *types.Package) bool {
+	carries := func(t types.Type) bool {
+		return httpflow.IsNamed(t, "net/http", "Client") || httpflow.IsNamed(t, "net/http", "RoundTripper") ||
+			httpflow.IsNamed(t, oauth2Pkg, "TokenSource") || httpflow.IsNamed(t, oauth2Pkg, "Token")
+	}
+	returnsCarrier := func(sig *types.Signature) bool {
+		for v := range sig.Results().Variables() {
+			if carries(v.Type()) {
+				return true
+			}
+		}
+		return false
+	}
+	scope := pkg.Scope()
+	for _, name := range scope.Names() {
+		switch obj := scope.Lookup(name).(type) {
+		case *types.Func:
+			if returnsCarrier(obj.Signature()) {
+				return true
+			}
+		case *types.TypeName:
+			named, ok := obj.Type().(*types.Named)
+			if !ok {
+				continue
+			}
+			for m := range named.Methods() {
+				if m.Name() == "RoundTrip" || returnsCarrier(m.Signature()) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}

@@ -59,6 +59,9 @@ var modelled = []string{oauth2Pkg, clientCredentialsPkg}
 
 func run(pass *analysis.Pass, compiled *rules) (any, error) {
 	ssaPkg := pass.ResultOf[ssapkg.Analyzer].(*ssapkg.SSA)
+	if ssaPkg == nil || !compiled.mayMatter(pass) {
+		return nil, nil
+	}
 	r := compiled.forPass(ssaPkg)
 	ev := &events{}
 	res := dataflow.Run(pass, &dataflow.Config{
@@ -74,6 +77,41 @@ func run(pass *analysis.Pass, compiled *rules) (any, error) {
 		pass.Report(d)
 	}
 	return nil, nil
+}
+
+// clientLibraries are the packages whose import makes a package worth
+// analyzing: the OAuth flows and the MCP client transports.
+var clientLibraries = []string{
+	oauth2Pkg, clientCredentialsPkg,
+	"github.com/modelcontextprotocol/go-sdk/mcp", "github.com/modelcontextprotocol/go-sdk/auth/extauth",
+	"github.com/mark3labs/mcp-go/client", "github.com/mark3labs/mcp-go/client/transport",
+}
+
+// mayMatter reports whether a package can obtain, carry or hand over an
+// unbound token: it imports an OAuth or MCP client library (or a package
+// the configuration names), a dependency's facts say it yields or
+// consumes one, or it makes HTTP clients (a function that returns a
+// client, a RoundTripper or a token source, or a RoundTripper type: a
+// helper that wraps a token). Other packages cost nothing: a token cannot
+// start or end in them, and they build no client to carry it in.
+func (r *rules) mayMatter(pass *analysis.Pass) bool {
+	for _, imp := range pass.Pkg.Imports() {
+		if slices.Contains(clientLibraries, imp.Path()) || r.pkgs[imp.Path()] {
+			return true
+		}
+		var pf packageFact
+		if pass.ImportPackageFact(imp, &pf) && (len(pf.Holdings) > 0 || len(pf.Leaks) > 0) {
+			return true
+		}
+	}
+	for _, f := range pass.AllObjectFacts() {
+		if ff, ok := f.Fact.(*funcFact); ok && slices.ContainsFunc(ff.Flows, func(fl dataflow.Flow) bool {
+			return fl.From == dataflow.Source || fl.To == dataflow.Sink
+		}) {
+			return true
+		}
+	}
+	return makesClients(pass.Pkg)
 }
 
 // events collects every (position, source) pair the engine found, so that

@@ -1,3 +1,4 @@
+// want package:"field:example.com/bearerhttp.transport.token holds unbound"
 // Package tokenapp connects an MCP client with a client another package
 // obtained.
 package tokenapp
@@ -5,6 +6,7 @@ package tokenapp
 import (
 	"context"
 
+	"example.com/bearerhttp"
 	"example.com/tokenlib"
 	"github.com/modelcontextprotocol/go-sdk/mcp"
 )
@@ -15,4 +17,11 @@ func connect(ctx context.Context, code string) *mcp.StreamableClientTransport {
 
 func connectBound(ctx context.Context, code string) *mcp.StreamableClientTransport {
 	return &mcp.StreamableClientTransport{Endpoint: "https://mcp.example.com", HTTPClient: tokenlib.BoundLogin(ctx, code, "https://mcp.example.com")}
+}
+
+// viaHelperPackage wraps the token in a client made by a package that
+// imports neither OAuth nor MCP.
+func viaHelperPackage(ctx context.Context, code string) *mcp.StreamableClientTransport {
+	tok := tokenlib.Token(ctx, code)
+	return &mcp.StreamableClientTransport{HTTPClient: bearerhttp.NewClient(tok.AccessToken)} // want `token from Config.Exchange, requested without a resource parameter in Config.Exchange \(tokenlib.go:28\)`
 }

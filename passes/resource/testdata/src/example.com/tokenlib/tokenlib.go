@@ -22,3 +22,9 @@ func BoundLogin(ctx context.Context, code, resource string) *http.Client {
 	tok, _ := Config.Exchange(ctx, code, oauth2.SetAuthURLParam("resource", resource))
 	return Config.Client(ctx, tok)
 }
+
+// Token exchanges a code without the resource parameter and returns the token.
+func Token(ctx context.Context, code string) *oauth2.Token {
+	tok, _ := Config.Exchange(ctx, code)
+	return tok
+}
