@@ -1,6 +1,7 @@
 package resource
 
 import (
+	"go/token"
 	"go/types"
 	"slices"
 
@@ -52,8 +53,23 @@ func (r *rules) optionsBind(v ssa.Value, depth int, seen map[ssa.Value]bool) boo
 		}
 		return r.resultsAll(v, depth, seen, r.optionsBind)
 	case *ssa.Phi:
-		for _, e := range v.Edges {
+		var lacking []int
+		for i, e := range v.Edges {
 			if !r.optionsBind(e, depth+1, seen) {
+				lacking = append(lacking, i)
+			}
+		}
+		if len(lacking) == 0 {
+			return true
+		}
+		// if res != "" { opts = append(opts, SetAuthURLParam("resource", res)) }:
+		// the path without it is the one with no resource to send.
+		var values []ssa.Value
+		for _, e := range v.Edges {
+			values = append(values, resourceValues(e, 0)...)
+		}
+		for _, i := range lacking {
+			if !emptyOnEdge(v.Block(), i, values) {
 				return false
 			}
 		}
@@ -105,6 +121,89 @@ func (r *rules) isResourceOption(v ssa.Value, depth int, seen map[ssa.Value]bool
 		return r.storedAll(v, depth, seen, r.isResourceOption)
 	}
 	return true
+}
+
+// resourceValues returns the values an option list gives the resource
+// parameter, as far as it is built in the function (literals, append).
+func resourceValues(v ssa.Value, depth int) []ssa.Value {
+	if depth > maxDepth {
+		return nil
+	}
+	switch v := v.(type) {
+	case *ssa.Slice:
+		var out []ssa.Value
+		if _, ok := v.X.(*ssa.Alloc); ok {
+			for _, e := range dataflow.Elements(v) {
+				if mi, ok := e.(*ssa.MakeInterface); ok {
+					e = mi.X
+				}
+				if c, ok := e.(*ssa.Call); ok {
+					if callee := c.Call.StaticCallee(); callee != nil && callee.Name() == "SetAuthURLParam" && len(c.Call.Args) == 2 &&
+						slices.Contains(dataflow.ConstStrings(c.Call.Args[0]), "resource") {
+						out = append(out, c.Call.Args[1])
+					}
+				}
+			}
+		}
+		return out
+	case *ssa.Call:
+		if b, ok := v.Call.Value.(*ssa.Builtin); ok && b.Name() == "append" && len(v.Call.Args) == 2 {
+			return append(resourceValues(v.Call.Args[0], depth+1), resourceValues(v.Call.Args[1], depth+1)...)
+		}
+	}
+	return nil
+}
+
+// emptyOnEdge reports whether edge i of block b is taken only when one
+// of values is the empty string: its predecessor branches on v != ""
+// (or v == "") to b on the empty side.
+func emptyOnEdge(b *ssa.BasicBlock, i int, values []ssa.Value) bool {
+	pred := b.Preds[i]
+	if len(pred.Instrs) == 0 {
+		return false
+	}
+	cond, ok := pred.Instrs[len(pred.Instrs)-1].(*ssa.If)
+	if !ok {
+		return false
+	}
+	cmp, ok := cond.Cond.(*ssa.BinOp)
+	if !ok || (cmp.Op != token.NEQ && cmp.Op != token.EQL) {
+		return false
+	}
+	x := cmp.X
+	if s, ok := dataflow.ConstString(x); ok && s == "" {
+		x = cmp.Y
+	} else if s, ok := dataflow.ConstString(cmp.Y); !ok || s != "" {
+		return false
+	}
+	// The empty side: false of x != "", true of x == "".
+	emptySucc := pred.Succs[1]
+	if cmp.Op == token.EQL {
+		emptySucc = pred.Succs[0]
+	}
+	if emptySucc != b {
+		return false
+	}
+	return slices.ContainsFunc(values, func(v ssa.Value) bool { return sameValue(v, x) })
+}
+
+// sameValue reports whether two values are the same, or loads of the same
+// field of the same value or of the same package variable.
+func sameValue(a, b ssa.Value) bool {
+	if a == b {
+		return true
+	}
+	la, ok1 := a.(*ssa.UnOp)
+	lb, ok2 := b.(*ssa.UnOp)
+	if !ok1 || !ok2 || la.Op != token.MUL || lb.Op != token.MUL {
+		return false
+	}
+	if la.X == lb.X {
+		return true
+	}
+	fa, ok1 := la.X.(*ssa.FieldAddr)
+	fb, ok2 := lb.X.(*ssa.FieldAddr)
+	return ok1 && ok2 && fa.Field == fb.Field && (fa.X == fb.X || sameValue(fa.X, fb.X))
 }
 
 type valueTest func(ssa.Value, int, map[ssa.Value]bool) bool

@@ -198,3 +198,30 @@ func Injected(ctx context.Context, code string, opts []oauth2.AuthCodeOption) *m
 	tok, _ := conf.Exchange(ctx, code, opts...)
 	return &mcp.StreamableClientTransport{Endpoint: serverURL, HTTPClient: conf.Client(ctx, tok)}
 }
+
+// configuredResource sends the parameter whenever there is a resource to
+// send: the lacking path is the one where the resource is empty (as
+// toolhive's OAuth flow does).
+type flow struct {
+	cfg      oauth2.Config
+	resource string
+}
+
+func (f *flow) exchange(ctx context.Context, code string) *mcp.StreamableClientTransport {
+	opts := []oauth2.AuthCodeOption{}
+	if f.resource != "" {
+		opts = append(opts, oauth2.SetAuthURLParam("resource", f.resource))
+	}
+	tok, _ := f.cfg.Exchange(ctx, code, opts...)
+	return &mcp.StreamableClientTransport{Endpoint: serverURL, HTTPClient: f.cfg.Client(ctx, tok)}
+}
+
+// onlyWhenAsked sends it under another condition: reported.
+func onlyWhenAsked(ctx context.Context, code, resource string, bind bool) *mcp.StreamableClientTransport {
+	var opts []oauth2.AuthCodeOption
+	if bind {
+		opts = append(opts, oauth2.SetAuthURLParam("resource", resource))
+	}
+	tok, _ := conf.Exchange(ctx, code, opts...) // want `Config.Exchange sends no RFC 8707 resource parameter`
+	return &mcp.StreamableClientTransport{Endpoint: serverURL, HTTPClient: conf.Client(ctx, tok)}
+}
