@@ -187,10 +187,24 @@ func emptyOnEdge(b *ssa.BasicBlock, i int, values []ssa.Value) bool {
 	return slices.ContainsFunc(values, func(v ssa.Value) bool { return sameValue(v, x) })
 }
 
-// sameValue reports whether two values are the same, or loads of the same
-// field of the same value or of the same package variable.
+// sameValue reports whether two values are the same, loads of the same
+// field of the same value or of the same package variable, or results of
+// calls of the same function with the same arguments (a getter called in
+// the condition and again in the option).
 func sameValue(a, b ssa.Value) bool {
 	if a == b {
+		return true
+	}
+	if ca, ok := a.(*ssa.Call); ok {
+		cb, ok := b.(*ssa.Call)
+		if !ok || ca.Call.StaticCallee() == nil || ca.Call.StaticCallee() != cb.Call.StaticCallee() || len(ca.Call.Args) != len(cb.Call.Args) {
+			return false
+		}
+		for i := range ca.Call.Args {
+			if !sameValue(ca.Call.Args[i], cb.Call.Args[i]) {
+				return false
+			}
+		}
 		return true
 	}
 	la, ok1 := a.(*ssa.UnOp)

@@ -225,3 +225,18 @@ func onlyWhenAsked(ctx context.Context, code, resource string, bind bool) *mcp.S
 	tok, _ := conf.Exchange(ctx, code, opts...) // want `Config.Exchange sends no RFC 8707 resource parameter`
 	return &mcp.StreamableClientTransport{Endpoint: serverURL, HTTPClient: conf.Client(ctx, tok)}
 }
+
+// getterGuard: the resource comes from a getter, called in the condition
+// and again in the option (docker's MCP gateway does this).
+type provider struct{ res string }
+
+func (p *provider) resourceURL() string { return p.res }
+
+func getterGuard(ctx context.Context, code string, p *provider) *mcp.StreamableClientTransport {
+	opts := []oauth2.AuthCodeOption{oauth2.VerifierOption("v")}
+	if p.resourceURL() != "" {
+		opts = append(opts, oauth2.SetAuthURLParam("resource", p.resourceURL()))
+	}
+	tok, _ := conf.Exchange(ctx, code, opts...)
+	return &mcp.StreamableClientTransport{Endpoint: serverURL, HTTPClient: conf.Client(ctx, tok)}
+}
