@@ -206,6 +206,7 @@ func TestVet(t *testing.T) {
 		"internal/tools/tools.go:121:2: inbound credential",
 		"internal/tools/tools.go:139:4: inbound header set from inbound MCP request header Extra.Header",
 		"internal/gateway/gateway.go:28:2: an httputil.ReverseProxy",
+		"internal/search/search.go:63:14: Config.Exchange and Config.AuthCodeURL send no RFC 8707 resource parameter",
 	} {
 		if !strings.Contains(string(out), want) {
 			t.Errorf("go vet output lacks %q:\n%s", want, out)

@@ -33,17 +33,19 @@
 //     auth.AuthorizationCodeHandler sends it and is not reported.
 //
 // The option counts when it is in the call's option list, an option slice
-// (built with a literal or append, on every path), a helper of the
-// package that returns it, a parameter every caller in the package gives
-// it to, or a field or variable the package stores such options in; an
-// option list the analysis cannot see is taken to have it. A parameter
-// with another name ("audience") does not count.
+// (built with a literal or append, on every path, or on every path that
+// has a resource to send: if res != "" { append the option with res }), a
+// helper of the package that returns it, a parameter every caller in the
+// package gives it to, or a field or variable the package stores such
+// options in; an option list the analysis cannot see is taken to have it.
+// A parameter with another name ("audience") does not count.
 //
 // MCP client transports: the go-sdk's StreamableClientTransport
 // (HTTPClient, OAuthHandler) and SSEClientTransport (HTTPClient); mcp-go
 // v1.2.1's transport options WithHTTPBasicClient, WithHTTPHeaders,
 // WithHTTPHeaderFunc (streamable HTTP), WithHTTPClient, WithHeaders,
-// WithHeaderFunc (SSE) and the client package's WithHeaders. An HTTP
+// WithHeaderFunc (SSE) and the client package's WithHeaders and
+// WithHeaderFunc. An HTTP
 // client whose RoundTripper sets the token (an oauth2.Transport, or a
 // RoundTripper of the program holding the token) carries it. A token used
 // only for another API is not a finding.
@@ -58,8 +60,13 @@
 // it.
 //
 // A token read from a file or a cache is not followed back to the flow
-// that obtained it (the analysis does not follow data through files);
-// one kept in a field or package variable is.
+// that obtained it (the analysis does not follow data through files or
+// credential helpers); one kept in a field or package variable is. Only
+// packages that can obtain, carry or hand over a token are analyzed: they
+// import an OAuth or MCP client library (or one the configuration names),
+// call a function of another package that yields or consumes one, or
+// build HTTP clients (a function returning a client, a RoundTripper or a
+// token source, or a RoundTripper type).
 //
 // Configuration: oauth-flows (function, result, options: the argument
 // with the oauth2.AuthCodeOption list, if any) and mcp-transports
