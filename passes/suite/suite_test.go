@@ -29,13 +29,22 @@ func withCategory(a *analysis.Analyzer) *analysis.Analyzer {
 	return &b
 }
 
-func tokenforward(opts suppress.Options) *analysis.Analyzer {
+func tokenforward(opts suppress.Options) *analysis.Analyzer { return analyzer("tokenforward", opts) }
+
+// analyzer returns the suite's analyzer called name.
+func analyzer(name string, opts suppress.Options) *analysis.Analyzer {
 	for _, a := range suite.New(new(config.Config), opts) {
-		if a.Name == "tokenforward" {
+		if a.Name == name {
 			return withCategory(a)
 		}
 	}
-	panic("no tokenforward")
+	panic("no " + name)
+}
+
+// TestResourceDirective: the directive allows a resource finding by its
+// analyzer's name, and only by it.
+func TestResourceDirective(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), analyzer("resource", suppress.Options{}), "example.com/resourceallow")
 }
 
 func TestDirectives(t *testing.T) {
