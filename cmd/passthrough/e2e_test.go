@@ -925,8 +925,8 @@ func TestGolangciPlugin(t *testing.T) {
 	if !strings.Contains(string(src), "\t\t\tpr.Out.Header.Del(\"Authorization\")\n\t\t\tpr.Out.Header.Del(\"X-Api-Key\")\n\t\t\tpr.SetURL(target)") {
 		t.Errorf("--fix did not apply the Rewrite fix:\n%s", src)
 	}
-	if got, _ := lint("./..."); len(got) != 2 {
-		t.Errorf("after --fix: %v, want the two tokenforward findings", got)
+	if got, _ := lint("./..."); len(got) != 3 {
+		t.Errorf("after --fix: %v, want the two tokenforward findings and the resource one", got)
 	}
 
 	bad := strings.Replace(mustRead(t, filepath.Join(dir, ".golangci.yml")), "headers:", "headerz:", 1)

@@ -95,6 +95,9 @@ var clientLibraries = []string{
 // helper that wraps a token). Other packages cost nothing: a token cannot
 // start or end in them, and they build no client to carry it in.
 func (r *rules) mayMatter(pass *analysis.Pass) bool {
+	if r.pkgs[pass.Pkg.Path()] {
+		return true
+	}
 	for _, imp := range pass.Pkg.Imports() {
 		if slices.Contains(clientLibraries, imp.Path()) || r.pkgs[imp.Path()] {
 			return true

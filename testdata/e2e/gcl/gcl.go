@@ -39,3 +39,14 @@ func proxy() http.Handler {
 		},
 	}
 }
+
+// signIn is the program's own OAuth flow and dialMCP its MCP client
+// transport, both named in the plugin's settings (resource).
+func signIn() (string, error) { return "token", nil }
+
+func dialMCP(url, token string) {}
+
+func connectMCP() {
+	tok, _ := signIn() // want passthrough
+	dialMCP("https://mcp.example.com/mcp", tok)
+}
