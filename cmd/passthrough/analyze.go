@@ -18,6 +18,7 @@ import (
 
 	"github.com/passthroughlint/passthrough/passes/config"
 	"github.com/passthroughlint/passthrough/passes/report"
+	"github.com/passthroughlint/passthrough/passes/suite"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
@@ -184,7 +185,9 @@ func analyze(analyzers []*analysis.Analyzer, o *options) (*result, error) {
 		return nil, fmt.Errorf("%s matched no packages", strings.Join(patterns, " "))
 	}
 	o.phases.begin(fmt.Sprintf("analyzing %d packages", len(good)))
+	done := suite.FreeAsItRuns(analyzers)
 	graph, err := checker.Analyze(analyzers, good, nil)
+	done()
 	o.phases.end(fmt.Sprintf("%d analyzers", len(analyzers)))
 	if err != nil {
 		return nil, err

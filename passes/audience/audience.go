@@ -74,7 +74,7 @@ func init() {
 }
 
 func run(pass *analysis.Pass, cfg *config.Config) (any, error) {
-	ssaPkg := pass.ResultOf[ssapkg.Analyzer].(*ssapkg.SSA)
+	ssaPkg := ssapkg.Of(pass)
 	if ssaPkg != nil {
 		reportUnverifiedBearers(pass, ssaPkg, cfg)
 	}

@@ -88,7 +88,7 @@ func newToy(name, doc string, report func(*analysis.Pass, *dataflow.Outcome, []d
 			var found foundEvents
 			res := dataflow.Run(pass, &dataflow.Config{
 				Rules:          toyRules{},
-				SSA:            pass.ResultOf[ssapkg.Analyzer].(*ssapkg.SSA),
+				SSA:            ssapkg.Of(pass),
 				NewFuncFact:    func() dataflow.FuncFact { return new(funcFact) },
 				NewPackageFact: func() dataflow.PackageFact { return new(packageFact) },
 				Events:         &found,

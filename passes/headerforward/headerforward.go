@@ -55,7 +55,7 @@ func run(pass *analysis.Pass, compiled *rules) (any, error) {
 	r := *compiled
 	r.Rules = r.ForPass()
 	r.replaced = pass.ResultOf[replaced.Analyzer].(*replaced.Result)
-	ssaPkg := pass.ResultOf[ssapkg.Analyzer].(*ssapkg.SSA)
+	ssaPkg := ssapkg.Of(pass)
 	res := dataflow.Run(pass, &dataflow.Config{
 		Rules:          &r,
 		NewFuncFact:    func() dataflow.FuncFact { return new(funcFact) },

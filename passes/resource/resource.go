@@ -58,8 +58,11 @@ func (*packageFact) AFact() {}
 var modelled = []string{oauth2Pkg, clientCredentialsPkg}
 
 func run(pass *analysis.Pass, compiled *rules) (any, error) {
-	ssaPkg := pass.ResultOf[ssapkg.Analyzer].(*ssapkg.SSA)
-	if ssaPkg == nil || !compiled.mayMatter(pass) {
+	if !compiled.mayMatter(pass) {
+		return nil, nil
+	}
+	ssaPkg := ssapkg.Of(pass)
+	if ssaPkg == nil {
 		return nil, nil
 	}
 	r := compiled.forPass(ssaPkg)

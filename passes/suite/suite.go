@@ -10,6 +10,7 @@ import (
 	"github.com/passthroughlint/passthrough/passes/audience"
 	"github.com/passthroughlint/passthrough/passes/config"
 	"github.com/passthroughlint/passthrough/passes/headerforward"
+	"github.com/passthroughlint/passthrough/passes/internal/ssapkg"
 	"github.com/passthroughlint/passthrough/passes/resource"
 	"github.com/passthroughlint/passthrough/passes/suppress"
 	"github.com/passthroughlint/passthrough/passes/tokenforward"
@@ -56,3 +57,34 @@ func Enabled(analyzers []*analysis.Analyzer, cfg *config.Config) []*analysis.Ana
 
 // Names returns the names of the analyzers, as directives and flags use them.
 func Names() []string { return slices.Clone(names) }
+
+// FreeAsItRuns makes a run of analyzers that executes the whole action
+// graph in one process (the command, with the checker) free each
+// package's SSA as soon as the analyzers that use it are done with that
+// package, instead of when the run ends: dependents read facts, never
+// another package's SSA, and the function bodies are most of a run's
+// memory. Call the function it returns when the run is over. go vet (one
+// package per process) and gopls (which keeps packages for later
+// requests) do not call it.
+func FreeAsItRuns(analyzers []*analysis.Analyzer) (done func()) {
+	seen := map[*analysis.Analyzer]bool{}
+	n := 0
+	var visit func(a *analysis.Analyzer)
+	visit = func(a *analysis.Analyzer) {
+		if seen[a] {
+			return
+		}
+		seen[a] = true
+		if slices.Contains(a.Requires, ssapkg.Analyzer) {
+			n++ // each of them releases it (kit.New, replaced)
+		}
+		for _, r := range a.Requires {
+			visit(r)
+		}
+	}
+	for _, a := range analyzers {
+		visit(a)
+	}
+	ssapkg.SetUsers(n)
+	return func() { ssapkg.SetUsers(0) }
+}

@@ -70,7 +70,7 @@ func run(pass *analysis.Pass, compiled *rules) (any, error) {
 		Rules:          &r,
 		NewFuncFact:    func() dataflow.FuncFact { return new(funcFact) },
 		NewPackageFact: func() dataflow.PackageFact { return new(packageFact) },
-		SSA:            pass.ResultOf[ssapkg.Analyzer].(*ssapkg.SSA),
+		SSA:            ssapkg.Of(pass),
 		Modelled:       modelled,
 	})
 	report.Problems(pass, res.Problems)

@@ -18,12 +18,23 @@ import (
 // it exports facts of the given types.
 func New(name, docGo string, run func(*analysis.Pass) (any, error), facts ...analysis.Fact) *analysis.Analyzer {
 	return &analysis.Analyzer{
-		Name:      name,
-		Doc:       ruledoc.Extract(docGo, name),
-		URL:       "https://pkg.go.dev/github.com/passthroughlint/passthrough/passes/" + name,
-		Run:       run,
+		Name: name,
+		Doc:  ruledoc.Extract(docGo, name),
+		URL:  "https://pkg.go.dev/github.com/passthroughlint/passthrough/passes/" + name,
+		Run: func(pass *analysis.Pass) (any, error) {
+			defer ReleaseSSA(pass)
+			return run(pass)
+		},
 		Requires:  []*analysis.Analyzer{ssapkg.Analyzer},
 		FactTypes: facts,
+	}
+}
+
+// ReleaseSSA tells ssapkg that the pass's analyzer is done with the
+// package's SSA (see ssapkg.SetUsers).
+func ReleaseSSA(pass *analysis.Pass) {
+	if s, ok := pass.ResultOf[ssapkg.Analyzer].(*ssapkg.SSA); ok {
+		s.Release()
 	}
 }
 

@@ -64,11 +64,15 @@ type Result struct {
 }
 
 func run(pass *analysis.Pass) (any, error) {
-	pkg, _ := pass.ResultOf[ssapkg.Analyzer].(*ssapkg.SSA)
+	pkg := ssapkg.Of(pass)
 	r := &Result{pass: pass, pkg: pkg, facts: map[*ssa.Function]*funcFact{}}
 	if pkg == nil {
 		return r, nil
 	}
+	defer pkg.Release()
+	// The analyzers that ask r are users of the SSA too: when the last
+	// of them releases it, r lets go of what points into it.
+	pkg.OnRelease(func() { r.pass, r.pkg, r.facts, r.uses = nil, nil, nil, nil })
 	// Helpers call helpers: recompute until nothing changes (bounded;
 	// each round can only add).
 	for round := 0; round < 4; round++ {

@@ -17,6 +17,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
@@ -40,6 +41,77 @@ type SSA struct {
 	// form), each init function (init#1, init#2...), the package
 	// initializer, and the function literals inside all of these.
 	SrcFuncs []*ssa.Function
+
+	build    func() (*ssa.Package, []*ssa.Function)
+	users    atomic.Int32 // analyzers of the run that have not released it yet
+	mu       sync.Mutex   // guards Pkg, SrcFuncs and released
+	released []func()     // what to drop with it (results that point into it)
+}
+
+// Of returns the SSA form of the pass's package, built on the first call
+// (by the first analyzer that needs it), or nil for a package that cannot
+// matter. Building it when it is first needed, rather than when ssapkg's
+// own action runs, matters for memory: the checker runs ssapkg's actions
+// for every package at once (they depend on nothing), long before the
+// analyzers of most packages can run (they wait for their dependencies'
+// facts).
+func Of(pass *analysis.Pass) *SSA {
+	s, _ := pass.ResultOf[Analyzer].(*SSA)
+	if s == nil {
+		return nil
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.Pkg == nil { // not built yet (or, were a count wrong, released)
+		s.Pkg, s.SrcFuncs = s.build()
+	}
+	return s
+}
+
+// users is the number of analyzers of a run that use a package's SSA and
+// release it (SetUsers); 0 keeps it for the whole run.
+var users atomic.Int32
+
+// SetUsers tells ssapkg how many analyzers of the run use each package's
+// SSA and call Release when they are done with it. A driver that runs the
+// whole action graph in one process (the command) sets it, so that a
+// package's SSA (its function bodies are most of a run's memory) is freed
+// as soon as that package's analyzers have run rather than when the run
+// ends: dependents read facts, never another package's SSA. Drivers that
+// run one package per process (go vet), or keep packages for later
+// requests (gopls), leave it at 0.
+func SetUsers(n int) { users.Store(int32(n)) }
+
+// Release says that one analyzer is done with the package's SSA; after
+// the last, the SSA form and what registered with OnRelease are dropped.
+// It is safe on a nil *SSA and when no count was set.
+func (s *SSA) Release() {
+	if s == nil || s.users.Load() <= 0 {
+		return
+	}
+	if s.users.Add(-1) != 0 {
+		return
+	}
+	s.mu.Lock()
+	hooks := s.released
+	s.released = nil
+	s.Pkg, s.SrcFuncs = nil, nil
+	s.mu.Unlock()
+	// A result that points into it lets go.
+	for _, f := range hooks {
+		f()
+	}
+}
+
+// OnRelease registers f to run when the SSA form is released: a result
+// of another analyzer that points into it drops those pointers.
+func (s *SSA) OnRelease(f func()) {
+	if s == nil {
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.released = append(s.released, f)
 }
 
 // Relevant are the import paths that make a dependency worth analyzing.
@@ -54,13 +126,17 @@ func run(pass *analysis.Pass) (any, error) {
 	if !worthAnalyzing(pass) {
 		return (*SSA)(nil), nil
 	}
-	prog := ssa.NewProgram(pass.Fset, ssa.BuilderMode(0))
-	for _, p := range pass.Pkg.Imports() {
-		prog.CreatePackage(p, nil, nil, true)
-	}
-	pkg := prog.CreatePackage(pass.Pkg, pass.Files, pass.TypesInfo, false)
-	pkg.Build()
-	return &SSA{Pkg: pkg, SrcFuncs: srcFuncs(pass, pkg)}, nil
+	out := &SSA{build: func() (*ssa.Package, []*ssa.Function) {
+		prog := ssa.NewProgram(pass.Fset, ssa.BuilderMode(0))
+		for _, p := range pass.Pkg.Imports() {
+			prog.CreatePackage(p, nil, nil, true)
+		}
+		pkg := prog.CreatePackage(pass.Pkg, pass.Files, pass.TypesInfo, false)
+		pkg.Build()
+		return pkg, srcFuncs(pass, pkg)
+	}}
+	out.users.Store(users.Load())
+	return out, nil
 }
 
 // worthAnalyzing skips, cheaply, the packages that cannot matter. Packages

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
 )
 
 // A -trimpath build of the tool knows no GOROOT (and one built with another
@@ -73,4 +74,46 @@ func fakePass(t *testing.T, path, file string) *analysis.Pass {
 		t.Fatal(err)
 	}
 	return &analysis.Pass{Fset: fset, Files: []*ast.File{f}, Pkg: types.NewPackage(path, f.Name.Name)}
+}
+
+// TestBuildAndRelease: the SSA form is built by the first Of, once, and
+// dropped, with what registered for it, when the last of the run's users
+// releases it; with no count set (go vet, gopls) it is kept.
+func TestBuildAndRelease(t *testing.T) {
+	builds := 0
+	newSSA := func(n int) (*SSA, *analysis.Pass) {
+		s := &SSA{build: func() (*ssa.Package, []*ssa.Function) {
+			builds++
+			return new(ssa.Package), []*ssa.Function{new(ssa.Function)}
+		}}
+		s.users.Store(int32(n))
+		return s, &analysis.Pass{ResultOf: map[*analysis.Analyzer]any{Analyzer: s}}
+	}
+	s, pass := newSSA(2)
+	if s.Pkg != nil || builds != 0 {
+		t.Fatal("built before it was asked for")
+	}
+	if Of(pass) != s || Of(pass).Pkg == nil || builds != 1 {
+		t.Fatalf("Of: built %d times, Pkg %v", builds, s.Pkg)
+	}
+	dropped := false
+	s.OnRelease(func() { dropped = true })
+	s.Release()
+	if s.Pkg == nil || dropped {
+		t.Fatal("released while a user remains")
+	}
+	s.Release()
+	if s.Pkg != nil || s.SrcFuncs != nil || !dropped {
+		t.Fatal("not released after the last user")
+	}
+
+	kept, pass := newSSA(0)
+	Of(pass)
+	kept.Release()
+	if kept.Pkg == nil {
+		t.Fatal("released without a count")
+	}
+	if Of(&analysis.Pass{ResultOf: map[*analysis.Analyzer]any{Analyzer: (*SSA)(nil)}}) != nil {
+		t.Fatal("a package that cannot matter has no SSA")
+	}
 }
