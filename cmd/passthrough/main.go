@@ -15,6 +15,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"runtime/pprof"
 	"slices"
 	"strings"
@@ -38,7 +39,25 @@ func main() {
 		unitchecker.Main(suite.Analyzers()...)
 		return
 	}
+	collectSooner()
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// gcPercent is the garbage collector's target the command runs with when
+// the user sets neither GOGC nor GOMEMLIMIT. A run keeps every package's
+// syntax and types (the loader's) and allocates much more that it drops
+// (SSA, summaries): at Go's default of 100 the heap grows to twice what
+// is live, about twice the type-check floor. At 50, measured on toolhive
+// v0.10.0, peak memory falls by a third for about 5% more time (README,
+// Performance).
+const gcPercent = 50
+
+// collectSooner applies gcPercent unless the user chose how the garbage
+// collector runs.
+func collectSooner() {
+	if os.Getenv("GOGC") == "" && os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetGCPercent(gcPercent)
+	}
 }
 
 // isVetInvocation recognizes how go vet calls a vet tool: -V=full and
