@@ -185,6 +185,7 @@ func analyze(analyzers []*analysis.Analyzer, o *options) (*result, error) {
 		return nil, fmt.Errorf("%s matched no packages", strings.Join(patterns, " "))
 	}
 	o.phases.begin(fmt.Sprintf("analyzing %d packages", len(good)))
+	collectSoonerIfLarge()
 	done := suite.FreeAsItRuns(analyzers)
 	graph, err := checker.Analyze(analyzers, good, nil)
 	done()
