@@ -178,6 +178,11 @@ func machineBound(ctx context.Context) {
 	params.Set("resource", serverURL)
 	cc2 := &clientcredentials.Config{ClientID: "svc", EndpointParams: params}
 	transport.NewStreamableHTTP(serverURL, transport.WithHTTPBasicClient(cc2.Client(ctx)))
+	indexed := url.Values{}
+	indexed["resource"] = []string{serverURL}
+	cc3 := &clientcredentials.Config{ClientID: "svc"}
+	cc3.EndpointParams = indexed
+	transport.NewStreamableHTTP(serverURL, transport.WithHTTPBasicClient(cc3.Client(ctx)))
 }
 
 // otherAPI uses an unbound token for a REST API, not an MCP server.
