@@ -1,7 +1,6 @@
 package resource
 
 import (
-	"cmp"
 	_ "embed"
 	"fmt"
 	"go/token"
@@ -165,7 +164,7 @@ func (r *rules) diagnostics(pass *analysis.Pass, found []dataflow.Finding) []ana
 			g.also = append(g.also, f)
 		}
 	}
-	slices.SortFunc(order, func(a, b token.Pos) int { return cmp.Compare(a, b) })
+	slices.Sort(order)
 	var out []analysis.Diagnostic
 	for _, at := range order {
 		g := groups[at]
