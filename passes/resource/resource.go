@@ -206,7 +206,7 @@ func message(fc *flowCall, f dataflow.Finding) string {
 	case fc.never:
 		return fmt.Sprintf("%s cannot send the RFC 8707 resource parameter, and its token is used by %s: the token is not bound to this MCP server; use a flow that sends resource=<the MCP server's URL> (authorization code with PKCE, or client credentials with EndpointParams)",
 			fc.what, f.Sink.What)
-	case strings.HasPrefix(fc.what, "clientcredentials."):
+	case fc.params:
 		return fmt.Sprintf("%s requests a token without the RFC 8707 resource parameter, and the token is used by %s: set EndpointParams: url.Values{\"resource\": {<the MCP server's URL>}} so that the token is bound to that server and no other service accepts it",
 			fc.what, f.Sink.What)
 	}

@@ -47,10 +47,10 @@ type rules struct {
 // of it that send no resource parameter (the call itself, or the
 // authorization URL of the same config), in source order.
 type flowCall struct {
-	pos    token.Pos
 	what   string       // the flow, for messages: "Config.Exchange"
 	lacks  []lackingReq // empty: the flow binds its tokens
 	never  bool         // the flow cannot send the parameter at all
+	params bool         // a client-credentials flow: the parameter goes in EndpointParams
 	sdk    string       // the SDK whose own flow it is, when it is one
 	optArg int          // the argument with the option list (-1: none)
 }
@@ -59,7 +59,6 @@ type flowCall struct {
 type lackingReq struct {
 	pos  token.Pos
 	what string
-	call *ssa.CallCommon
 }
 
 // An authorization is a call that sends the user to the authorization
@@ -257,19 +256,19 @@ func (r *rules) flowSource(c *dataflow.Call, name string, result, opts int, auth
 	fc, ok := r.sources[c.Pos]
 	if !ok {
 		r.index()
-		fc = &flowCall{pos: c.Pos, what: name, sdk: sdk, optArg: opts}
+		fc = &flowCall{what: name, sdk: sdk, optArg: opts}
 		switch {
 		case opts < 0:
 			fc.never = true
-			fc.lacks = append(fc.lacks, lackingReq{pos: c.Pos, what: name, call: c.Common})
+			fc.lacks = append(fc.lacks, lackingReq{pos: c.Pos, what: name})
 		case opts < len(c.Args) && !r.optionsBind(c.Args[opts], 0, map[ssa.Value]bool{}):
-			fc.lacks = append(fc.lacks, lackingReq{pos: c.Pos, what: name, call: c.Common})
+			fc.lacks = append(fc.lacks, lackingReq{pos: c.Pos, what: name})
 		}
 		if authorize != "" && len(c.Args) > 0 {
 			key := configKey(c.Args[0])
 			for _, a := range r.authz {
 				if a.name == authorize && !a.bound && a.key == key {
-					fc.lacks = append(fc.lacks, lackingReq{pos: a.call.Pos(), what: a.name, call: a.call.Common()})
+					fc.lacks = append(fc.lacks, lackingReq{pos: a.call.Pos(), what: a.name})
 				}
 			}
 		}
@@ -302,9 +301,9 @@ func (r *rules) clientCredentials(c *dataflow.Call, name string) ([]flow, bool) 
 	fc, ok := r.sources[c.Pos]
 	if !ok {
 		r.index()
-		fc = &flowCall{pos: c.Pos, what: "clientcredentials." + name, optArg: -1}
+		fc = &flowCall{what: "clientcredentials." + name, optArg: -1, params: true}
 		if !r.endpointParamsBind(c.Args[0]) {
-			fc.lacks = []lackingReq{{pos: c.Pos, what: fc.what, call: c.Common}}
+			fc.lacks = []lackingReq{{pos: c.Pos, what: fc.what}}
 		}
 		r.sources[c.Pos] = fc
 	}
