@@ -19,7 +19,7 @@ import (
 // fix: a placeholder would not compile, and a guess could bind the token
 // to the wrong server.
 func (r *rules) fix(pass *analysis.Pass, fc *flowCall, f dataflow.Finding) (analysis.SuggestedFix, bool) {
-	if fc.never || fc.sdk != "" || fc.optArg < 0 || !f.SinkPos.IsValid() {
+	if fc.never || fc.params || fc.sdk != "" || !f.SinkPos.IsValid() {
 		return analysis.SuggestedFix{}, false
 	}
 	endpoint := serverURL(pass, f.SinkPos)

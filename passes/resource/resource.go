@@ -4,11 +4,13 @@ import (
 	_ "embed"
 	"fmt"
 	"go/token"
+	"go/types"
 	"slices"
 	"strings"
 
 	"github.com/passthroughlint/passthrough/passes/config"
 	"github.com/passthroughlint/passthrough/passes/dataflow"
+	"github.com/passthroughlint/passthrough/passes/internal/httpflow"
 	"github.com/passthroughlint/passthrough/passes/internal/kit"
 	"github.com/passthroughlint/passthrough/passes/internal/models"
 	"github.com/passthroughlint/passthrough/passes/internal/ssapkg"
@@ -160,8 +162,8 @@ func (r *rules) diagnostics(pass *analysis.Pass, found []dataflow.Finding) []ana
 			order = append(order, at)
 			continue
 		}
-		if f.SinkPos != g.first.SinkPos || f.Sink.At != g.first.Sink.At {
-			g.also = append(g.also, f)
+		if f.Sink.At != g.first.Sink.At && !slices.ContainsFunc(g.also, func(o dataflow.Finding) bool { return o.Sink.At == f.Sink.At }) {
+			g.also = append(g.also, f) // another transport the flow reaches
 		}
 	}
 	slices.Sort(order)
@@ -195,10 +197,7 @@ func message(fc *flowCall, f dataflow.Finding) string {
 		return fmt.Sprintf("%s (%s) is used by %s: the token is not bound to this MCP server (RFC 8707); request it with the resource parameter set to the server's URL",
 			src.What, report.ShortPos(src.At), f.Sink.What)
 	}
-	var names []string
-	for _, l := range fc.lacks {
-		names = append(names, l.what)
-	}
+	names := fc.lackingNames()
 	switch {
 	case fc.sdk != "":
 		return fmt.Sprintf("%s (%s) sends no RFC 8707 resource parameter, and its token is used by %s: the token is not bound to this MCP server, so any service of the authorization server accepts it; obtain the token with a flow that sends resource=<the MCP server's URL>",
@@ -216,4 +215,42 @@ func message(fc *flowCall, f dataflow.Finding) string {
 	}
 	return fmt.Sprintf("%s %s no RFC 8707 resource parameter, and the token from %s is used by %s: add oauth2.SetAuthURLParam(\"resource\", <the MCP server's URL>) to %s, so that the token is bound to that server and no other service accepts it",
 		strings.Join(names, " and "), verb, fc.what, f.Sink.What, to)
+}
+
+// makesClients reports whether a package declares a function or method
+// that returns an HTTP client, a RoundTripper or an oauth2 token source
+// or token, or a type that is a RoundTripper.
+func makesClients(pkg *types.Package) bool {
+	carries := func(t types.Type) bool {
+		return httpflow.IsNamed(t, "net/http", "Client") || httpflow.IsNamed(t, "net/http", "RoundTripper") ||
+			httpflow.IsNamed(t, oauth2Pkg, "TokenSource") || httpflow.IsNamed(t, oauth2Pkg, "Token")
+	}
+	returnsCarrier := func(sig *types.Signature) bool {
+		for v := range sig.Results().Variables() {
+			if carries(v.Type()) {
+				return true
+			}
+		}
+		return false
+	}
+	scope := pkg.Scope()
+	for _, name := range scope.Names() {
+		switch obj := scope.Lookup(name).(type) {
+		case *types.Func:
+			if returnsCarrier(obj.Signature()) {
+				return true
+			}
+		case *types.TypeName:
+			named, ok := obj.Type().(*types.Named)
+			if !ok {
+				continue
+			}
+			for m := range named.Methods() {
+				if m.Name() == "RoundTrip" || returnsCarrier(m.Signature()) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }

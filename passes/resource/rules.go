@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"go/types"
 	"path"
+	"slices"
 	"strings"
 
 	"github.com/passthroughlint/passthrough/passes/config"
@@ -52,7 +53,6 @@ type flowCall struct {
 	never  bool         // the flow cannot send the parameter at all
 	params bool         // a client-credentials flow: the parameter goes in EndpointParams
 	sdk    string       // the SDK whose own flow it is, when it is one
-	optArg int          // the argument with the option list (-1: none)
 }
 
 // A lackingReq is a request that sends no resource parameter.
@@ -113,9 +113,10 @@ func (r *rules) index() {
 
 func (r *rules) Derivable(k dataflow.Kind) bool { return k == unbound }
 
-// Assumable: what may carry a token into a function. Structs of the
-// program holding one (a RoundTripper with a token field) carry it as
-// pointers do: what is stored through them.
+// Assumable: what may carry a token into a function: the token, its
+// access token string, an HTTP client, a token source or RoundTripper (an
+// interface), a header function, a header map. A struct of the program
+// that holds one is a carrier by the store rule of Model, not by its type.
 func (r *rules) Assumable(t types.Type) []dataflow.Kind {
 	if httpflow.IsNamed(t, oauth2Pkg, "Token") || httpflow.IsNamed(t, "net/http", "Client") {
 		return []dataflow.Kind{unbound}
@@ -192,13 +193,13 @@ func (r *rules) Model(c *dataflow.Call) ([]flow, bool) {
 	if r.pkgs[path] {
 		full := httpflow.FullName(c.Callee)
 		if t, ok := r.callSinks[full]; ok {
-			arg := t.Argument + receiverOffset(c.Callee)
+			arg := t.Argument + httpflow.Receivers(full)
 			return []flow{dataflow.SinkFlow(arg, unbound, dataflow.SinkInfo{What: transportName(httpflow.ShortFunc(full), t.Library)}, nil)}, true
 		}
 		if f, ok := r.flows[full]; ok {
 			opts := -1
 			if f.Options != nil {
-				opts = *f.Options + receiverOffset(c.Callee)
+				opts = *f.Options + httpflow.Receivers(full)
 			}
 			return r.flowSource(c, httpflow.ShortFunc(full), f.Result, opts, "", f.Library)
 		}
@@ -215,15 +216,6 @@ func (r *rules) Model(c *dataflow.Call) ([]flow, bool) {
 		return nil, true
 	}
 	return nil, false
-}
-
-// receiverOffset is 1 for a method: configured indexes do not count the
-// receiver, the engine's arguments do.
-func receiverOffset(f *types.Func) int {
-	if sig, ok := f.Type().(*types.Signature); ok && sig.Recv() != nil {
-		return 1
-	}
-	return 0
 }
 
 func (r *rules) oauth2Model(c *dataflow.Call, name string) ([]flow, bool) {
@@ -253,15 +245,9 @@ func (r *rules) oauth2Model(c *dataflow.Call, name string) ([]flow, bool) {
 // resource parameter, or an authorization request of the same config
 // (named authorize) does.
 func (r *rules) flowSource(c *dataflow.Call, name string, result, opts int, authorize, sdk string) ([]flow, bool) {
-	fc, ok := r.sources[c.Pos]
-	if !ok {
-		r.index()
-		fc = &flowCall{what: name, sdk: sdk, optArg: opts}
-		switch {
-		case opts < 0:
-			fc.never = true
-			fc.lacks = append(fc.lacks, lackingReq{pos: c.Pos, what: name})
-		case opts < len(c.Args) && !r.optionsBind(c.Args[opts], 0, map[ssa.Value]bool{}):
+	fc := r.decided(c, func() *flowCall {
+		fc := &flowCall{what: name, sdk: sdk, never: opts < 0}
+		if fc.never || opts < len(c.Args) && !r.optionsBind(c.Args[opts], 0, map[ssa.Value]bool{}) {
 			fc.lacks = append(fc.lacks, lackingReq{pos: c.Pos, what: name})
 		}
 		if authorize != "" && len(c.Args) > 0 {
@@ -272,12 +258,31 @@ func (r *rules) flowSource(c *dataflow.Call, name string, result, opts int, auth
 				}
 			}
 		}
+		return fc
+	})
+	return fc.flows(result, fc.describe())
+}
+
+// decided returns what was decided about the flow call c, deciding it
+// the first time (the engine applies a model once per analysis of the
+// function that makes the call).
+func (r *rules) decided(c *dataflow.Call, decide func() *flowCall) *flowCall {
+	fc, ok := r.sources[c.Pos]
+	if !ok {
+		r.index()
+		fc = decide()
 		r.sources[c.Pos] = fc
 	}
+	return fc
+}
+
+// flows makes the flow call's result an unbound token when some request
+// lacks the parameter; a call that binds it produces nothing to follow.
+func (fc *flowCall) flows(result int, what string) ([]flow, bool) {
 	if len(fc.lacks) == 0 {
 		return nil, true
 	}
-	return []flow{dataflow.SourceFlow(unbound, dataflow.Result, result, fc.describe(), 0)}, true
+	return []flow{dataflow.SourceFlow(unbound, dataflow.Result, result, what, 0)}, true
 }
 
 // describe says, for the source step, which requests lack the parameter.
@@ -288,27 +293,29 @@ func (fc *flowCall) describe() string {
 		}
 		return fc.what + " (sends no resource parameter)"
 	}
-	names := make([]string, len(fc.lacks))
-	for i, l := range fc.lacks {
-		names[i] = l.what
+	return fmt.Sprintf("token from %s, requested without a resource parameter in %s", fc.what, strings.Join(fc.lackingNames(), " and "))
+}
+
+// lackingNames names the requests that lack the parameter, each once.
+func (fc *flowCall) lackingNames() []string {
+	var names []string
+	for _, l := range fc.lacks {
+		if !slices.Contains(names, l.what) {
+			names = append(names, l.what)
+		}
 	}
-	return fmt.Sprintf("token from %s, requested without a resource parameter in %s", fc.what, strings.Join(names, " and "))
+	return names
 }
 
 // clientCredentials decides a client-credentials flow by the
 // EndpointParams of its config.
 func (r *rules) clientCredentials(c *dataflow.Call, name string) ([]flow, bool) {
-	fc, ok := r.sources[c.Pos]
-	if !ok {
-		r.index()
-		fc = &flowCall{what: "clientcredentials." + name, optArg: -1, params: true}
+	fc := r.decided(c, func() *flowCall {
+		fc := &flowCall{what: "clientcredentials." + name, params: true}
 		if !r.endpointParamsBind(c.Args[0]) {
 			fc.lacks = []lackingReq{{pos: c.Pos, what: fc.what}}
 		}
-		r.sources[c.Pos] = fc
-	}
-	if len(fc.lacks) == 0 {
-		return nil, true
-	}
-	return []flow{dataflow.SourceFlow(unbound, dataflow.Result, 0, fc.what+" (its config's EndpointParams has no \"resource\")", 0)}, true
+		return fc
+	})
+	return fc.flows(0, fc.what+" (its config's EndpointParams has no \"resource\")")
 }

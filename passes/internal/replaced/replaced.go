@@ -65,11 +65,11 @@ type Result struct {
 
 func run(pass *analysis.Pass) (any, error) {
 	pkg := ssapkg.Of(pass)
+	defer ssapkg.Done(pass)
 	r := &Result{pass: pass, pkg: pkg, facts: map[*ssa.Function]*funcFact{}}
 	if pkg == nil {
 		return r, nil
 	}
-	defer pkg.Release()
 	// The analyzers that ask r are users of the SSA too: when the last
 	// of them releases it, r lets go of what points into it.
 	pkg.OnRelease(func() { r.pass, r.pkg, r.facts, r.uses = nil, nil, nil, nil })

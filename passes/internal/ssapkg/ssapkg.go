@@ -103,6 +103,14 @@ func (s *SSA) Release() {
 	}
 }
 
+// Done says that the pass's analyzer is done with its package's SSA,
+// whether it asked for it or not: each analyzer that requires ssapkg
+// calls it once, at the end of its run (see SetUsers).
+func Done(pass *analysis.Pass) {
+	s, _ := pass.ResultOf[Analyzer].(*SSA)
+	s.Release()
+}
+
 // OnRelease registers f to run when the SSA form is released: a result
 // of another analyzer that points into it drops those pointers.
 func (s *SSA) OnRelease(f func()) {
