@@ -38,6 +38,8 @@
 // helper of the package that returns it, a parameter every caller in the
 // package gives it to, or a field or variable the package stores such
 // options in; an option list the analysis cannot see is taken to have it.
+// The walk follows helpers, callers and stores 6 deep; a call it could
+// not decide within that is taken to bind, with a limit diagnostic there.
 // A parameter with another name ("audience") does not count.
 //
 // MCP client transports: the go-sdk's StreamableClientTransport

@@ -13,8 +13,9 @@ import (
 )
 
 // maxDepth bounds the helpers, callers and stores followed to find an
-// option. What is not decided within it counts as binding: the analysis
-// errs toward silence about options it cannot see.
+// option. What is not decided within it counts as binding (the analysis
+// errs toward silence about options it cannot see), and the run says so
+// with a limit problem at the call (rules.bounded).
 const maxDepth = 6
 
 // optionsBind reports whether an option list (the variadic argument of a
@@ -22,7 +23,11 @@ const maxDepth = 6
 // list holding it, an append of it, a helper's result, a parameter every
 // caller gives it, a field or variable every store fills with it.
 func (r *rules) optionsBind(v ssa.Value, depth int, seen map[ssa.Value]bool) bool {
-	if depth > maxDepth || seen[v] {
+	if depth > maxDepth {
+		r.cut = true
+		return true
+	}
+	if seen[v] {
 		return true
 	}
 	seen[v] = true
@@ -88,7 +93,11 @@ func (r *rules) optionsBind(v ssa.Value, depth int, seen map[ssa.Value]bool) boo
 // oauth2.SetAuthURLParam("resource", ...) (through helpers, parameters
 // and stores); an option the analysis cannot see counts as one.
 func (r *rules) isResourceOption(v ssa.Value, depth int, seen map[ssa.Value]bool) bool {
-	if depth > maxDepth || seen[v] {
+	if depth > maxDepth {
+		r.cut = true
+		return true
+	}
+	if seen[v] {
 		return true
 	}
 	seen[v] = true
@@ -326,7 +335,7 @@ func authorizations(pkg *ssapkg.SSA, r *rules) []authorization {
 		args := call.Common().Args
 		a := authorization{key: configKey(args[0]), name: name, call: call, bound: true}
 		if opts < len(args) {
-			a.bound = r.optionsBind(args[opts], 0, map[ssa.Value]bool{})
+			a.bound = r.bounded(call.Pos(), name, func() bool { return r.optionsBind(args[opts], 0, map[ssa.Value]bool{}) })
 		}
 		out = append(out, a)
 	}
@@ -377,7 +386,11 @@ func (r *rules) endpointParamsBind(cfg ssa.Value) bool {
 // paramsHaveResource reports whether a url.Values holds "resource": set
 // in its literal, or with Set, Add or an index assignment.
 func (r *rules) paramsHaveResource(v ssa.Value, depth int, seen map[ssa.Value]bool) bool {
-	if depth > maxDepth || seen[v] {
+	if depth > maxDepth {
+		r.cut = true
+		return true
+	}
+	if seen[v] {
 		return true
 	}
 	seen[v] = true

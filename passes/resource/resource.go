@@ -76,7 +76,7 @@ func run(pass *analysis.Pass, compiled *rules) (any, error) {
 		Modelled:       modelled,
 		Events:         ev,
 	})
-	report.Problems(pass, res.Problems)
+	report.Problems(pass, append(res.Problems, r.problems...))
 	for _, d := range r.diagnostics(pass, ev.found) {
 		pass.Report(d)
 	}

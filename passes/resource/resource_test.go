@@ -48,3 +48,9 @@ func TestConfigured(t *testing.T) {
 	}
 	analysistest.Run(t, analysistest.TestData(), resource.New(cfg), "example.com/customflow")
 }
+
+// TestLimit: an option found deeper than the walk goes is taken to be
+// there, and the run says so at the call.
+func TestLimit(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), resource.Analyzer, "example.com/deepopts")
+}

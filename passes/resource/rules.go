@@ -42,6 +42,9 @@ type rules struct {
 	stores  pkgindex.Stores         // into fields and package variables
 	authz   []authorization         // the package's authorization requests
 	sources map[token.Pos]*flowCall // decided flow calls, by position
+
+	cut      bool               // a walk of options reached maxDepth (set by the walks, read by bounded)
+	problems []dataflow.Problem // the calls decided at a bound
 }
 
 // A flowCall is an OAuth flow call the rules decided about: the requests
@@ -247,7 +250,7 @@ func (r *rules) oauth2Model(c *dataflow.Call, name string) ([]flow, bool) {
 func (r *rules) flowSource(c *dataflow.Call, name string, result, opts int, authorize, sdk string) ([]flow, bool) {
 	fc := r.decided(c, func() *flowCall {
 		fc := &flowCall{what: name, sdk: sdk, never: opts < 0}
-		if fc.never || opts < len(c.Args) && !r.optionsBind(c.Args[opts], 0, map[ssa.Value]bool{}) {
+		if fc.never || opts < len(c.Args) && !r.bounded(c.Pos, name, func() bool { return r.optionsBind(c.Args[opts], 0, map[ssa.Value]bool{}) }) {
 			fc.lacks = append(fc.lacks, lackingReq{pos: c.Pos, what: name})
 		}
 		if authorize != "" && len(c.Args) > 0 {
@@ -274,6 +277,19 @@ func (r *rules) decided(c *dataflow.Call, decide func() *flowCall) *flowCall {
 		r.sources[c.Pos] = fc
 	}
 	return fc
+}
+
+// bounded runs a walk that decides whether the request at pos binds its
+// token; when the walk stopped at maxDepth somewhere (and so took what it
+// could not see to bind), the run says so with a limit problem at pos.
+func (r *rules) bounded(pos token.Pos, what string, binds func() bool) bool {
+	r.cut = false
+	ok := binds()
+	if r.cut {
+		r.problems = append(r.problems, dataflow.Problem{Pos: pos, Limit: true,
+			Message: fmt.Sprintf("whether %s sends the resource parameter was followed %d helpers, callers or stores deep without an answer; it is taken to send it", what, maxDepth)})
+	}
+	return ok
 }
 
 // flows makes the flow call's result an unbound token when some request
@@ -312,7 +328,7 @@ func (fc *flowCall) lackingNames() []string {
 func (r *rules) clientCredentials(c *dataflow.Call, name string) ([]flow, bool) {
 	fc := r.decided(c, func() *flowCall {
 		fc := &flowCall{what: "clientcredentials." + name, params: true}
-		if !r.endpointParamsBind(c.Args[0]) {
+		if !r.bounded(c.Pos, fc.what, func() bool { return r.endpointParamsBind(c.Args[0]) }) {
 			fc.lacks = []lackingReq{{pos: c.Pos, what: fc.what}}
 		}
 		return fc
