@@ -96,21 +96,28 @@ func analyze(analyzers []*analysis.Analyzer, o *options) (*result, error) {
 	patterns := o.patterns
 	parsed := map[string][sha256.Size]byte{}
 	var mu sync.Mutex
-	cfg := &packages.Config{Mode: packages.LoadAllSyntax | packages.NeedModule, Tests: o.tests,
-		// As go/packages parses by default, recording what was read, so
-		// that -fix can refuse a file edited since.
-		ParseFile: func(fset *token.FileSet, filename string, src []byte) (*ast.File, error) {
-			sum := sha256.Sum256(src)
-			mu.Lock()
-			parsed[filename] = sum
-			mu.Unlock()
-			return parser.ParseFile(fset, filename, src, parser.AllErrors|parser.ParseComments)
-		}}
+	// As go/packages parses by default, recording what was read, so that
+	// -fix can refuse a file edited since.
+	parseFile := func(fset *token.FileSet, filename string, src []byte) (*ast.File, error) {
+		sum := sha256.Sum256(src)
+		mu.Lock()
+		parsed[filename] = sum
+		mu.Unlock()
+		return parser.ParseFile(fset, filename, src, parser.AllErrors|parser.ParseComments)
+	}
+	cfg := &packages.Config{Tests: o.tests}
 	if o.tags != "" {
 		cfg.BuildFlags = []string{"-tags=" + o.tags}
 	}
 	o.phases.begin("loading packages")
-	pkgs, err := packages.Load(cfg, patterns...)
+	var pkgs []*packages.Package
+	var err error
+	if o.loadAll {
+		cfg.Mode, cfg.ParseFile = packages.LoadAllSyntax|packages.NeedModule, parseFile
+		pkgs, err = packages.Load(cfg, patterns...)
+	} else {
+		pkgs, err = loadPackages(cfg, patterns, parseFile)
+	}
 	loaded := 0
 	packages.Visit(pkgs, nil, func(*packages.Package) { loaded++ })
 	o.phases.end(fmt.Sprintf("%d packages matched, %d with dependencies", len(pkgs), loaded))
@@ -186,7 +193,7 @@ func analyze(analyzers []*analysis.Analyzer, o *options) (*result, error) {
 	}
 	o.phases.begin(fmt.Sprintf("analyzing %d packages", len(good)))
 	collectSoonerIfLarge()
-	done := suite.FreeAsItRuns(analyzers)
+	done := suite.FreeAsItRuns(analyzers, keepSyntax(pkgs))
 	graph, err := checker.Analyze(analyzers, good, nil)
 	done()
 	o.phases.end(fmt.Sprintf("%d analyzers", len(analyzers)))
@@ -339,4 +346,34 @@ func (r *result) count() int {
 		}
 	}
 	return n
+}
+
+// keepSyntax tells which packages' syntax the command reads after the
+// analysis (the roots: their diagnostics, generated files, fixes) and,
+// of any other, drops its own reference once the analyzers are done with
+// it.
+func keepSyntax(roots []*packages.Package) func(*types.Package) bool {
+	root := map[*types.Package]bool{}
+	for _, p := range roots {
+		root[p.Types] = true
+	}
+	var mu sync.Mutex
+	deps := map[*types.Package]*packages.Package{}
+	packages.Visit(roots, nil, func(p *packages.Package) {
+		if !root[p.Types] {
+			deps[p.Types] = p
+		}
+	})
+	return func(t *types.Package) bool {
+		if root[t] {
+			return true
+		}
+		mu.Lock()
+		defer mu.Unlock()
+		if p := deps[t]; p != nil {
+			p.Syntax, p.TypesInfo = nil, nil
+			delete(deps, t)
+		}
+		return false
+	}
 }

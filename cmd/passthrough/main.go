@@ -107,6 +107,10 @@ type options struct {
 	outputs []output
 	verbose bool
 	phases  *phases
+	// loadAll loads every package with syntax and full type information
+	// (go/packages' LoadAllSyntax), for tests that compare it with the
+	// loader's partial loading.
+	loadAll bool
 }
 
 func parseFlags(args []string, stdout, stderr io.Writer) (*options, error) {

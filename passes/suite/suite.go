@@ -5,6 +5,7 @@
 package suite
 
 import (
+	"go/types"
 	"slices"
 
 	"github.com/passthroughlint/passthrough/passes/audience"
@@ -37,8 +38,20 @@ func New(cfg *config.Config, opts suppress.Options) []*analysis.Analyzer {
 	for i, c := range constructors {
 		out[i] = c(cfg)
 		suppress.Wrap(out[i], names, opts)
+		doneWithSSA(out[i])
 	}
 	return out
+}
+
+// doneWithSSA makes a tell ssapkg when it is done with a package (see
+// FreeAsItRuns): after its run and the directives, the last readers of
+// the package's syntax.
+func doneWithSSA(a *analysis.Analyzer) {
+	run := a.Run
+	a.Run = func(pass *analysis.Pass) (any, error) {
+		defer ssapkg.Done(pass)
+		return run(pass)
+	}
 }
 
 // Analyzers returns the analyzers as go vet and gopls run them: each
@@ -63,10 +76,13 @@ func Names() []string { return slices.Clone(names) }
 // package's SSA as soon as the analyzers that use it are done with that
 // package, instead of when the run ends: dependents read facts, never
 // another package's SSA, and the function bodies are most of a run's
-// memory. Call the function it returns when the run is over. go vet (one
-// package per process) and gopls (which keeps packages for later
-// requests) do not call it.
-func FreeAsItRuns(analyzers []*analysis.Analyzer) (done func()) {
+// memory. With the SSA form go the syntax and type information the
+// passes hold of each package for which keep is false (the driver keeps
+// those it reads after the run: the roots, for their diagnostics); keep
+// may drop the driver's own references to them. Call the function it
+// returns when the run is over. go vet (one package per process) and
+// gopls (which keeps packages for later requests) do not call it.
+func FreeAsItRuns(analyzers []*analysis.Analyzer, keep func(*types.Package) bool) (done func()) {
 	seen := map[*analysis.Analyzer]bool{}
 	n := 0
 	var visit func(a *analysis.Analyzer)
@@ -76,7 +92,7 @@ func FreeAsItRuns(analyzers []*analysis.Analyzer) (done func()) {
 		}
 		seen[a] = true
 		if slices.Contains(a.Requires, ssapkg.Analyzer) {
-			n++ // each of them releases it (kit.New, replaced)
+			n++ // each of them releases it (New, replaced)
 		}
 		for _, r := range a.Requires {
 			visit(r)
@@ -85,6 +101,25 @@ func FreeAsItRuns(analyzers []*analysis.Analyzer) (done func()) {
 	for _, a := range analyzers {
 		visit(a)
 	}
-	ssapkg.SetUsers(n)
-	return func() { ssapkg.SetUsers(0) }
+	var drop func(*types.Package) bool
+	if keep != nil {
+		drop = func(p *types.Package) bool { return !keep(p) }
+	}
+	ssapkg.SetUsers(n, drop)
+	return func() { ssapkg.SetUsers(0, nil) }
+}
+
+// NeedsSyntax reports whether the analyzers can look inside a package
+// that is not a root of the run: not one of the standard library (its
+// files' names tell), and one of the main module (or of none) or a module
+// dependency that imports, directly or not, a package through which
+// requests, headers and tokens travel. A loader may type-check any other
+// package from its declarations only and hand it over without files: the
+// analyzers skip it either way. path and imports describe the import
+// graph the loader has.
+func NeedsSyntax[P comparable](p P, pkgPath string, files []string, inMainModule bool, path func(P) string, imports func(P) []P) bool {
+	if ssapkg.IsStandardPackage(pkgPath, files) {
+		return false
+	}
+	return ssapkg.MayMatter(p, inMainModule, path, imports)
 }

@@ -14,18 +14,15 @@ import (
 
 // New makes an analyzer of the suite: its documentation is the
 // "# Analyzer name" section of its doc.go, its URL its package's
-// documentation, it requires the SSA that ssapkg builds once for all (and
-// says when it is done with it, ssapkg.Done), and it exports facts of the
-// given types.
+// documentation, it requires the SSA that ssapkg builds once for all (the
+// suite says when it is done with it, ssapkg.Done, after the directives
+// are applied), and it exports facts of the given types.
 func New(name, docGo string, run func(*analysis.Pass) (any, error), facts ...analysis.Fact) *analysis.Analyzer {
 	return &analysis.Analyzer{
-		Name: name,
-		Doc:  ruledoc.Extract(docGo, name),
-		URL:  "https://pkg.go.dev/github.com/passthroughlint/passthrough/passes/" + name,
-		Run: func(pass *analysis.Pass) (any, error) {
-			defer ssapkg.Done(pass)
-			return run(pass)
-		},
+		Name:      name,
+		Doc:       ruledoc.Extract(docGo, name),
+		URL:       "https://pkg.go.dev/github.com/passthroughlint/passthrough/passes/" + name,
+		Run:       run,
 		Requires:  []*analysis.Analyzer{ssapkg.Analyzer},
 		FactTypes: facts,
 	}

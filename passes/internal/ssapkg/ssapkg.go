@@ -44,8 +44,11 @@ type SSA struct {
 
 	build    func() (*ssa.Package, []*ssa.Function)
 	users    atomic.Int32 // analyzers of the run that have not released it yet
-	mu       sync.Mutex   // guards Pkg, SrcFuncs and released
+	mu       sync.Mutex   // guards Pkg, SrcFuncs, build, passes and released
 	released []func()     // what to drop with it (results that point into it)
+	// passes are the passes on the package of ssapkg and of the analyzers
+	// done with it: with the SSA form, their syntax may go too (SetUsers).
+	passes []*analysis.Pass
 }
 
 // Of returns the SSA form of the pass's package, built on the first call
@@ -62,7 +65,10 @@ func Of(pass *analysis.Pass) *SSA {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.Pkg == nil { // not built yet (or, were a count wrong, released)
+	if s.Pkg == nil {
+		if s.build == nil {
+			return nil // released (were a count wrong): nothing left to see
+		}
 		s.Pkg, s.SrcFuncs = s.build()
 	}
 	return s
@@ -72,6 +78,10 @@ func Of(pass *analysis.Pass) *SSA {
 // release it (SetUsers); 0 keeps it for the whole run.
 var users atomic.Int32
 
+// dropSyntax, when set, tells which packages' syntax and type information
+// the passes may let go of once their SSA form is released.
+var dropSyntax atomic.Pointer[func(*types.Package) bool]
+
 // SetUsers tells ssapkg how many analyzers of the run use each package's
 // SSA and call Release when they are done with it. A driver that runs the
 // whole action graph in one process (the command) sets it, so that a
@@ -80,7 +90,20 @@ var users atomic.Int32
 // ends: dependents read facts, never another package's SSA. Drivers that
 // run one package per process (go vet), or keep packages for later
 // requests (gopls), leave it at 0.
-func SetUsers(n int) { users.Store(int32(n)) }
+//
+// drop, when not nil, says of a package whether its syntax and type
+// information go too: after the last analyzer is done with a package,
+// nothing reads them but the driver, which knows which packages it will
+// still read (the roots, for their diagnostics). drop may release the
+// driver's own references.
+func SetUsers(n int, drop func(*types.Package) bool) {
+	users.Store(int32(n))
+	if drop == nil {
+		dropSyntax.Store(nil)
+	} else {
+		dropSyntax.Store(&drop)
+	}
+}
 
 // Release says that one analyzer is done with the package's SSA; after
 // the last, the SSA form and what registered with OnRelease are dropped.
@@ -93,13 +116,20 @@ func (s *SSA) Release() {
 		return
 	}
 	s.mu.Lock()
-	hooks := s.released
-	s.released = nil
-	s.Pkg, s.SrcFuncs = nil, nil
+	hooks, passes := s.released, s.passes
+	s.released, s.passes = nil, nil
+	s.Pkg, s.SrcFuncs, s.build = nil, nil, nil
 	s.mu.Unlock()
 	// A result that points into it lets go.
 	for _, f := range hooks {
 		f()
+	}
+	// Every pass on the package has run (each user has said so), so
+	// nothing reads their syntax any more.
+	if drop := dropSyntax.Load(); drop != nil && len(passes) > 0 && (*drop)(passes[0].Pkg) {
+		for _, p := range passes {
+			p.Files, p.TypesInfo = nil, nil
+		}
 	}
 }
 
@@ -108,6 +138,14 @@ func (s *SSA) Release() {
 // calls it once, at the end of its run (see SetUsers).
 func Done(pass *analysis.Pass) {
 	s, _ := pass.ResultOf[Analyzer].(*SSA)
+	if s == nil {
+		return
+	}
+	if s.users.Load() > 0 { // counted: its syntax may go with it
+		s.mu.Lock()
+		s.passes = append(s.passes, pass)
+		s.mu.Unlock()
+	}
 	s.Release()
 }
 
@@ -144,48 +182,70 @@ func run(pass *analysis.Pass) (any, error) {
 		return pkg, srcFuncs(pass, pkg)
 	}}
 	out.users.Store(users.Load())
+	out.passes = []*analysis.Pass{pass}
 	return out, nil
 }
 
-// worthAnalyzing skips, cheaply, the packages that cannot matter. Packages
-// of the main module are always analyzed (they may carry values between
-// others).
+// worthAnalyzing skips, cheaply, the packages that cannot matter.
 func worthAnalyzing(pass *analysis.Pass) bool {
 	if len(pass.Files) == 0 || IsStandard(pass) {
 		return false
 	}
-	if pass.Module == nil || pass.Module.Version == "" {
+	return MayMatter(pass.Pkg, pass.Module == nil || pass.Module.Version == "",
+		(*types.Package).Path, (*types.Package).Imports)
+}
+
+// MayMatter reports whether a package that is not part of the standard
+// library can matter: one of the main module (or of no module: it may
+// carry values between others) always can, a module dependency only when
+// it imports, directly or not, one of the Relevant packages. It serves
+// both the analyzers (on types) and a loader deciding which packages need
+// syntax (on the import graph, before any type checking).
+func MayMatter[P comparable](p P, inMainModule bool, path func(P) string, imports func(P) []P) bool {
+	if inMainModule {
 		return true
 	}
 	want := make(map[string]bool, len(Relevant))
-	for _, p := range Relevant {
-		want[p] = true
+	for _, r := range Relevant {
+		want[r] = true
 	}
-	seen := make(map[*types.Package]bool)
-	var reaches func(p *types.Package) bool
-	reaches = func(p *types.Package) bool {
+	seen := make(map[P]bool)
+	var reaches func(p P) bool
+	reaches = func(p P) bool {
 		if seen[p] {
 			return false
 		}
 		seen[p] = true
-		if want[p.Path()] {
+		if want[path(p)] {
 			return true
 		}
-		for _, q := range p.Imports() {
+		for _, q := range imports(p) {
 			if reaches(q) {
 				return true
 			}
 		}
 		return false
 	}
-	return reaches(pass.Pkg)
+	return reaches(p)
 }
 
 // IsStandard reports whether the package is part of the standard library:
 // a path without a dot in its first element, with files in GOROOT/src.
 // (Testdata packages such as "a" lie in a GOPATH of their own.)
 func IsStandard(pass *analysis.Pass) bool {
-	first, _, _ := strings.Cut(pass.Pkg.Path(), "/")
+	var names []string
+	for _, f := range pass.Files {
+		if tf := pass.Fset.File(f.Pos()); tf != nil {
+			names = append(names, tf.Name())
+		}
+	}
+	return IsStandardPackage(pass.Pkg.Path(), names)
+}
+
+// IsStandardPackage is IsStandard for a package path and the names of its
+// files.
+func IsStandardPackage(path string, files []string) bool {
+	first, _, _ := strings.Cut(path, "/")
 	if strings.Contains(first, ".") {
 		return false
 	}
@@ -194,11 +254,11 @@ func IsStandard(pass *analysis.Pass) bool {
 		return false
 	}
 	src := filepath.Join(root, "src") + string(filepath.Separator)
-	for _, f := range pass.Files {
+	for _, name := range files {
 		// The file's own name: one in the build cache is cgo's copy (of
 		// a file of net or os/user, say), and another of the package's
 		// files tells. A //line directive cannot make a file standard.
-		if tf := pass.Fset.File(f.Pos()); tf != nil && strings.HasPrefix(filepath.Clean(tf.Name()), src) {
+		if strings.HasPrefix(filepath.Clean(name), src) {
 			return true
 		}
 	}

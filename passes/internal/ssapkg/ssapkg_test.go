@@ -117,3 +117,54 @@ func TestBuildAndRelease(t *testing.T) {
 		t.Fatal("a package that cannot matter has no SSA")
 	}
 }
+
+// TestDropSyntax: when the driver says a package's syntax may go, the
+// passes that were done with its SSA let go of their files and type
+// information once the last of them is done, not before; a package the
+// driver keeps (a root) keeps them.
+func TestDropSyntax(t *testing.T) {
+	t.Cleanup(func() { SetUsers(0, nil) })
+	newPasses := func(pkg *types.Package) (*SSA, []*analysis.Pass) {
+		s := &SSA{build: func() (*ssa.Package, []*ssa.Function) { return new(ssa.Package), nil }}
+		s.users.Store(2)
+		var passes []*analysis.Pass
+		for range 3 { // ssapkg's own pass, then two users
+			passes = append(passes, &analysis.Pass{Pkg: pkg, Files: []*ast.File{{}}, TypesInfo: &types.Info{},
+				ResultOf: map[*analysis.Analyzer]any{Analyzer: s}})
+		}
+		s.passes = passes[:1]
+		return s, passes
+	}
+	dep, root := types.NewPackage("example.com/dep", "dep"), types.NewPackage("example.com/root", "root")
+	SetUsers(2, func(p *types.Package) bool { return p != root })
+
+	s, passes := newPasses(dep)
+	Of(passes[1])
+	Done(passes[1])
+	for _, p := range passes {
+		if p.Files == nil || p.TypesInfo == nil {
+			t.Fatal("syntax dropped while a user remains")
+		}
+	}
+	Done(passes[2])
+	if s.Pkg != nil || s.build != nil {
+		t.Fatal("SSA kept after the last user")
+	}
+	for i, p := range passes {
+		if p.Files != nil || p.TypesInfo != nil {
+			t.Errorf("pass %d keeps the syntax of a package the driver let go", i)
+		}
+	}
+	if Of(passes[1]) != nil {
+		t.Error("Of after the release must not rebuild from dropped syntax")
+	}
+
+	_, passes = newPasses(root)
+	Done(passes[1])
+	Done(passes[2])
+	for i, p := range passes {
+		if p.Files == nil || p.TypesInfo == nil {
+			t.Errorf("pass %d lost the syntax of a package the driver keeps", i)
+		}
+	}
+}
