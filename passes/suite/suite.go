@@ -7,6 +7,7 @@ package suite
 import (
 	"go/types"
 	"slices"
+	"sync"
 
 	"github.com/passthroughlint/passthrough/passes/audience"
 	"github.com/passthroughlint/passthrough/passes/config"
@@ -59,6 +60,22 @@ func doneWithSSA(a *analysis.Analyzer) {
 // any, with the analyzers' flags added (config.Config.ForPackage).
 func Analyzers() []*analysis.Analyzer {
 	return New(&config.Config{FromModule: true}, suppress.Options{})
+}
+
+// perPackage is the one suite that Named serves, built once.
+var perPackage = sync.OnceValue(Analyzers)
+
+// Named returns the analyzer called name of one suite shared by every
+// caller, as go vet builds it (Analyzers): for drivers that want one
+// package-level variable per analyzer, Bazel's nogo (see passes/nogo).
+// It panics on a name that is not the suite's.
+func Named(name string) *analysis.Analyzer {
+	for _, a := range perPackage() {
+		if a.Name == name {
+			return a
+		}
+	}
+	panic("passthrough: no analyzer " + name)
 }
 
 // Enabled returns the analyzers cfg does not disable.
