@@ -112,11 +112,16 @@ func analyze(analyzers []*analysis.Analyzer, o *options) (*result, error) {
 	o.phases.begin("loading packages")
 	var pkgs []*packages.Package
 	var err error
+	var cache *resultsCache
 	if o.loadAll {
 		cfg.Mode, cfg.ParseFile = packages.LoadAllSyntax|packages.NeedModule, parseFile
 		pkgs, err = packages.Load(cfg, patterns...)
 	} else {
-		pkgs, err = loadPackages(cfg, patterns, parseFile)
+		var plan func([]*packages.Package, func(*packages.Package) bool) func(*packages.Package) bool
+		if cache = newResultsCache(o.cacheDir, analyzers, o); cache != nil {
+			plan = cache.plan
+		}
+		pkgs, err = loadPackages(cfg, patterns, parseFile, plan)
 	}
 	loaded := 0
 	packages.Visit(pkgs, nil, func(*packages.Package) { loaded++ })
@@ -191,7 +196,14 @@ func analyze(analyzers []*analysis.Analyzer, o *options) (*result, error) {
 		}
 		return nil, fmt.Errorf("%s matched no packages", strings.Join(patterns, " "))
 	}
-	o.phases.begin(fmt.Sprintf("analyzing %d packages", len(good)))
+	analyzing := fmt.Sprintf("analyzing %d packages", len(good))
+	if cache != nil {
+		cache.bind(pkgs)
+		defer cache.store() // and the run no longer uses it
+		hits, misses := cache.counts()
+		analyzing += fmt.Sprintf(" (results cache: %d packages replayed, %d analyzed)", hits, misses)
+	}
+	o.phases.begin(analyzing)
 	collectSoonerIfLarge()
 	done := suite.FreeAsItRuns(analyzers, keepSyntax(pkgs))
 	graph, err := checker.Analyze(analyzers, good, nil)

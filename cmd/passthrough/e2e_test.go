@@ -29,6 +29,12 @@ func TestMain(m *testing.M) {
 		os.Exit(1)
 	}
 	binary = filepath.Join(dir, "passthrough")
+	// One results cache for the tests of this process, away from the
+	// user's: tests that run a module again replay it.
+	if err := os.Setenv("PASSTHROUGH_CACHE", filepath.Join(dir, "cache")); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
 	if out, err := exec.Command("go", "build", "-o", binary, ".").CombinedOutput(); err != nil {
 		fmt.Fprintf(os.Stderr, "building passthrough: %v\n%s", err, out)
 		os.Exit(1)

@@ -33,7 +33,13 @@ const loadMode = packages.NeedName | packages.NeedFiles | packages.NeedCompiledG
 //
 // parseFile parses the files of those (it records what -fix may edit);
 // the others are parsed here.
-func loadPackages(cfg *packages.Config, patterns []string, parseFile func(*token.FileSet, string, []byte) (*ast.File, error)) ([]*packages.Package, error) {
+//
+// cached, when not nil, is told the package graph (and which packages
+// need syntax) before anything is type-checked, and says which packages
+// the results cache will serve: those are typed from their declarations
+// too (a root keeps its files, for the report).
+func loadPackages(cfg *packages.Config, patterns []string, parseFile func(*token.FileSet, string, []byte) (*ast.File, error),
+	cached func(roots []*packages.Package, needsSyntax func(*packages.Package) bool) func(*packages.Package) bool) ([]*packages.Package, error) {
 	meta := *cfg
 	meta.Mode = loadMode
 	roots, err := packages.Load(&meta, patterns...)
@@ -45,8 +51,11 @@ func loadPackages(cfg *packages.Config, patterns []string, parseFile func(*token
 	for _, p := range roots {
 		isRoot[p] = true
 	}
-	l := &loader{fset: fset, parseFile: parseFile, isRoot: isRoot,
+	l := &loader{fset: fset, parseFile: parseFile, isRoot: isRoot, fromCache: func(*packages.Package) bool { return false },
 		done: map[*packages.Package]*sync.Once{}, cpu: make(chan struct{}, runtime.GOMAXPROCS(0))}
+	if cached != nil {
+		l.fromCache = cached(roots, l.needsSyntax)
+	}
 	packages.Visit(roots, nil, func(p *packages.Package) { l.done[p] = new(sync.Once) })
 	var wg sync.WaitGroup
 	for _, p := range roots {
@@ -61,6 +70,7 @@ type loader struct {
 	fset      *token.FileSet
 	parseFile func(*token.FileSet, string, []byte) (*ast.File, error)
 	isRoot    map[*packages.Package]bool
+	fromCache func(*packages.Package) bool
 	done      map[*packages.Package]*sync.Once
 	cpu       chan struct{} // type checking is CPU bound: one token per core
 }
@@ -108,7 +118,8 @@ func (l *loader) check(p *packages.Package) {
 		p.Types = types.Unsafe
 		return
 	}
-	full := l.needsSyntax(p)
+	full := l.needsSyntax(p) && !l.fromCache(p)
+	keep := full || l.isRoot[p] // a root served from the cache keeps its files for the report
 	var files []*ast.File
 	for _, name := range p.CompiledGoFiles {
 		src, err := os.ReadFile(name)
@@ -117,7 +128,7 @@ func (l *loader) check(p *packages.Package) {
 			continue
 		}
 		var f *ast.File
-		if full {
+		if keep {
 			f, err = l.parseFile(l.fset, name, src)
 		} else {
 			f, err = parser.ParseFile(l.fset, name, src, parser.SkipObjectResolution|parser.ParseComments)
@@ -162,12 +173,10 @@ func (l *loader) check(p *packages.Package) {
 	if typErr != nil && len(p.Errors) == 0 {
 		p.Errors = append(p.Errors, packages.Error{Pos: "-", Msg: typErr.Error(), Kind: packages.TypeError})
 	}
-	if full {
-		p.Syntax, p.TypesInfo = files, info
-	} else {
-		// Nothing looks inside it: its importers have its types.
-		p.TypesInfo = info
-	}
+	p.TypesInfo = info
+	if keep {
+		p.Syntax = files
+	} // else nothing looks inside it: its importers have its types.
 	p.IllTyped = len(p.Errors) > 0
 	for _, imp := range p.Imports {
 		if imp.IllTyped {

@@ -39,7 +39,7 @@ func TestPartialLoading(t *testing.T) {
 // finding in full, sorted.
 func findingsOf(t *testing.T, loadAll bool) []string {
 	t.Helper()
-	o, err := parseFlags([]string{"./..."}, io.Discard, io.Discard)
+	o, err := parseFlags([]string{"-cache=off", "./..."}, io.Discard, io.Discard)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -81,7 +81,7 @@ func TestLoaderKeepsWhatMatters(t *testing.T) {
 	parse := func(fset *token.FileSet, name string, src []byte) (*ast.File, error) {
 		return parser.ParseFile(fset, name, src, parser.ParseComments)
 	}
-	roots, err := loadPackages(&packages.Config{}, []string{"./..."}, parse)
+	roots, err := loadPackages(&packages.Config{}, []string{"./..."}, parse, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -111,6 +111,8 @@ type options struct {
 	// (go/packages' LoadAllSyntax), for tests that compare it with the
 	// loader's partial loading.
 	loadAll bool
+	// cacheDir is the results cache's directory, or "off".
+	cacheDir string
 }
 
 func parseFlags(args []string, stdout, stderr io.Writer) (*options, error) {
@@ -137,6 +139,7 @@ func parseFlags(args []string, stdout, stderr io.Writer) (*options, error) {
 	fs.StringVar(&o.color, "color", "auto", "`when` to color the text output: auto, always or never")
 	fs.IntVar(&o.context, "c", 1, "show `N` lines of source around each finding (-1: none)")
 	fs.BoolVar(&o.version, "version", false, "print the version and exit")
+	fs.StringVar(&o.cacheDir, "cache", defaultCacheDir(), "keep the results of each package in `dir` and replay them while the package and its dependencies do not change (off: no cache)")
 	fs.StringVar(&o.cpuprofile, "cpuprofile", "", "write a CPU profile to `file` (for developers)")
 	fs.BoolVar(&o.verbose, "v", false, "print the phases of the run (loading, analysis, report) and their durations on stderr")
 	for _, a := range suite.New(&o.analyzerFlags, suppress.Options{}) {

@@ -6,7 +6,9 @@
 #               dependencies, nothing else (testdata/bench/typecheck);
 #   ssa-only    the same, plus the x/tools checker building SSA for every
 #               package with a fact type (testdata/bench/ssaonly);
-#   passthrough the command, all analyzers.
+#   passthrough the command, all analyzers, without its results cache.
+# Then the command with its results cache: empty, again on the same tree,
+# and after a change to one file.
 # Then, unless VET=0, go vet -vettool=passthrough with an empty build
 # cache (cold) and again with the cache it filled (warm): the go
 # command's per-package caching of analysis results.
@@ -37,7 +39,7 @@ declare -a tc_t tc_m ssa_t ssa_m pt_t pt_m
 for i in $(seq "$runs"); do
 	read -r t m < <(measure "$work/typecheck" ./...); tc_t+=("$t"); tc_m+=("$m")
 	read -r t m < <(measure "$work/ssaonly" ./...); ssa_t+=("$t"); ssa_m+=("$m")
-	read -r t m < <(measure "$work/passthrough" ./...); pt_t+=("$t"); pt_m+=("$m")
+	read -r t m < <(measure "$work/passthrough" -cache=off ./...); pt_t+=("$t"); pt_m+=("$m")
 done
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 tt=$(median "${tc_t[@]}"); tm=$(median "${tc_m[@]}")
@@ -49,6 +51,16 @@ echo "module: $module ($runs runs each, medians; ratios to the type-check floor)
 row type-check "$tt" "$tm"
 row ssa-only "$(median "${ssa_t[@]}")" "$(median "${ssa_m[@]}")"
 row passthrough "$(median "${pt_t[@]}")" "$(median "${pt_m[@]}")"
+
+# The results cache: an empty one, then the same tree again, then after a
+# one-line change to the first Go file of the module's first package.
+results=$(mktemp -d "$work/results.XXXX")
+read -r t1 m1 < <(measure "$work/passthrough" -cache="$results" ./...)
+read -r t2 m2 < <(measure "$work/passthrough" -cache="$results" ./...)
+first=$(go list -f '{{$d := .Dir}}{{range .GoFiles}}{{$d}}/{{.}}{{"\n"}}{{end}}' ./... 2>/dev/null | head -n 1)
+echo "// changed" >>"$first"
+read -r t3 m3 < <(measure "$work/passthrough" -cache="$results" ./...)
+echo "results cache: empty ${t1}s $((m1 / 1024)) MiB; unchanged tree ${t2}s $((m2 / 1024)) MiB; after changing ${first#"$work/mod/"} ${t3}s $((m3 / 1024)) MiB"
 
 if [ "${VET:-1}" != 0 ]; then
 	# Peak memory is that of the largest process (go vet runs one tool
