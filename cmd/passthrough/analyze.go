@@ -117,9 +117,14 @@ func analyze(analyzers []*analysis.Analyzer, o *options) (*result, error) {
 		cfg.Mode, cfg.ParseFile = packages.LoadAllSyntax|packages.NeedModule, parseFile
 		pkgs, err = packages.Load(cfg, patterns...)
 	} else {
-		var plan func([]*packages.Package, func(*packages.Package) bool) func(*packages.Package) bool
+		var plan func([]*packages.Package, func(*packages.Package) bool) (func(*packages.Package) bool, func(*packages.Package) bool)
 		if cache = newResultsCache(o.cacheDir, analyzers, o); cache != nil {
 			plan = cache.plan
+			// A root held whole by the cache needs no types, unless the
+			// configuration's functions are to be found among them.
+			names := false
+			_, _ = o.cfg.CheckFunctions(func(string) *types.Func { names = true; return nil })
+			cache.replayRoots = !names
 		}
 		pkgs, err = loadPackages(cfg, patterns, parseFile, plan)
 	}
@@ -184,13 +189,16 @@ func analyze(analyzers []*analysis.Analyzer, o *options) (*result, error) {
 		}
 	}
 	res.roots = len(rootIDs)
-	var good []*packages.Package
+	var good, replayed []*packages.Package
 	for _, p := range pkgs {
-		if p.Types != nil && len(p.Syntax) > 0 {
+		switch {
+		case cache != nil && cache.replayOnly[p]:
+			replayed = append(replayed, p)
+		case p.Types != nil && len(p.Syntax) > 0:
 			good = append(good, p)
 		}
 	}
-	if len(good) == 0 {
+	if len(good) == 0 && len(replayed) == 0 {
 		if len(res.errors) > 0 {
 			return nil, fmt.Errorf("%s", res.errors[0])
 		}
@@ -204,66 +212,48 @@ func analyze(analyzers []*analysis.Analyzer, o *options) (*result, error) {
 		analyzing += fmt.Sprintf(" (results cache: %d packages replayed, %d analyzed)", hits, misses)
 	}
 	o.phases.begin(analyzing)
-	collectSoonerIfLarge()
-	done := suite.FreeAsItRuns(analyzers, keepSyntax(pkgs))
-	graph, err := checker.Analyze(analyzers, good, nil)
-	done()
+	var graph *checker.Graph
+	if len(good) > 0 {
+		collectSoonerIfLarge()
+		done := suite.FreeAsItRuns(analyzers, keepSyntax(pkgs))
+		graph, err = checker.Analyze(analyzers, good, nil)
+		done()
+	}
 	o.phases.end(fmt.Sprintf("%d analyzers", len(analyzers)))
 	if err != nil {
 		return nil, err
 	}
-	seen := map[string]bool{}
-	for act := range graph.All() {
-		if act.Err != nil && act.IsRoot {
-			// A package with errors, or one whose dependency has them,
-			// was reported above; the checker's "analysis skipped due to
-			// errors" and "failed prerequisites" (naming its internal
-			// analyzers) would only repeat it.
-			text := act.Err.Error()
-			if _, known := res.notAnalyzed[act.Package.ID]; !known && !strings.Contains(text, "analysis skipped due to errors") && !strings.Contains(text, "failed prerequisites") {
-				msg := fmt.Sprintf("%s: %s: %v", act.Package.PkgPath, act.Analyzer.Name, firstLine(text))
-				res.notAnalyzed[act.Package.ID] = msg
-				if !seenErr[msg] {
-					seenErr[msg] = true
-					res.errors = append(res.errors, msg)
+	c := &collector{res: res, generated: o.generated, seen: map[string]bool{}}
+	if graph != nil {
+		for act := range graph.All() {
+			if act.Err != nil && act.IsRoot {
+				// A package with errors, or one whose dependency has
+				// them, was reported above; the checker's "analysis
+				// skipped due to errors" and "failed prerequisites"
+				// (naming its internal analyzers) would only repeat it.
+				text := act.Err.Error()
+				if _, known := res.notAnalyzed[act.Package.ID]; !known && !strings.Contains(text, "analysis skipped due to errors") && !strings.Contains(text, "failed prerequisites") {
+					msg := fmt.Sprintf("%s: %s: %v", act.Package.PkgPath, act.Analyzer.Name, firstLine(text))
+					res.notAnalyzed[act.Package.ID] = msg
+					if !seenErr[msg] {
+						seenErr[msg] = true
+						res.errors = append(res.errors, msg)
+					}
 				}
 			}
-		}
-		if !act.IsRoot {
-			continue
-		}
-		fset := act.Package.Fset
-		generated := generatedFiles(act.Package)
-		for name := range generated {
-			res.noEdit[name] = "generated"
-		}
-		if usesCgo(act.Package) {
-			for _, f := range act.Package.Syntax {
-				if tf := fset.File(f.FileStart); tf != nil {
-					res.noEdit[tf.Name()] = "in a cgo package"
-				}
+			if act.IsRoot {
+				c.add(act.Package, act.Analyzer.Name, act.Diagnostics)
 			}
 		}
-		for _, d := range act.Diagnostics {
-			f := finding{analyzer: act.Analyzer.Name, pkgID: act.Package.ID, posn: fset.Position(d.Pos), end: fset.Position(d.End), diag: d}
-			if generated[f.posn.Filename] && !o.generated {
-				// As golangci-lint does: nobody edits generated code
-				// by hand (-generated reports it).
-				continue
+	}
+	// The roots the cache holds whole: their findings, not re-analyzed.
+	for _, p := range replayed {
+		for _, a := range analyzers {
+			diags, err := cache.diagnostics(p, a.Name)
+			if err != nil {
+				return nil, err
 			}
-			if !d.End.IsValid() {
-				f.end = f.posn
-			}
-			// The same file can belong to a package and its test variant.
-			key := fmt.Sprintf("%s|%s|%s", f.posn, f.analyzer, d.Message)
-			if seen[key] {
-				continue
-			}
-			seen[key] = true
-			for _, r := range d.Related {
-				f.related = append(f.related, relatedStep{posn: fset.Position(r.Pos), message: r.Message})
-			}
-			res.findings = append(res.findings, f)
+			c.add(p, a.Name, diags)
 		}
 	}
 	sort.Slice(res.findings, func(i, j int) bool {
@@ -279,6 +269,51 @@ func analyze(analyzers []*analysis.Analyzer, o *options) (*result, error) {
 	res.findings = dedupLimits(res.findings)
 	sort.Strings(res.errors)
 	return res, nil
+}
+
+// collector turns the diagnostics of the roots into findings: file
+// positions, generated files left out unless asked for, the files -fix
+// must not edit noted, one finding per position, analyzer and message
+// (a file can belong to a package and to its test variant).
+type collector struct {
+	res       *result
+	generated bool
+	seen      map[string]bool
+}
+
+func (c *collector) add(p *packages.Package, analyzer string, diags []analysis.Diagnostic) {
+	res, fset := c.res, p.Fset
+	generated := generatedFiles(p)
+	for name := range generated {
+		res.noEdit[name] = "generated"
+	}
+	if usesCgo(p) {
+		for _, f := range p.Syntax {
+			if tf := fset.File(f.FileStart); tf != nil {
+				res.noEdit[tf.Name()] = "in a cgo package"
+			}
+		}
+	}
+	for _, d := range diags {
+		f := finding{analyzer: analyzer, pkgID: p.ID, posn: fset.Position(d.Pos), end: fset.Position(d.End), diag: d}
+		if generated[f.posn.Filename] && !c.generated {
+			// As golangci-lint does: nobody edits generated code by
+			// hand (-generated reports it).
+			continue
+		}
+		if !d.End.IsValid() {
+			f.end = f.posn
+		}
+		key := fmt.Sprintf("%s|%s|%s", f.posn, f.analyzer, d.Message)
+		if c.seen[key] {
+			continue
+		}
+		c.seen[key] = true
+		for _, r := range d.Related {
+			f.related = append(f.related, relatedStep{posn: fset.Position(r.Pos), message: r.Message})
+		}
+		res.findings = append(res.findings, f)
+	}
 }
 
 // generatedFiles are the files of a package that say they are generated

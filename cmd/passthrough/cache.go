@@ -38,6 +38,14 @@ import (
 // a version), and the keys of its imports. A change to a file therefore
 // invalidates exactly its package and the packages that depend on it.
 //
+// A root held by the cache is replayed whole, without the checker: its
+// findings come from its entry, and neither it nor its dependencies are
+// type-checked unless a root analyzed in this run imports them (or the
+// configuration names functions, which are looked up in the packages'
+// types). A dependency held by the cache is replayed inside the checker:
+// its facts are exported for its importers from its entry, its syntax
+// never loaded (its declarations are type-checked).
+//
 // Only the packages whose analysis needs syntax are cached (the roots
 // and the dependencies the analyzers look inside); the others are
 // analyzed live, at no cost, as before. A package that has errors, or an
@@ -72,14 +80,24 @@ type resultsCache struct {
 	analyzers []*analysis.Analyzer
 	env       goEnv
 
+	// replayRoots allows roots the cache holds to be replayed without
+	// the checker, their packages not type-checked at all (the run needs
+	// no types of them: the configuration names no functions).
+	replayRoots bool
+
 	// Set when the package graph is known (plan), then read.
-	keys map[*packages.Package]string
-	hits map[*packages.Package]*cacheEntry
+	keys       map[*packages.Package]string
+	hits       map[*packages.Package]*cacheEntry
+	replayOnly map[*packages.Package]bool
 
 	// Set once the packages are type-checked (bind), then read.
 	byTypes map[*types.Package]*packageSlot
-	// files are the run's files by name, for replayed positions.
-	files func() map[string]*token.File
+
+	// The run's files by name, for replayed positions; a file a replayed
+	// position names that the run did not parse is added (fileFor).
+	fset    *token.FileSet
+	filesMu sync.Mutex
+	files   map[string]*token.File
 }
 
 // packageSlot is what the run knows of one cacheable package: its key,
@@ -239,10 +257,16 @@ func executableHash() ([]byte, error) {
 
 // plan computes the key of every package that needs syntax (needs says
 // which) and reads the entries of those the cache holds. It returns what
-// the loader asks: whether a package is served from the cache.
-func (c *resultsCache) plan(roots []*packages.Package, needs func(*packages.Package) bool) func(*packages.Package) bool {
+// the loader asks: whether a package is served from the cache, and
+// whether it is a root replayed whole (not type-checked at all, unless a
+// package analyzed in this run imports it).
+func (c *resultsCache) plan(roots []*packages.Package, needs func(*packages.Package) bool) (fromCache, replayOnly func(*packages.Package) bool) {
 	c.keys = map[*packages.Package]string{}
 	c.hits = map[*packages.Package]*cacheEntry{}
+	c.replayOnly = map[*packages.Package]bool{}
+	if len(roots) > 0 {
+		c.fset = roots[0].Fset
+	}
 	mainDirs := map[string]bool{}
 	for _, p := range roots {
 		if p.Module != nil && p.Module.Main {
@@ -288,8 +312,8 @@ func (c *resultsCache) plan(roots []*packages.Package, needs func(*packages.Pack
 		return memo[p]
 	}
 	packages.Visit(roots, nil, func(p *packages.Package) {
-		if !needs(p) {
-			return
+		if !needs(p) || len(p.CompiledGoFiles) == 0 {
+			return // nothing to analyze, nothing to keep
 		}
 		k := key(p)
 		if k == nil {
@@ -300,7 +324,13 @@ func (c *resultsCache) plan(roots []*packages.Package, needs func(*packages.Pack
 			c.hits[p] = e
 		}
 	})
-	return func(p *packages.Package) bool { return c.hits[p] != nil }
+	for _, p := range roots {
+		if c.replayRoots && c.hits[p] != nil {
+			c.replayOnly[p] = true
+		}
+	}
+	return func(p *packages.Package) bool { return c.hits[p] != nil },
+		func(p *packages.Package) bool { return c.replayOnly[p] }
 }
 
 // immutable reports whether a file of p cannot change without its
@@ -346,17 +376,11 @@ func (c *resultsCache) complete(e *cacheEntry) bool {
 func (c *resultsCache) bind(roots []*packages.Package) {
 	c.byTypes = map[*types.Package]*packageSlot{}
 	if len(roots) > 0 {
-		fset := roots[0].Fset
-		c.files = sync.OnceValue(func() map[string]*token.File {
-			files := map[string]*token.File{}
-			fset.Iterate(func(f *token.File) bool {
-				files[f.Name()] = f
-				return true
-			})
-			return files
-		})
+		c.fset = roots[0].Fset
 	}
 	packages.Visit(roots, nil, func(p *packages.Package) {
+		// A root replayed whole that another root imports was typed
+		// too: its facts are replayed for that importer.
 		if k, ok := c.keys[p]; ok && p.Types != nil && !p.IllTyped {
 			c.byTypes[p.Types] = &packageSlot{key: k, hit: c.hits[p], records: map[string]*analyzerRecord{}}
 		}
@@ -374,7 +398,57 @@ func (c *resultsCache) counts() (hits, misses int) {
 			misses++
 		}
 	}
+	for p := range c.replayOnly {
+		if p.Types == nil { // not among the above
+			hits++
+		}
+	}
 	return hits, misses
+}
+
+// fileFor returns the run's file called name, adding it to the file set
+// when the run did not parse it (a replayed path can name a file of a
+// dependency no package of this run needed).
+func (c *resultsCache) fileFor(name string) *token.File {
+	c.filesMu.Lock()
+	defer c.filesMu.Unlock()
+	if c.files == nil {
+		c.files = map[string]*token.File{}
+		c.fset.Iterate(func(f *token.File) bool {
+			c.files[f.Name()] = f
+			return true
+		})
+	}
+	if f, ok := c.files[name]; ok {
+		return f
+	}
+	data, err := os.ReadFile(name)
+	if err != nil {
+		c.files[name] = nil
+		return nil
+	}
+	f := c.fset.AddFile(name, -1, len(data))
+	f.SetLinesForContent(data)
+	c.files[name] = f
+	return f
+}
+
+// diagnostics are the diagnostics a replayed root's entry holds for the
+// analyzer called name.
+func (c *resultsCache) diagnostics(p *packages.Package, name string) ([]analysis.Diagnostic, error) {
+	rec := c.hits[p].Records[name]
+	if rec == nil {
+		return nil, fmt.Errorf("results cache: %s: no record for %s (remove %s)", p.PkgPath, name, c.dir)
+	}
+	var out []analysis.Diagnostic
+	for _, cd := range rec.Diagnostics {
+		d, err := decodeDiagnostic(c.fileFor, cd)
+		if err != nil {
+			return nil, fmt.Errorf("results cache: %s: %w (remove %s)", p.PkgPath, err, c.dir)
+		}
+		out = append(out, d)
+	}
+	return out, nil
 }
 
 // wrapForCache makes a replay a package's cached results, or record
@@ -399,7 +473,7 @@ func wrapForCache(a *analysis.Analyzer) {
 			return run(pass)
 		}
 		if slot.hit != nil {
-			if err := replay(pass, slot.hit.Records[a.Name], c.files); err != nil {
+			if err := replay(pass, slot.hit.Records[a.Name], c.fileFor); err != nil {
 				return nil, fmt.Errorf("results cache: %w (remove %s)", err, c.dir)
 			}
 			if a.ResultType == nil {
@@ -424,10 +498,12 @@ func record(pass *analysis.Pass) *analyzerRecord {
 	report, exportObj, exportPkg := pass.Report, pass.ExportObjectFact, pass.ExportPackageFact
 	var mu sync.Mutex
 	pass.Report = func(d analysis.Diagnostic) {
+		// Recorded as the driver keeps it: the checker puts the edits of
+		// a fix in order, in place.
+		report(d)
 		mu.Lock()
 		rec.Diagnostics = append(rec.Diagnostics, encodeDiagnostic(pass.Fset, d))
 		mu.Unlock()
-		report(d)
 	}
 	pass.ExportObjectFact = func(obj types.Object, f analysis.Fact) {
 		exportObj(obj, f)
@@ -449,9 +525,8 @@ func record(pass *analysis.Pass) *analyzerRecord {
 }
 
 // replay reports and exports what a record holds.
-// files, the run's files by name, is asked only for a record with
-// diagnostics.
-func replay(pass *analysis.Pass, rec *analyzerRecord, files func() map[string]*token.File) error {
+// fileFor finds the run's files by name.
+func replay(pass *analysis.Pass, rec *analyzerRecord, fileFor func(string) *token.File) error {
 	if rec == nil {
 		return fmt.Errorf("no record for %s", pass.Analyzer.Name)
 	}
@@ -466,7 +541,7 @@ func replay(pass *analysis.Pass, rec *analyzerRecord, files func() map[string]*t
 		pass.ExportPackageFact(f)
 	}
 	for _, cd := range rec.Diagnostics {
-		d, err := decodeDiagnostic(files(), cd)
+		d, err := decodeDiagnostic(fileFor, cd)
 		if err != nil {
 			return fmt.Errorf("%s: %w", pass.Pkg.Path(), err)
 		}
@@ -486,11 +561,11 @@ func encodePos(fset *token.FileSet, pos token.Pos) cachedPos {
 	return cachedPos{File: f.Name(), Offset: f.Offset(pos)}
 }
 
-func decodePos(files map[string]*token.File, p cachedPos) (token.Pos, error) {
+func decodePos(fileFor func(string) *token.File, p cachedPos) (token.Pos, error) {
 	if p.File == "" {
 		return token.NoPos, nil
 	}
-	f := files[p.File]
+	f := fileFor(p.File)
 	if f == nil || p.Offset > f.Size() {
 		return token.NoPos, fmt.Errorf("position %s:#%d is in no file of the run", p.File, p.Offset)
 	}
@@ -513,10 +588,10 @@ func encodeDiagnostic(fset *token.FileSet, d analysis.Diagnostic) cachedDiagnost
 	return cd
 }
 
-func decodeDiagnostic(files map[string]*token.File, cd cachedDiagnostic) (analysis.Diagnostic, error) {
+func decodeDiagnostic(fileFor func(string) *token.File, cd cachedDiagnostic) (analysis.Diagnostic, error) {
 	var errs []error
 	pos := func(p cachedPos) token.Pos {
-		v, err := decodePos(files, p)
+		v, err := decodePos(fileFor, p)
 		if err != nil {
 			errs = append(errs, err)
 		}

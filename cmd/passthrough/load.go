@@ -39,7 +39,7 @@ const loadMode = packages.NeedName | packages.NeedFiles | packages.NeedCompiledG
 // the results cache will serve: those are typed from their declarations
 // too (a root keeps its files, for the report).
 func loadPackages(cfg *packages.Config, patterns []string, parseFile func(*token.FileSet, string, []byte) (*ast.File, error),
-	cached func(roots []*packages.Package, needsSyntax func(*packages.Package) bool) func(*packages.Package) bool) ([]*packages.Package, error) {
+	cached func(roots []*packages.Package, needsSyntax func(*packages.Package) bool) (fromCache, replayOnly func(*packages.Package) bool)) ([]*packages.Package, error) {
 	meta := *cfg
 	meta.Mode = loadMode
 	roots, err := packages.Load(&meta, patterns...)
@@ -53,17 +53,63 @@ func loadPackages(cfg *packages.Config, patterns []string, parseFile func(*token
 	}
 	l := &loader{fset: fset, parseFile: parseFile, isRoot: isRoot, fromCache: func(*packages.Package) bool { return false },
 		done: map[*packages.Package]*sync.Once{}, cpu: make(chan struct{}, runtime.GOMAXPROCS(0))}
+	replayOnly := func(*packages.Package) bool { return false }
 	if cached != nil {
-		l.fromCache = cached(roots, l.needsSyntax)
+		l.fromCache, replayOnly = cached(roots, l.needsSyntax)
 	}
 	packages.Visit(roots, nil, func(p *packages.Package) { l.done[p] = new(sync.Once) })
+	// The packages to type-check: those the roots analyzed in this run
+	// import. A root replayed whole is only parsed, for the report.
+	typed := map[*packages.Package]bool{}
+	var mark func(p *packages.Package)
+	mark = func(p *packages.Package) {
+		if !typed[p] {
+			typed[p] = true
+			for _, q := range p.Imports {
+				mark(q)
+			}
+		}
+	}
+	for _, p := range roots {
+		if !replayOnly(p) {
+			mark(p)
+		}
+	}
 	var wg sync.WaitGroup
 	for _, p := range roots {
 		wg.Add(1)
-		go func() { defer wg.Done(); l.load(p) }()
+		go func() {
+			defer wg.Done()
+			if typed[p] {
+				l.load(p)
+			} else {
+				l.parseOnly(p)
+			}
+		}()
 	}
 	wg.Wait()
 	return roots, nil
+}
+
+// parseOnly parses a root that is replayed whole: its findings need its
+// files' positions, the report whether they are generated, -fix what it
+// read.
+func (l *loader) parseOnly(p *packages.Package) {
+	l.done[p].Do(func() {
+		p.Fset = l.fset
+		for _, name := range p.CompiledGoFiles {
+			src, err := os.ReadFile(name)
+			if err != nil {
+				p.Errors = append(p.Errors, packages.Error{Pos: name, Msg: err.Error(), Kind: packages.ParseError})
+				continue
+			}
+			f, err := l.parseFile(l.fset, name, src)
+			if f != nil {
+				p.Syntax = append(p.Syntax, f)
+			}
+			addParseErrors(p, err)
+		}
+	})
 }
 
 type loader struct {

@@ -62,7 +62,10 @@ func collectSoonerIfLarge() {
 	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
 		return
 	}
-	sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+	// The heap's objects, live or not yet collected: the live figure
+	// alone is that of the last collection, which may have run early in
+	// the load, and then underestimates it by half.
+	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
 	metrics.Read(sample)
 	if sample[0].Value.Kind() == metrics.KindUint64 && sample[0].Value.Uint64() >= largeLoad {
 		debug.SetGCPercent(gcPercent)
