@@ -57,7 +57,7 @@ row passthrough "$(median "${pt_t[@]}")" "$(median "${pt_m[@]}")"
 results=$(mktemp -d "$work/results.XXXX")
 read -r t1 m1 < <(measure "$work/passthrough" -cache="$results" ./...)
 read -r t2 m2 < <(measure "$work/passthrough" -cache="$results" ./...)
-first=$(go list -f '{{$d := .Dir}}{{range .GoFiles}}{{$d}}/{{.}}{{"\n"}}{{end}}' ./... 2>/dev/null | head -n 1)
+first=$(go list -f '{{$d := .Dir}}{{range .GoFiles}}{{$d}}/{{.}}{{"\n"}}{{end}}' ./... 2>/dev/null | awk 'NR == 1')
 echo "// changed" >>"$first"
 read -r t3 m3 < <(measure "$work/passthrough" -cache="$results" ./...)
 echo "results cache: empty ${t1}s $((m1 / 1024)) MiB; unchanged tree ${t2}s $((m2 / 1024)) MiB; after changing ${first#"$work/mod/"} ${t3}s $((m3 / 1024)) MiB"
