@@ -59,7 +59,7 @@ const cacheMaxAge = 7 * 24 * time.Hour
 
 // defaultCacheDir is where the cache lives unless -cache says otherwise:
 // $PASSTHROUGH_CACHE, else passthrough under the user cache directory
-// ("" when there is none: no cache).
+// ("off" when there is none: no cache).
 func defaultCacheDir() string {
 	if dir := os.Getenv("PASSTHROUGH_CACHE"); dir != "" {
 		return dir
@@ -154,22 +154,24 @@ type cachedRelated struct {
 	Message  string
 }
 
-// goEnv is what the go command says of the toolchain: the standard
-// library's files do not change under a release version.
+// goEnv is what the go command says of the toolchain and the target:
+// the standard library's files do not change under a release version,
+// and the target decides the sizes of types.
 type goEnv struct {
-	Version, GOROOT string
+	Version, GOROOT, Target string
 }
 
 func readGoEnv() (goEnv, error) {
-	out, err := exec.Command("go", "env", "GOVERSION", "GOROOT").Output()
+	out, err := exec.Command("go", "env", "GOVERSION", "GOROOT", "GOOS", "GOARCH").Output()
 	if err != nil {
 		return goEnv{}, err
 	}
 	lines := strings.Split(strings.TrimSpace(string(out)), "\n")
-	if len(lines) != 2 {
+	if len(lines) != 4 {
 		return goEnv{}, fmt.Errorf("go env: unexpected output %q", out)
 	}
-	return goEnv{Version: strings.TrimSpace(lines[0]), GOROOT: filepath.Clean(strings.TrimSpace(lines[1]))}, nil
+	return goEnv{Version: strings.TrimSpace(lines[0]), GOROOT: filepath.Clean(strings.TrimSpace(lines[1])),
+		Target: strings.TrimSpace(lines[2]) + "/" + strings.TrimSpace(lines[3])}, nil
 }
 
 // activeCache is the cache of the run in progress, for the analyzers'
@@ -205,7 +207,7 @@ func newResultsCache(dir string, analyzers []*analysis.Analyzer, o *options) *re
 	c := &resultsCache{dir: dir, env: env}
 	h := sha256.New()
 	sarif := slices.ContainsFunc(o.outputs, func(out output) bool { return out.format == "sarif" })
-	fmt.Fprintf(h, "%s\x00%x\x00%s\x00%s\x00%s\x00", cacheFormat, self, env.Version, env.GOROOT, cfg)
+	fmt.Fprintf(h, "%s\x00%x\x00%s\x00%s\x00%s\x00%s\x00", cacheFormat, self, env.Version, env.GOROOT, env.Target, cfg)
 	fmt.Fprintf(h, "tests=%v tags=%q suppressed=%v unused=%v\x00", o.tests, o.tags, o.showSuppressed || sarif, o.unusedDirectives)
 	seen := map[*analysis.Analyzer]bool{}
 	var visit func(a *analysis.Analyzer, top bool)
