@@ -113,12 +113,14 @@ func analyze(analyzers []*analysis.Analyzer, o *options) (*result, error) {
 	var pkgs []*packages.Package
 	var err error
 	var cache *resultsCache
+	var cacheErr error
 	if o.loadAll {
 		cfg.Mode, cfg.ParseFile = packages.LoadAllSyntax|packages.NeedModule, parseFile
 		pkgs, err = packages.Load(cfg, patterns...)
 	} else {
 		var plan func([]*packages.Package, func(*packages.Package) bool) (func(*packages.Package) bool, func(*packages.Package) bool)
-		if cache = newResultsCache(o.cacheDir, analyzers, o); cache != nil {
+		cache, cacheErr = newResultsCache(o.cacheDir, analyzers, o)
+		if cache != nil {
 			plan = cache.plan
 			// A root held whole by the cache needs no types, unless the
 			// configuration's functions are to be found among them.
@@ -210,6 +212,9 @@ func analyze(analyzers []*analysis.Analyzer, o *options) (*result, error) {
 		defer cache.store() // and the run no longer uses it
 		hits, misses := cache.counts()
 		analyzing += fmt.Sprintf(" (results cache: %d packages replayed, %d analyzed)", hits, misses)
+	}
+	if cacheErr != nil {
+		analyzing += fmt.Sprintf(" (results cache not used: %v)", firstLine(cacheErr.Error()))
 	}
 	o.phases.begin(analyzing)
 	var graph *checker.Graph

@@ -186,23 +186,24 @@ var (
 )
 
 // newResultsCache prepares the cache in dir for a run of analyzers with
-// the options and configuration of o; nil when it cannot be used (the
-// run then goes without, as with -cache=off).
-func newResultsCache(dir string, analyzers []*analysis.Analyzer, o *options) *resultsCache {
+// the options and configuration of o; nil for -cache=off, and nil with
+// the reason when it cannot be used (the run then goes without, and -v
+// says why).
+func newResultsCache(dir string, analyzers []*analysis.Analyzer, o *options) (*resultsCache, error) {
 	if dir == "" || dir == "off" {
-		return nil
+		return nil, nil
 	}
 	env, err := readGoEnv()
 	if err != nil {
-		return nil
+		return nil, err
 	}
 	self, err := executableHash()
 	if err != nil {
-		return nil
+		return nil, err
 	}
 	cfg, err := json.Marshal(o.cfg)
 	if err != nil {
-		return nil
+		return nil, err
 	}
 	c := &resultsCache{dir: dir, env: env}
 	h := sha256.New()
@@ -236,7 +237,7 @@ func newResultsCache(dir string, analyzers []*analysis.Analyzer, o *options) *re
 			}
 		}
 	}
-	return c
+	return c, nil
 }
 
 // executableHash identifies this binary by its contents.
@@ -266,9 +267,6 @@ func (c *resultsCache) plan(roots []*packages.Package, needs func(*packages.Pack
 	c.keys = map[*packages.Package]string{}
 	c.hits = map[*packages.Package]*cacheEntry{}
 	c.replayOnly = map[*packages.Package]bool{}
-	if len(roots) > 0 {
-		c.fset = roots[0].Fset
-	}
 	mainDirs := map[string]bool{}
 	for _, p := range roots {
 		if p.Module != nil && p.Module.Main {
@@ -378,7 +376,7 @@ func (c *resultsCache) complete(e *cacheEntry) bool {
 func (c *resultsCache) bind(roots []*packages.Package) {
 	c.byTypes = map[*types.Package]*packageSlot{}
 	if len(roots) > 0 {
-		c.fset = roots[0].Fset
+		c.fset = roots[0].Fset // the loader's, now set on every package it read
 	}
 	packages.Visit(roots, nil, func(p *packages.Package) {
 		// A root replayed whole that another root imports was typed

@@ -97,19 +97,33 @@ func loadPackages(cfg *packages.Config, patterns []string, parseFile func(*token
 func (l *loader) parseOnly(p *packages.Package) {
 	l.done[p].Do(func() {
 		p.Fset = l.fset
-		for _, name := range p.CompiledGoFiles {
-			src, err := os.ReadFile(name)
-			if err != nil {
-				p.Errors = append(p.Errors, packages.Error{Pos: name, Msg: err.Error(), Kind: packages.ParseError})
-				continue
-			}
-			f, err := l.parseFile(l.fset, name, src)
-			if f != nil {
-				p.Syntax = append(p.Syntax, f)
-			}
-			addParseErrors(p, err)
-		}
+		p.Syntax = l.parse(p, true)
 	})
+}
+
+// parse parses p's files, recording errors in p: with the command's
+// parser (comments kept, what -fix may edit recorded) when its syntax is
+// kept, else as cheaply as its declarations allow.
+func (l *loader) parse(p *packages.Package, keep bool) []*ast.File {
+	var files []*ast.File
+	for _, name := range p.CompiledGoFiles {
+		src, err := os.ReadFile(name)
+		if err != nil {
+			p.Errors = append(p.Errors, packages.Error{Pos: name, Msg: err.Error(), Kind: packages.ParseError})
+			continue
+		}
+		var f *ast.File
+		if keep {
+			f, err = l.parseFile(l.fset, name, src)
+		} else {
+			f, err = parser.ParseFile(l.fset, name, src, parser.SkipObjectResolution|parser.ParseComments)
+		}
+		if f != nil {
+			files = append(files, f)
+		}
+		addParseErrors(p, err)
+	}
+	return files
 }
 
 type loader struct {
@@ -166,24 +180,7 @@ func (l *loader) check(p *packages.Package) {
 	}
 	full := l.needsSyntax(p) && !l.fromCache(p)
 	keep := full || l.isRoot[p] // a root served from the cache keeps its files for the report
-	var files []*ast.File
-	for _, name := range p.CompiledGoFiles {
-		src, err := os.ReadFile(name)
-		if err != nil {
-			p.Errors = append(p.Errors, packages.Error{Pos: name, Msg: err.Error(), Kind: packages.ParseError})
-			continue
-		}
-		var f *ast.File
-		if keep {
-			f, err = l.parseFile(l.fset, name, src)
-		} else {
-			f, err = parser.ParseFile(l.fset, name, src, parser.SkipObjectResolution|parser.ParseComments)
-		}
-		if f != nil {
-			files = append(files, f)
-		}
-		addParseErrors(p, err)
-	}
+	files := l.parse(p, keep)
 	p.Types = types.NewPackage(p.PkgPath, p.Name)
 	info := &types.Info{}
 	if full {
