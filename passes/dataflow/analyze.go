@@ -28,13 +28,15 @@ type guardOn struct {
 	param1  int // parameter index + 1
 	class   Tag
 	unknown bool
+	onValue bool
+	name    string
 }
 
 func (g guardOn) flowGuard() *Guard {
 	if g.param1 == 0 {
 		return nil
 	}
-	return &Guard{Arg: g.param1 - 1, Class: g.class, Unknown: g.unknown}
+	return &Guard{Arg: g.param1 - 1, Class: g.class, Unknown: g.unknown, OnValue: g.onValue, Name: g.name}
 }
 
 type label struct {
@@ -318,6 +320,7 @@ func (f *funcState) derived(ls labels) labels {
 }
 
 func (f *funcState) visit(instr ssa.Instruction) {
+	f.registrations(instr)
 	switch v := instr.(type) {
 	case *ssa.Phi:
 		for _, e := range v.Edges {
@@ -566,8 +569,8 @@ func (f *funcState) placeStoreExcept(pl Place, ls labels, pos token.Pos, stepped
 		role, what = RoleKey, "stored in context key "
 	}
 	for l, p := range ls {
-		if l.guard.param1 != 0 && l.port == Source {
-			continue // what a place holds cannot depend on a caller's argument
+		if l.guard.param1 != 0 && !l.guard.onValue && l.port == Source {
+			continue // what a place holds cannot depend on a caller's name
 		}
 		if sunk[l.kind] {
 			continue // the store is the sink (see above)
@@ -577,7 +580,7 @@ func (f *funcState) placeStoreExcept(pl Place, ls labels, pos token.Pos, stepped
 			stored = p.then(here, pos, role, what+pl.String())
 		}
 		for _, lk := range f.leaksOf(pl)[l.kind] {
-			if l.port == Source {
+			if l.port == Source && l.guard.param1 == 0 {
 				f.metHere[Meeting{Place: pl, Kind: l.kind, Sink: lk.sink.At}] = true
 				if lk.local {
 					// The read that leaks is in this package: it is
@@ -611,7 +614,13 @@ func (f *funcState) place(l label, p *path, to Flow) {
 		switch to.To {
 		case Field, Key:
 			if to.Guard != nil {
-				return // a holding cannot depend on a caller's argument
+				if to.Guard.OnValue {
+					// The place holds it if the callers' request is the
+					// client's: they decide, and make the holding.
+					to.From, to.FromKind, to.Path = Source, l.kind, p.steps()
+					f.sum.add(f.pkgState, to)
+				}
+				return // a holding cannot depend on a caller's name
 			}
 			f.addHolding(to.ToPlace, l.kind, p)
 		case Result, Contents, CallOf:
@@ -651,7 +660,7 @@ func (f *funcState) sinkEvent(l label, p *path, sink SinkInfo, cond *Require, he
 	case Param:
 		f.sum.add(f.pkgState, Flow{From: Param, FromIndex: l.index, FromKind: l.assumed, To: Sink, ToKind: l.kind, Sink: &sink, Require: cond, Guard: guard, Path: p.steps()})
 	case Field, Key:
-		if guard != nil {
+		if guard != nil && !guard.OnValue {
 			return // a leak cannot depend on a caller's argument
 		}
 		// Library code that writes a field's credential onto a request it

@@ -179,6 +179,13 @@ func (f *funcState) inputs(c *Call, fl *Flow, model bool) labels {
 		return nil
 	}
 	in := f.unguardedInputs(c, fl, model)
+	if note != "" && name == "" {
+		// A value guard met with a remark (a replacement on other
+		// registrations): the source says so.
+		for l, p := range in {
+			in[l] = p.noted(note)
+		}
+	}
 	if len(in) == 0 || g.param1 == 0 && (name == "" || model) {
 		return in
 	}
@@ -193,7 +200,8 @@ func (f *funcState) inputs(c *Call, fl *Flow, model bool) labels {
 				what += " (" + note + ")"
 			}
 			p = p.add(Step{At: f.position(c.Pos), What: what, Origin: true}, c.Pos)
-		} else if g.param1 != 0 && l.guard.param1 == 0 {
+		}
+		if g.param1 != 0 && l.guard.param1 == 0 {
 			l.guard = g
 		}
 		out.add(l, p)
@@ -209,15 +217,43 @@ func (f *funcState) guard(c *Call, g *Guard) (on guardOn, name, note string, ok 
 	if g == nil {
 		return guardOn{}, "", "", true
 	}
+	if g.OnValue {
+		var arg ssa.Value
+		if g.Arg < len(c.Args) {
+			arg = c.Args[g.Arg]
+		}
+		holds, by, note := f.rules.Holds(g, c, arg)
+		if !holds {
+			return guardOn{}, "", "", false
+		}
+		if k := f.inputIndex(by); by != nil && k >= 0 {
+			return guardOn{param1: k + 1, class: g.Class, onValue: true, name: g.Name}, "", note, true
+		}
+		return guardOn{}, "", note, true
+	}
 	if g.Arg >= len(c.Args) || c.Args[g.Arg] == nil {
 		return guardOn{}, "", "", false
 	}
 	arg := c.Args[g.Arg]
 	if names := ConstStrings(arg); len(names) > 0 {
 		for _, n := range names {
-			if ok, note := f.rules.Accepts(g.Class, n, c); ok {
-				return guardOn{}, n, note, true
+			ok, then, note := f.rules.Accepts(g.Class, n, c)
+			if !ok {
+				continue
 			}
+			if then != nil && then.OnValue {
+				// The name is accepted; the value still waits on a
+				// request of this call.
+				on, _, more, ok := f.guard(c, then)
+				if !ok {
+					continue
+				}
+				if note == "" {
+					note = more
+				}
+				return on, n, note, true
+			}
+			return guardOn{}, n, note, true
 		}
 		return guardOn{}, "", "", false
 	}
@@ -233,9 +269,13 @@ func (f *funcState) unguardedInputs(c *Call, fl *Flow, model bool) labels {
 	switch fl.From {
 	case Source:
 		p := f.stepsAt(fl.Path, here, c.Pos)
-		if model {
+		switch {
+		case model:
 			f.sourceSeen(c, fl)
-		} else {
+		case fl.To == Sink || fl.To == Field || fl.To == Key:
+			// The source and where it goes are both inside the callee.
+			p = p.then(here, c.Pos, RoleCall, "call of "+c.calleeName())
+		default:
 			p = p.then(here, c.Pos, RoleReturn, "returned by "+c.calleeName())
 		}
 		in.add(label{origin{port: Source}, fl.ToKind}, p)
@@ -530,6 +570,10 @@ func (f *funcState) closure(mc *ssa.MakeClosure) {
 		captured := fl.From == Param && fl.FromIndex >= nparams
 		ownParam := fl.From == Param && !captured
 		switch {
+		case fl.From == Source && fl.Guard != nil && fl.Guard.OnValue && fl.Guard.Arg >= nparams:
+			// A source that waits on a captured request: decided
+			// where the closure is made, with what it captures.
+			flows = append(flows, fl)
 		case !ownParam && fl.To == CallOf:
 			// What it passes to a callback (an iterator's yield), the
 			// value carries too (see feedCallbacks).
@@ -544,7 +588,7 @@ func (f *funcState) closure(mc *ssa.MakeClosure) {
 	}
 	args := make([]ssa.Value, nparams, nparams+len(mc.Bindings))
 	args = append(args, mc.Bindings...)
-	c := &Call{Fn: f.fn, Callee: funcObject(fn), Args: args, Pos: mc.Pos()}
+	c := &Call{Fn: f.fn, Callee: funcObject(fn), Args: args, Pos: mc.Pos(), Instr: mc}
 	f.apply(c, flows, mc, false)
 }
 

@@ -43,6 +43,17 @@
 // GetHeader(key) is a source exactly where it is called with
 // "Authorization", through any number of wrappers.
 //
+// A guard may instead be on a value (Guard.OnValue): a header read is the
+// client's credential unless the request it was read from was replaced
+// by the server, which the function's callers or the package that
+// registers it as a handler may decide. The rule decides it at each call
+// (Rules.Holds), or hands it on to the caller's parameter or captured
+// variable; where a function of another package is used as a value, the
+// engine asks the rule about the flows of its summary that still wait,
+// and reports those that hold there. A waiting source stored in a field
+// or context key is a summary flow into the place, so the place holds it
+// only where the condition is met.
+//
 // A function's Summary is a list of Flows: parameter → result, parameter →
 // sink (possibly conditional on the kind of another parameter, e.g. the
 // request whose header is set must be outbound), source → result (the

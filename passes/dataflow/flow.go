@@ -153,10 +153,17 @@ type Require struct {
 // A name that is neither (one from a loop over a map) fails the guard,
 // unless Unknown is set: a header written under an unknown name may be a
 // credential header, a header read under one is not taken to be.
+//
+// A guard OnValue is on the value of argument Arg instead (the request
+// whose header Name a read takes): the rule decides it at each call with
+// the value passed (Rules.Holds), and may hand it on to the caller's own
+// parameter, or to where a function is registered as a handler.
 type Guard struct {
 	Arg     int
 	Class   Tag
 	Unknown bool
+	OnValue bool
+	Name    string
 }
 
 // A Place is a package-wide location the engine tracks flow-insensitively:
@@ -250,7 +257,7 @@ func (f *Flow) key() string {
 		fmt.Fprintf(&b, "?%d:%s", f.Require.Param, f.Require.Kind)
 	}
 	if f.Guard != nil {
-		fmt.Fprintf(&b, "!%d#%d%v", f.Guard.Arg, f.Guard.Class, f.Guard.Unknown)
+		fmt.Fprintf(&b, "!%d#%d%v%v%q", f.Guard.Arg, f.Guard.Class, f.Guard.Unknown, f.Guard.OnValue, f.Guard.Name)
 	}
 	return b.String()
 }
@@ -284,7 +291,10 @@ func (f *Flow) String() string {
 	if f.Require != nil {
 		fmt.Fprintf(&b, " if param%d:%s", f.Require.Param, f.Require.Kind)
 	}
-	if f.Guard != nil {
+	switch {
+	case f.Guard != nil && f.Guard.OnValue:
+		fmt.Fprintf(&b, " if %s(param%d)", f.Guard.Name, f.Guard.Arg)
+	case f.Guard != nil:
 		fmt.Fprintf(&b, " if name(param%d)", f.Guard.Arg)
 	}
 	return b.String()

@@ -51,6 +51,32 @@ func (p *path) began(at Position, pos token.Pos, what string) *path {
 	return p.add(Step{At: at, What: what, Origin: true}, pos)
 }
 
+// noted returns the path with note added to the description of its
+// last step where the value took its kind (the source a message names).
+func (p *path) noted(note string) *path {
+	var nodes []*path // newest first
+	target := -1
+	for q := p; q != nil; q = q.prev {
+		if q.origin && target < 0 {
+			target = len(nodes)
+		}
+		nodes = append(nodes, q)
+	}
+	if target < 0 {
+		return p
+	}
+	out := nodes[target].prev
+	for i := target; i >= 0; i-- {
+		q := *nodes[i]
+		if i == target {
+			q.what += " (" + note + ")"
+		}
+		q.prev = out
+		out = &q
+	}
+	return out
+}
+
 // steps returns the path oldest first, for facts and summaries.
 func (p *path) steps() []Step {
 	out := make([]Step, p.len())

@@ -56,8 +56,18 @@ type Rules interface {
 	// Accepts reports whether a constant name, given at call c, is of a
 	// class the rule guards flows with (Flow.Guard): a credential header
 	// name (whose value at c is the client's). A note, when the rule
-	// gives one, is added to the description of the call in paths.
-	Accepts(class Tag, name string, c *Call) (ok bool, note string)
+	// gives one, is added to the description of the call in paths. then,
+	// when set, is a value guard (OnValue, on an argument of c) the flow
+	// is still subject to at c: the request the name is read from.
+	Accepts(class Tag, name string, c *Call) (ok bool, then *Guard, note string)
+
+	// Holds decides a guard on a value (Guard.OnValue) at call c, where
+	// arg is the argument the guard is on; at a function used as a value
+	// (c.FuncValue set: a handler registered), arg is nil. It returns
+	// whether the flow applies, the value of c.Fn the answer depends on
+	// instead (a parameter: the guard then moves to c.Fn's callers), and
+	// a note for the source's description.
+	Holds(g *Guard, c *Call, arg ssa.Value) (ok bool, by ssa.Value, note string)
 }
 
 // NoRules implements every method of Rules as "nothing known". A rule
@@ -73,14 +83,15 @@ type Rules interface {
 //	}
 type NoRules struct{}
 
-func (NoRules) Derivable(Kind) bool                                { return false }
-func (NoRules) Assumable(types.Type) []Kind                        { return nil }
-func (NoRules) Param(*ssa.Function, int) (Kind, string)            { return 0, "" }
-func (NoRules) Field(*types.Var, Kind) (Kind, string)              { return 0, "" }
-func (NoRules) FieldSink(Place, *types.Var, Kind) (SinkInfo, bool) { return SinkInfo{}, false }
-func (NoRules) Value(ssa.Value) (Kind, string)                     { return 0, "" }
-func (NoRules) Model(*Call) ([]Flow, bool)                         { return nil, false }
-func (NoRules) Accepts(Tag, string, *Call) (bool, string)          { return false, "" }
+func (NoRules) Derivable(Kind) bool                                      { return false }
+func (NoRules) Assumable(types.Type) []Kind                              { return nil }
+func (NoRules) Param(*ssa.Function, int) (Kind, string)                  { return 0, "" }
+func (NoRules) Field(*types.Var, Kind) (Kind, string)                    { return 0, "" }
+func (NoRules) FieldSink(Place, *types.Var, Kind) (SinkInfo, bool)       { return SinkInfo{}, false }
+func (NoRules) Value(ssa.Value) (Kind, string)                           { return 0, "" }
+func (NoRules) Model(*Call) ([]Flow, bool)                               { return nil, false }
+func (NoRules) Accepts(Tag, string, *Call) (bool, *Guard, string)        { return false, nil, "" }
+func (NoRules) Holds(*Guard, *Call, ssa.Value) (bool, ssa.Value, string) { return true, nil, "" }
 
 // Events receives what the engine observes while it analyzes a package,
 // for a rule that needs more than its findings (Config.Events).
@@ -128,6 +139,10 @@ type Call struct {
 	Field *types.Var      // the field written, for OpStore
 	Value ssa.Value       // the call's result, when it has one
 	Instr ssa.Instruction // the instruction (a call, store or map update) in Fn, when there is one
+	// FuncValue is set, with no Args, where a function is used as a value
+	// (registered as a handler) rather than called: its summary's
+	// value-guarded flows are decided there (Rules.Holds).
+	FuncValue *ssa.Function
 
 	// given replaces the labels of some arguments: a callback applied
 	// where the function it is passed to calls it has no argument values,

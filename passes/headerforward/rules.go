@@ -35,10 +35,9 @@ func (r *rules) replacedInbound(c *dataflow.Call, v ssa.Value) bool {
 		return false
 	}
 	for _, name := range r.mustRemove {
-		if r.replaced.Before(c.Fn, c.Instr, v, name) {
-			continue
-		}
-		if ok, _ := r.replaced.ByMiddleware(c.Fn, v, name); !ok {
+		// A copy in a handler that another package registers is judged
+		// here, without its registrations (see the README's limits).
+		if ok, _, _ := r.replaced.Read(c.Fn, c.Instr, v, name); !ok {
 			return false
 		}
 	}

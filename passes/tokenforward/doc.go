@@ -61,8 +61,13 @@
 //
 // Not reported: a credential header the server replaced with its own
 // value before the read (in the function, in a helper called first, or in
-// a middleware in front of every registration of the handler in its
-// package: a gateway that puts its upstream key in place of the client's);
+// a middleware in front of every registration of the handler: a gateway
+// that puts its upstream key in place of the client's). A read on a
+// request the function is given, which its package cannot decide (a
+// helper, an exported handler of a package that sees a replacing
+// middleware), waits on that request and is decided where the function
+// is called or registered: a registration without the replacement is
+// reported there, once per handler and package;
 // response headers, the inbound request's own header in
 // middleware, the body of a token-exchange or introspection request,
 // logging, hashing or comparing the token, and credentials from

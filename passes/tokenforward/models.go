@@ -113,11 +113,16 @@ func (r *rules) httpModel(c *dataflow.Call, name string) ([]flow, bool) {
 // replacement on some other registrations of the handler is said in the
 // source's description.
 func (r *rules) read(c *dataflow.Call, name string, nameArg int, fl flow) ([]flow, bool) {
-	replaced, elsewhere := r.readReplaced(c, name, nameArg)
+	replaced, by, elsewhere := r.readReplaced(c, name, nameArg)
 	if replaced {
 		// The server set the header to its own value (or deleted it)
 		// before the read: not the client's.
 		return nil, true
+	}
+	if fl.Guard == nil {
+		// A request the function is given, by callers or registrations
+		// this package does not hold: they decide (Holds).
+		fl.Guard = r.replacedGuard(by, name)
 	}
 	if elsewhere != "" && len(fl.Path) > 0 {
 		fl.Path[0].What += " (" + elsewhere + ")"
@@ -266,9 +271,12 @@ func (r *rules) configured(c *dataflow.Call) []flow {
 				continue
 			}
 			if name, ok := r.isCredentialHeader(c.Args[*s.Header+recv]); ok && guard == nil {
-				if replaced, elsewhere := r.readReplaced(c, name, *s.Header+recv); replaced {
+				replaced, by, elsewhere := r.readReplaced(c, name, *s.Header+recv)
+				if replaced {
 					continue
-				} else if elsewhere != "" {
+				}
+				guard = r.replacedGuard(by, name)
+				if elsewhere != "" {
 					what += " (" + elsewhere + ")"
 				}
 			}

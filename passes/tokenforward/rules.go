@@ -2,6 +2,7 @@ package tokenforward
 
 import (
 	"go/types"
+	"strings"
 
 	"github.com/passthroughlint/passthrough/passes/config"
 	"github.com/passthroughlint/passthrough/passes/dataflow"
@@ -80,56 +81,89 @@ func (r *rules) isCredentialHeader(v ssa.Value) (string, bool) {
 const (
 	tagHeaderName dataflow.Tag = 1
 	tagReadName   dataflow.Tag = 2
+	// tagReplacedRead is the value guard of a read of a credential header
+	// on a request the function is given (Holds): the client's value
+	// unless its callers, or the middleware it is registered behind,
+	// replaced it.
+	tagReplacedRead dataflow.Tag = 3
 )
 
-func (r *rules) Accepts(class dataflow.Tag, name string, c *dataflow.Call) (bool, string) {
+func (r *rules) Accepts(class dataflow.Tag, name string, c *dataflow.Call) (bool, *dataflow.Guard, string) {
 	switch class {
 	case tagHeaderName:
-		return r.headers.Is(name), ""
+		return r.headers.Is(name), nil, ""
 	case tagReadName:
 		if !r.headers.Is(name) {
-			return false, ""
+			return false, nil, ""
 		}
 		// c.GetHeader("Authorization") after the middleware set the
-		// server's own key reads the server's credential.
-		replaced, elsewhere := r.readReplaced(c, name, -1)
-		return !replaced, elsewhere
+		// server's own key reads the server's credential; on a request
+		// the function is given, its callers decide.
+		replaced, by, elsewhere := r.readReplaced(c, name, -1)
+		if replaced {
+			return false, nil, ""
+		}
+		return true, r.replacedGuard(by, name), elsewhere
 	}
-	return false, ""
+	return false, nil, ""
 }
 
-// readReplaced applies replacedAt to the arguments of a call that reads
-// header name, but the one at index skip (the name).
-func (r *rules) readReplaced(c *dataflow.Call, name string, skip int) (replaced bool, elsewhere string) {
+// replacedGuard is the value guard of a read of header name from
+// argument by of a call (none when by is negative).
+func (r *rules) replacedGuard(by int, name string) *dataflow.Guard {
+	if by < 0 {
+		return nil
+	}
+	return &dataflow.Guard{Arg: by, Class: tagReplacedRead, OnValue: true, Name: strings.ToLower(name)}
+}
+
+// readReplaced applies the replaced analysis to the arguments of a call
+// that reads header name, but the one at index skip (the name): replaced
+// when the read gets the server's value; otherwise, when the answer lies
+// with the function's callers, by is the index of the argument a value
+// guard goes on; elsewhere, when set, says that some registrations of
+// the handler replace the header (for the message).
+func (r *rules) readReplaced(c *dataflow.Call, name string, skip int) (replaced bool, by int, elsewhere string) {
+	by = -1
+	if r.replaced == nil || c.Instr == nil {
+		return false, by, ""
+	}
 	for i, a := range c.Args {
-		if i == skip {
+		if i == skip || a == nil {
 			continue
 		}
-		ok, other := r.replacedAt(c, a, name)
+		ok, param, other := r.replaced.Read(c.Fn, c.Instr, a, name)
 		if ok {
-			return true, ""
+			return true, -1, ""
+		}
+		if param != nil && by < 0 {
+			by = i
 		}
 		if elsewhere == "" {
 			elsewhere = other
 		}
 	}
-	return false, elsewhere
+	return false, by, elsewhere
 }
 
-// replacedAt reports whether, at call c, header name of the request (or
-// header set, or context) v holds a value the server put there: set or
-// deleted before the call on every path (in the function or a helper it
-// calls first), or by a middleware every registration of the handler
-// passes through. elsewhere, when set, says that some registrations
-// replace it (for the message).
-func (r *rules) replacedAt(c *dataflow.Call, v ssa.Value, name string) (ok bool, elsewhere string) {
-	if r.replaced == nil || c.Instr == nil {
-		return false, ""
+// Holds decides a read's value guard at a call of the function that
+// reads (arg is the request passed), or where that function is
+// registered as a handler (c.FuncValue): the read is the client's
+// credential unless the request was replaced before the call, or every
+// middleware of this registration replaces it.
+func (r *rules) Holds(g *dataflow.Guard, c *dataflow.Call, arg ssa.Value) (bool, ssa.Value, string) {
+	if g.Class != tagReplacedRead || r.replaced == nil || c.Instr == nil {
+		return true, nil, ""
 	}
-	if r.replaced.Before(c.Fn, c.Instr, v, name) {
-		return true, ""
+	if c.FuncValue != nil {
+		report, elsewhere := r.replaced.Registered(c.FuncValue, c.Instr, g.Name)
+		return report, nil, elsewhere
 	}
-	return r.replaced.ByMiddleware(c.Fn, v, name)
+	if arg == nil {
+		return true, nil, ""
+	}
+	replaced, by, elsewhere := r.replaced.Read(c.Fn, c.Instr, arg, g.Name)
+	return !replaced, by, elsewhere
 }
 
 // headerGuard makes a header flow conditional on argument i naming a

@@ -126,3 +126,13 @@ func TestMiddleware(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), tokenforward.Analyzer, "example.com/middleware", "example.com/mwapp")
 	analysistest.Run(t, analysistest.TestData(), replaced.Analyzer, "example.com/mwlib")
 }
+
+// TestRouterJoin: handlers of one package registered by a second behind
+// middleware of a third, which the handlers' package does not import.
+// The read is decided where the handler is registered or called: behind
+// a replacing middleware on every registration it is the server's key;
+// a bare registration, or a middleware that re-formats the client's
+// token, is reported there.
+func TestRouterJoin(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), tokenforward.Analyzer, "example.com/routerjoin/...")
+}

@@ -54,6 +54,15 @@ func RequestRoot(v ssa.Value) ssa.Value {
 			if x.Op != token.MUL {
 				return v
 			}
+			if p := spilledParam(x.X); p != nil {
+				v = p
+				continue
+			}
+			if fv, ok := x.X.(*ssa.FreeVar); ok {
+				// A captured variable: the closure's input, which its
+				// maker binds (to the variable's memory).
+				return fv
+			}
 			fa, ok := x.X.(*ssa.FieldAddr)
 			if !ok || !requestField(fa) {
 				return v
@@ -64,6 +73,12 @@ func RequestRoot(v ssa.Value) ssa.Value {
 				return v
 			}
 			v = x.X
+		case *ssa.Alloc:
+			// The memory of a captured parameter, as a closure is bound.
+			if p := spilledParam(x); p != nil {
+				return p
+			}
+			return v
 		case *ssa.ChangeType:
 			v = x.X
 		case *ssa.MakeInterface:
@@ -92,6 +107,32 @@ func RequestRoot(v ssa.Value) ssa.Value {
 		}
 	}
 	return v
+}
+
+// spilledParam returns the parameter a local variable holds when a
+// closure captures the parameter (SSA then keeps it in memory): the
+// variable is written once, with the parameter, and otherwise only read
+// or captured.
+func spilledParam(addr ssa.Value) *ssa.Parameter {
+	alloc, ok := addr.(*ssa.Alloc)
+	if !ok {
+		return nil
+	}
+	var param *ssa.Parameter
+	for _, ref := range *alloc.Referrers() {
+		switch ref := ref.(type) {
+		case *ssa.Store:
+			p, ok := ref.Val.(*ssa.Parameter)
+			if !ok || param != nil || ref.Addr != alloc {
+				return nil
+			}
+			param = p
+		case *ssa.UnOp, *ssa.MakeClosure, *ssa.DebugRef:
+		default:
+			return nil
+		}
+	}
+	return param
 }
 
 // requestField reports whether a field address is of a field named

@@ -8,7 +8,7 @@
 // the same function (Result.Before), in a helper called first (a fact:
 // which parameter's headers it replaces on every path to its returns),
 // or in a middleware that every registration of the handler in the
-// package passes through (Result.ByMiddleware). Middleware is recognized
+// package passes through (Result.Read). Middleware is recognized
 // by shape, not by framework: the replacement dominates every call that
 // hands the request on (next.ServeHTTP(w, r), next(c), c.Next(); for gin
 // without c.Next(), every return that did not abort), and a constructor
@@ -16,6 +16,12 @@
 // Registrations are net/http wrappers, Use on the same router before the
 // route, groups made with middleware, and middleware given in the route
 // (before the handler, in a list of handlers).
+//
+// When the package cannot decide (the request is a parameter of a
+// helper, or of an exported handler the package does not register while
+// a replacing middleware is in sight), Read returns that parameter: the
+// read waits on it, and is decided by Read at each call and by
+// Registered where another package registers the handler.
 //
 // A value computed from a header of the request (re-formatting the
 // client's token) replaces nothing; neither does a replacement on a clone

@@ -34,24 +34,72 @@ func (r *Result) Before(fn *ssa.Function, at ssa.Instruction, v ssa.Value, name 
 	return r.dominating(at.Block(), index, httpflow.RequestRoot(v))[strings.ToLower(name)]
 }
 
-// ByMiddleware tells, for a read of header name of the request v in fn,
-// whether the handler fn is registered in this package, every time,
-// behind a middleware that replaces the header (replaced), or only some
-// times (elsewhere names where it is replaced, for the message).
-func (r *Result) ByMiddleware(fn *ssa.Function, v ssa.Value, name string) (replaced bool, elsewhere string) {
-	root := httpflow.RequestRoot(v)
-	if _, ok := root.(*ssa.Parameter); !ok || fn == nil || root.Parent() != fn {
-		return false, ""
+// Read decides a read, in fn at instruction at, of header name of the
+// request (or header set, or framework context) v: replaced means the
+// read gets the server's value. When fn's package neither registers fn
+// nor can be the last to see it called, and v is fn's parameter, the
+// answer lies with fn's callers and registrations in other packages:
+// by is that parameter. elsewhere, when set, says that some
+// registrations replace the header (for the message).
+func (r *Result) Read(fn *ssa.Function, at ssa.Instruction, v ssa.Value, name string) (replaced bool, by ssa.Value, elsewhere string) {
+	if r.Before(fn, at, v, name) {
+		return true, nil, ""
 	}
-	name = strings.ToLower(name)
+	root := httpflow.RequestRoot(v)
+	if fv, ok := root.(*ssa.FreeVar); ok && fv.Parent() == fn && carried(deref(fv.Type())) {
+		// A request the closure captures: decided where it is made.
+		return false, root, ""
+	}
+	if _, ok := root.(*ssa.Parameter); !ok || fn == nil || root.Parent() != fn {
+		return false, nil, ""
+	}
 	uses := r.handlerUses(fn)
 	if fn.Name() == "ServeHTTP" && fn.Signature.Recv() != nil {
 		// A handler type: its values made into handlers are its uses.
 		uses = append(uses, r.handlerValues(fn.Signature.Recv().Type())...)
 	}
 	if len(uses) == 0 {
-		return false, ""
+		if carried(root.Type()) && r.decidedByCallers(fn, name) {
+			return false, root, ""
+		}
+		return false, nil, ""
 	}
+	replaced, elsewhere = r.coverage(fn, uses, name)
+	return replaced, nil, elsewhere
+}
+
+// Registered decides a read, in the handler fn of another package, of
+// header name of the request fn is given, where this package uses fn as
+// a value at instruction by (registers it): report is set when this
+// registration passes through no middleware that replaces the header
+// and is the first such one in the package (one finding per handler
+// and package, not one per route); note, when set, says that other
+// registrations replace it (for the message).
+func (r *Result) Registered(fn *ssa.Function, by ssa.Instruction, name string) (report bool, note string) {
+	name = strings.ToLower(name)
+	uses := r.handlerUses(fn)
+	if !slices.ContainsFunc(uses, func(u ssa.Value) bool { v, ok := u.(usedValue); return ok && v.by == by }) {
+		// A use the index does not hold: judged alone.
+		_, covered := r.flowCoverage(usedValue{fn, by}, 0)[name]
+		return !covered, ""
+	}
+	for _, u := range uses {
+		if _, ok := r.flowCoverage(u, 0)[name]; ok {
+			continue
+		}
+		if u, ok := u.(usedValue); !ok || u.by != by {
+			return false, "" // reported at an earlier registration
+		}
+		_, note = r.coverage(fn, uses, name)
+		return true, note
+	}
+	return false, ""
+}
+
+// coverage tells whether every use of the handler fn passes through a
+// middleware that replaces header name, and, when only some do, which.
+func (r *Result) coverage(fn *ssa.Function, uses []ssa.Value, name string) (all bool, elsewhere string) {
+	name = strings.ToLower(name)
 	covered, by := 0, ""
 	for _, u := range uses {
 		if m, ok := r.flowCoverage(u, 0)[name]; ok {
@@ -61,11 +109,106 @@ func (r *Result) ByMiddleware(fn *ssa.Function, v ssa.Value, name string) (repla
 	}
 	switch covered {
 	case len(uses):
-		return true, ""
+		return len(uses) > 0, ""
 	case 0:
 		return false, ""
 	}
 	return false, fmt.Sprintf("middleware %s replaces it on other registrations of %s", by, fn.Name())
+}
+
+// decidedByCallers reports whether a read of header name on a
+// parameter of fn, which its package does not register, is left to fn's
+// callers and to where other packages register it:
+//   - a function or method its package calls: the callers decide;
+//   - an exported helper (not of the handler shape) outside a main
+//     package: its facts reach the packages that call it;
+//   - an exported function of the handler shape, when a middleware that
+//     replaces the header is in sight (declared in the package or in
+//     one it imports): the packages that register it decide.
+//
+// Otherwise the read is judged in the package, as a handler nothing
+// registers: an unexported function may be registered by code the
+// analysis does not see, and a handler package that sees no replacing
+// middleware is judged without its routes (an exported handler that no
+// analyzed package registers must still be reported somewhere). A
+// method of the handler shape is not left to others either: a method
+// value registered elsewhere is not followed.
+func (r *Result) decidedByCallers(fn *ssa.Function, name string) bool {
+	obj, ok := fn.Object().(*types.Func)
+	if !ok || fn.Parent() != nil || obj.Pkg() != r.pass.Pkg {
+		return false
+	}
+	r.handlerUses(fn) // indexes the calls too
+	switch {
+	case r.called[fn]:
+		return true
+	case !obj.Exported() || r.pass.Pkg.Name() == "main":
+		return false
+	case !handlerShaped(fn):
+		return true
+	}
+	return fn.Signature.Recv() == nil && r.middlewareInSight(name)
+}
+
+// carried reports whether a parameter of type t is a request whose
+// headers a middleware replaces before the handler gets it: a request,
+// a header set, a framework's context.
+func carried(t types.Type) bool {
+	return httpflow.IsRequestish(t) || httpflow.IsNamed(t, "net/http", "Header")
+}
+
+func deref(t types.Type) types.Type {
+	if p, ok := t.Underlying().(*types.Pointer); ok && !httpflow.IsRequestish(t) {
+		return p.Elem()
+	}
+	return t
+}
+
+// handlerShaped reports whether fn has the shape of a handler a router
+// calls: (http.ResponseWriter, *http.Request), or one framework context
+// (gin, echo, fiber, fasthttp), returning nothing or an error.
+func handlerShaped(fn *ssa.Function) bool {
+	sig := fn.Signature
+	switch {
+	case sig.Results().Len() > 1:
+		return false
+	case sig.Results().Len() == 1 && !types.Identical(sig.Results().At(0).Type(), types.Universe.Lookup("error").Type()):
+		return false
+	}
+	params := sig.Params()
+	switch params.Len() {
+	case 1:
+		t := params.At(0).Type()
+		return httpflow.IsRequestish(t) && !httpflow.IsNamed(t, "net/http", "Request") ||
+			httpflow.IsNamed(t, "github.com/valyala/fasthttp", "RequestCtx") ||
+			httpflow.IsNamed(t, "github.com/gofiber/fiber/v2", "Ctx")
+	case 2:
+		return httpflow.IsNamed(params.At(0).Type(), "net/http", "ResponseWriter") && httpflow.IsNamed(params.At(1).Type(), "net/http", "Request")
+	}
+	return false
+}
+
+// middlewareInSight reports whether the package, or one it imports,
+// declares a middleware that replaces header name.
+func (r *Result) middlewareInSight(name string) bool {
+	name = strings.ToLower(name)
+	if seen, ok := r.inSight[name]; ok {
+		return seen
+	}
+	seen := false
+	for _, f := range r.facts {
+		seen = seen || slices.Contains(f.Wraps, name)
+	}
+	for _, of := range r.pass.AllObjectFacts() {
+		if f, ok := of.Fact.(*funcFact); ok && slices.Contains(f.Wraps, name) {
+			seen = true
+		}
+	}
+	if r.inSight == nil {
+		r.inSight = map[string]bool{}
+	}
+	r.inSight[name] = seen
+	return seen
 }
 
 // ValueCovered reports whether every registration of a handler value v
@@ -109,6 +252,7 @@ func (r *Result) handlerValues(recv types.Type) []ssa.Value {
 func (r *Result) handlerUses(fn *ssa.Function) []ssa.Value {
 	if r.uses == nil {
 		r.uses = map[*ssa.Function][]ssa.Value{}
+		r.called = map[*ssa.Function]bool{}
 		for _, f := range r.pkg.SrcFuncs {
 			for _, b := range f.Blocks {
 				for _, instr := range b.Instrs {
@@ -117,6 +261,11 @@ func (r *Result) handlerUses(fn *ssa.Function) []ssa.Value {
 							r.uses[target] = append(r.uses[target], mc)
 						}
 						continue
+					}
+					if c, ok := instr.(ssa.CallInstruction); ok {
+						if callee := c.Common().StaticCallee(); callee != nil {
+							r.called[callee] = true
+						}
 					}
 					var ops [8]*ssa.Value
 					for _, op := range instr.Operands(ops[:0]) {

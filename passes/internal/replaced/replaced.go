@@ -61,6 +61,10 @@ type Result struct {
 	// uses are the instructions where a function or value is used as a
 	// value (a handler being registered), by function.
 	uses map[*ssa.Function][]ssa.Value
+	// called are the functions the package calls statically.
+	called map[*ssa.Function]bool
+	// inSight caches middlewareInSight, by header name.
+	inSight map[string]bool
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -72,7 +76,7 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	// The analyzers that ask r are users of the SSA too: when the last
 	// of them releases it, r lets go of what points into it.
-	pkg.OnRelease(func() { r.pass, r.pkg, r.facts, r.uses = nil, nil, nil, nil })
+	pkg.OnRelease(func() { r.pass, r.pkg, r.facts, r.uses, r.called, r.inSight = nil, nil, nil, nil, nil, nil })
 	// Helpers call helpers: recompute until nothing changes (bounded;
 	// each round can only add).
 	for round := 0; round < 4; round++ {

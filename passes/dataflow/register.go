@@ -1,0 +1,122 @@
+package dataflow
+
+import (
+	"go/token"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// registrations decides, where a function of another package is used as
+// a value (a handler registered: mux.HandleFunc(p, relay.Audio)), the
+// flows of its summary that wait on a value guard: a source that reaches
+// a sink, or a field or context key, unless whoever calls the function
+// replaced the request's header. The rule decides at the use
+// (Rules.Holds with c.FuncValue set). A source that holds into a sink is
+// reported there, as any flow into a sink of another package is
+// reported where this package hands it on; one into a field or key is
+// held there (and meets the place's reads).
+func (f *funcState) registrations(instr ssa.Instruction) {
+	switch instr.(type) {
+	case *ssa.Call, *ssa.Go, *ssa.Defer, *ssa.ChangeType, *ssa.MakeInterface, *ssa.Store:
+	default:
+		return
+	}
+	var ops [8]*ssa.Value
+	for _, op := range instr.Operands(ops[:0]) {
+		fn, ok := (*op).(*ssa.Function)
+		if !ok || f.isLocal(fn) || isCalleeOperand(instr, op) {
+			continue
+		}
+		obj := funcObject(fn)
+		if obj == nil {
+			continue
+		}
+		for _, fl := range f.factFlows(obj) {
+			if fl.From != Source || fl.Guard == nil || !fl.Guard.OnValue || fl.Require != nil {
+				continue
+			}
+			if fl.To == Sink && fl.Sink == nil || fl.To != Sink && fl.To != Field && fl.To != Key {
+				continue
+			}
+			pos := usePos(instr, fn)
+			if !pos.IsValid() {
+				pos = f.fn.Pos()
+			}
+			c := &Call{Fn: f.fn, Callee: obj, Pos: pos, Instr: instr, FuncValue: fn}
+			holds, _, note := f.rules.Holds(fl.Guard, c, nil)
+			if !holds {
+				continue
+			}
+			here := f.position(pos)
+			p := f.stepsAt(fl.Path, here, pos)
+			if note != "" {
+				p = p.noted(note)
+			}
+			p = p.then(here, pos, RoleCall, "handler "+fn.Name()+" registered here")
+			l := label{origin{port: Source}, fl.ToKind}
+			switch fl.To {
+			case Sink:
+				f.sinkEvent(l, p, *fl.Sink, nil, pos)
+			case Field:
+				// The handler stores the client's token in a field: the
+				// field holds it (and meets its reads here).
+				f.fieldStore(fl.ToPlace, true, nil, labels{l: p}, pos, true)
+			case Key:
+				f.placeStore(fl.ToPlace, labels{l: p}, pos, true)
+			}
+		}
+	}
+}
+
+func isCalleeOperand(instr ssa.Instruction, op *ssa.Value) bool {
+	c, ok := instr.(ssa.CallInstruction)
+	return ok && &c.Common().Value == op
+}
+
+// usePos is where the function value fn is used, for people: the
+// instruction's position, or that of the call its value goes to (a
+// conversion to a handler type, an element of a variadic list of
+// handlers, have none of their own, or fn's).
+func usePos(instr ssa.Instruction, fn *ssa.Function) token.Pos {
+	for depth := 0; depth < 6 && instr != nil; depth++ {
+		if pos := instr.Pos(); pos.IsValid() && pos != fn.Pos() {
+			return pos
+		}
+		var next ssa.Instruction
+		switch x := instr.(type) {
+		case *ssa.Store:
+			if ia, ok := x.Addr.(*ssa.IndexAddr); ok {
+				next = firstUse(ia.X)
+			}
+		case ssa.Value:
+			next = firstUse(x)
+		}
+		instr = next
+	}
+	return token.NoPos
+}
+
+// firstUse returns the instruction a value goes on to: for the array of
+// a variadic list, the slice made of it.
+func firstUse(v ssa.Value) ssa.Instruction {
+	refs := v.Referrers()
+	if refs == nil {
+		return nil
+	}
+	var first ssa.Instruction
+	for _, ref := range *refs {
+		switch ref.(type) {
+		case *ssa.DebugRef:
+			continue
+		case *ssa.Slice:
+			return ref
+		}
+		if first == nil {
+			first = ref
+		}
+	}
+	if _, ok := v.(*ssa.Alloc); ok {
+		return nil // an array whose elements are stored, not a list
+	}
+	return first
+}

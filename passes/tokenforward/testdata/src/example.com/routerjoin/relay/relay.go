@@ -1,0 +1,82 @@
+// Package relay holds relay handlers that another package registers,
+// behind middleware of a third (which this one sees: it uses its Tenant
+// helper). Whether a read gets the client's credential is decided where
+// the handlers are registered, or called.
+package relay
+
+import (
+	"log"
+	"net/http"
+	"os"
+
+	"example.com/routerjoin/fwd"
+	"example.com/routerjoin/keys"
+)
+
+func upstream() *http.Request {
+	out, _ := http.NewRequest("GET", "https://api.example.com", nil)
+	return out
+}
+
+// Chat is registered behind keys.OwnKey on every route.
+func Chat(w http.ResponseWriter, r *http.Request) { // want Chat:"source:cred->sink if authorization\\(param1\\)"
+	log.Printf("chat for %s", keys.Tenant(r))
+	out := upstream()
+	out.Header.Set("Authorization", r.Header.Get("Authorization"))
+	http.DefaultClient.Do(out)
+}
+
+// Audio is registered behind keys.OwnKey on one route, bare on another.
+func Audio(w http.ResponseWriter, r *http.Request) { // want Audio:"source:cred->sink if authorization\\(param1\\)"
+	out := upstream()
+	out.Header.Set("Authorization", r.Header.Get("Authorization"))
+	http.DefaultClient.Do(out)
+}
+
+// Images reads in a helper of this package: the helper's request is
+// the handler's.
+func Images(w http.ResponseWriter, r *http.Request) { // want Images:"source:cred->sink if authorization\\(param1\\)"
+	forward(r)
+}
+
+func forward(r *http.Request) {
+	out := upstream()
+	out.Header.Set("Authorization", r.Header.Get("Authorization"))
+	http.DefaultClient.Do(out)
+}
+
+// Embeddings is registered behind keys.Reformat, which keeps the
+// client's token.
+func Embeddings(w http.ResponseWriter, r *http.Request) { // want Embeddings:"source:cred->sink if authorization\\(param1\\)"
+	out := upstream()
+	out.Header.Set("Authorization", r.Header.Get("Authorization"))
+	http.DefaultClient.Do(out)
+}
+
+// Speech hands the request to a helper of a package that sees no
+// middleware: the helper's read is decided here, then where Speech is
+// registered.
+func Speech(w http.ResponseWriter, r *http.Request) { // want Speech:"source:cred->sink if authorization\\(param1\\)"
+	fwd.Forward(r)
+}
+
+// Moderations replaces the header itself before it reads it: decided
+// here, whoever registers it.
+func Moderations(w http.ResponseWriter, r *http.Request) {
+	r.Header.Set("Authorization", "Bearer "+os.Getenv("UPSTREAM_KEY"))
+	out := upstream()
+	out.Header.Set("Authorization", r.Header.Get("Authorization"))
+	http.DefaultClient.Do(out)
+}
+
+// local is registered by this package, bare: reported here, at the sink.
+func local(w http.ResponseWriter, r *http.Request) {
+	out := upstream()
+	out.Header.Set("Authorization", r.Header.Get("Authorization")) // want `inbound credential from Header.Get\("Authorization"\)`
+	http.DefaultClient.Do(out)
+}
+
+// Local registers local.
+func Local(mux *http.ServeMux) {
+	mux.HandleFunc("/local", local)
+}

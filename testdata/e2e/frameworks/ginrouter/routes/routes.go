@@ -1,0 +1,24 @@
+// Package routes is where the handlers and the middleware meet.
+package routes
+
+import (
+	"github.com/gin-gonic/gin"
+
+	"example.com/frameworks/ginrouter/blind"
+	"example.com/frameworks/ginrouter/keys"
+	"example.com/frameworks/ginrouter/relay"
+)
+
+// Register wires the gateway.
+func Register(r *gin.Engine) {
+	v1 := r.Group("/v1")
+	v1.Use(keys.Distribute())
+	v1.POST("/chat/completions", relay.Chat)
+	v1.POST("/audio/speech", relay.Relay)
+	v1.POST("/images", relay.Images)
+	v1.POST("/blind", blind.Relay)
+	r.POST("/images", relay.Images)    // want tokenforward
+	r.POST("/v1/speech", relay.Speech) // want tokenforward
+	v2 := r.Group("/v2", keys.Normalize())
+	v2.POST("/embeddings", relay.Embeddings) // want tokenforward
+}
