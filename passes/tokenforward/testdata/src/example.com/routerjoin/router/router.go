@@ -23,7 +23,7 @@ func Routes() http.Handler {
 	mux.Handle("/embeddings", keys.Reformat(http.HandlerFunc(relay.Embeddings))) // want `inbound credential from Header.Get\("Authorization"\)`
 	mux.Handle("/moderations", http.HandlerFunc(relay.Moderations))
 	mux.Handle("/speech", keys.OwnKey(http.HandlerFunc(relay.Speech)))
-	mux.HandleFunc("/speech-bare", relay.Speech) // want `inbound credential from Header.Get\("Authorization"\) \(middleware OwnKey replaces it on other registrations of Speech\)`
+	mux.HandleFunc("/speech-bare", relay.Speech)  // want `inbound credential from Header.Get\("Authorization"\) \(middleware OwnKey replaces it on other registrations of Speech\)`
 	mux.HandleFunc("/speech-again", relay.Speech) // the same handler and flow: reported once, above
 	mux.Handle("/blind", keys.OwnKey(http.HandlerFunc(blind.Relay)))
 	mux.Handle("/owned", keys.OwnKey(http.HandlerFunc(owned)))
