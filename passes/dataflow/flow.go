@@ -293,7 +293,11 @@ func (f *Flow) String() string {
 	}
 	switch {
 	case f.Guard != nil && f.Guard.OnValue:
-		fmt.Fprintf(&b, " if %s(param%d)", f.Guard.Name, f.Guard.Arg)
+		name := f.Guard.Name
+		if name == "" {
+			name = "credentials"
+		}
+		fmt.Fprintf(&b, " if %s(param%d)", name, f.Guard.Arg)
 	case f.Guard != nil:
 		fmt.Fprintf(&b, " if name(param%d)", f.Guard.Arg)
 	}

@@ -34,7 +34,9 @@
 // copy it attaches; copies, resends and reverse proxies of an inbound
 // request whose credential headers the server replaced with its own first
 // (in the function, a helper called first, or a middleware in front of
-// every registration of the handler in its package); copies into the
+// every registration of the handler; a copy of a request the function is
+// given waits on it and is decided where the function is called or
+// registered, as tokenforward's reads are); copies into the
 // response (w.Header()); copies that are only logged. Removal is judged per header name (Authorization and each
 // configured credential header must each be removed) and checked anywhere
 // in the function that copies (not path by path), which errs toward

@@ -68,7 +68,7 @@ func run(pass *analysis.Pass, compiled *rules) (any, error) {
 			continue
 		}
 		d := diagnostic(pass, f)
-		if fix, ok := r.fixFinding(pass, f); ok {
+		if fix, ok := r.fixFinding(pass, f); ok && atSink(pass, f) {
 			d.SuggestedFixes = []analysis.SuggestedFix{fix}
 		}
 		pass.Report(d)
@@ -96,4 +96,12 @@ func diagnostic(pass *analysis.Pass, f dataflow.Finding) analysis.Diagnostic {
 	msg := fmt.Sprintf("%s from %s (%s) is forwarded wholesale, Authorization included, by %s: forward an allowlist of headers or delete Authorization, and authenticate upstream with the server's own token",
 		what, src.What, report.ShortPos(src.At), f.Sink.What)
 	return report.Flow(pass, f, "headerforward", msg)
+}
+
+// atSink reports whether a finding is reported at its sink, where the
+// fixes edit the copy: not where this package hands the flow on (a
+// call, a handler registered).
+func atSink(pass *analysis.Pass, f dataflow.Finding) bool {
+	p := pass.Fset.PositionFor(f.Pos, false)
+	return p.Filename == f.Sink.At.File && p.Line == f.Sink.At.Line
 }

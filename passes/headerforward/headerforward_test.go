@@ -113,3 +113,13 @@ func needCgo(t *testing.T) {
 		t.Skip("cgo is not available (no C compiler, or CGO_ENABLED=0)")
 	}
 }
+
+// TestCopyJoin: handlers of one package that copy the inbound headers,
+// registered by a second package behind middleware of a third. The copy
+// is decided where a handler is registered or called: behind a
+// middleware that replaces Authorization it sends the server's key; a
+// bare registration, or a middleware that replaces nothing, is reported
+// there.
+func TestCopyJoin(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), headerforward.Analyzer, "example.com/copyjoin/...")
+}

@@ -2,6 +2,7 @@ package headerforward
 
 import (
 	"go/types"
+	"slices"
 
 	"github.com/passthroughlint/passthrough/passes/config"
 	"github.com/passthroughlint/passthrough/passes/dataflow"
@@ -25,23 +26,92 @@ type rules struct {
 	replaced    *replaced.Result       // the package's replaced credential headers (set per pass)
 }
 
-// replacedInbound reports whether every credential header that must be
-// removed from the inbound request or header set v holds, at c, a value
-// the server put there: replaced before c (in the function or a helper
+// inbound reports whether every credential header that must be removed
+// from the inbound request or header set v holds, at c, a value the
+// server put there: replaced before c (in the function or a helper
 // called first), or by a middleware in front of every registration of
-// the handler. The copy then sends the server's credentials.
-func (r *rules) replacedInbound(c *dataflow.Call, v ssa.Value) bool {
+// the handler. The copy then sends the server's credentials. When the
+// answer lies with the function's callers (v is a request it is given:
+// see replaced.Read), wait is the value guard a copy of v waits on: the
+// copy is decided where the function is called or registered.
+func (r *rules) inbound(c *dataflow.Call, v ssa.Value) (replaced bool, wait *dataflow.Guard) {
 	if r.replaced == nil || c.Instr == nil || v == nil {
-		return false
+		return false, nil
 	}
+	waits := false
 	for _, name := range r.mustRemove {
-		// A copy in a handler that another package registers is judged
-		// here, without its registrations (see the README's limits).
-		if ok, _, _ := r.replaced.Read(c.Fn, c.Instr, v, name); !ok {
-			return false
+		ok, by, _ := r.replaced.Read(c.Fn, c.Instr, v, name)
+		switch {
+		case ok:
+		case by == nil:
+			return false, nil
+		default:
+			waits = true
 		}
 	}
-	return true
+	if !waits {
+		return true, nil
+	}
+	arg := slices.Index(c.Args, v)
+	if arg < 0 {
+		// A value the copy is made from that is not an argument (the
+		// set a loop ranges over): the model hands it over as one.
+		c.Args = append(c.Args, v)
+		arg = len(c.Args) - 1
+	}
+	return false, &dataflow.Guard{Arg: arg, Class: tagReplacedCopy, OnValue: true}
+}
+
+// waiting returns flows, each made to wait on guard wait (when set).
+func waiting(wait *dataflow.Guard, flows ...dataflow.Flow) []dataflow.Flow {
+	if wait == nil {
+		return flows
+	}
+	for i := range flows {
+		if flows[i].Guard == nil {
+			flows[i].Guard = wait
+		}
+	}
+	return flows
+}
+
+// tagReplacedCopy is the value guard of a copy of a request (or header
+// set) the function is given: forwarded with the client's credentials
+// unless its callers, or the middleware it is registered behind,
+// replaced each header that must be removed.
+const tagReplacedCopy dataflow.Tag = 1
+
+// Holds decides a copy's value guard at a call of the function that
+// copies (arg is the request passed), or where the function is
+// registered as a handler (c.FuncValue).
+func (r *rules) Holds(g *dataflow.Guard, c *dataflow.Call, arg ssa.Value) (bool, ssa.Value, string) {
+	if g.Class != tagReplacedCopy || r.replaced == nil || c.Instr == nil {
+		return true, nil, ""
+	}
+	var by ssa.Value
+	for _, name := range r.mustRemove {
+		if c.FuncValue != nil {
+			if report, _ := r.replaced.Registered(c.FuncValue, c.Instr, name); report {
+				return true, nil, ""
+			}
+			continue
+		}
+		if arg == nil {
+			return true, nil, ""
+		}
+		ok, param, _ := r.replaced.Read(c.Fn, c.Instr, arg, name)
+		switch {
+		case ok:
+		case param == nil:
+			return true, nil, ""
+		default:
+			by = param
+		}
+	}
+	if by != nil {
+		return true, by, ""
+	}
+	return false, nil, ""
 }
 
 // rangedSet returns the header set a loop ranges over, for a key taken
@@ -147,8 +217,10 @@ func (r *rules) Model(c *dataflow.Call) ([]dataflow.Flow, bool) {
 			return []dataflow.Flow{sink(httpflow.InboundHeader, "the header set of "+storedField(c)+", sent by the client", sinkHeaderSet, -1, 0)}, true
 		}
 		if c.Field != nil && c.Field.Pkg() != nil && c.Field.Pkg().Path() == "net/http" && c.Field.Name() == "Header" &&
-			!r.covers(removedOn(c.Args[0], c.Args[1]), removedOn(c.Args[1], nil)) && !r.filtered(c, c.Args[1]) && !r.replacedInbound(c, c.Args[1]) {
-			return []dataflow.Flow{sink(httpflow.InboundHeader, "the inbound header set assigned to an outbound request's Header", sinkAssign, 0, httpflow.OutboundRequest)}, true
+			!r.covers(removedOn(c.Args[0], c.Args[1]), removedOn(c.Args[1], nil)) && !r.filtered(c, c.Args[1]) {
+			if replaced, wait := r.inbound(c, c.Args[1]); !replaced {
+				return waiting(wait, sink(httpflow.InboundHeader, "the inbound header set assigned to an outbound request's Header", sinkAssign, 0, httpflow.OutboundRequest)), true
+			}
 		}
 		return nil, false
 	case dataflow.OpMapUpdate:
@@ -175,13 +247,23 @@ func (r *rules) Model(c *dataflow.Call) ([]dataflow.Flow, bool) {
 	name := dataflow.FuncName(c.Callee)
 	switch c.Callee.Pkg().Path() {
 	case "net/http", "net/textproto":
-		if name == "Header.Clone" && (c.Value != nil && r.removed(c.Value) || r.removed(c.Args[0]) || r.replacedInbound(c, c.Args[0])) {
-			// A copy the function strips of the credentials, or a copy
-			// of a set whose credentials it replaced with its own.
-			return nil, true
+		var wait *dataflow.Guard
+		if name == "Header.Clone" {
+			replaced := false
+			if c.Value != nil && r.removed(c.Value) || r.removed(c.Args[0]) {
+				replaced = true
+			} else {
+				replaced, wait = r.inbound(c, c.Args[0])
+			}
+			if replaced {
+				// A copy the function strips of the credentials, or a
+				// copy of a set whose credentials it replaced with its
+				// own.
+				return nil, true
+			}
 		}
 		if flows, ok := httpflow.Model(c); ok {
-			return flows, true
+			return waiting(wait, flows...), true
 		}
 		switch name {
 		case "Header.Set", "Header.Add", "MIMEHeader.Set", "MIMEHeader.Add":
@@ -195,14 +277,18 @@ func (r *rules) Model(c *dataflow.Call) ([]dataflow.Flow, bool) {
 			}
 			return nil, true
 		case "Client.Do", "Transport.RoundTrip", "RoundTripper.RoundTrip", "RoundTrip":
-			if len(c.Args) == 2 && !r.removed(c.Args[1]) && !r.replacedInbound(c, c.Args[1]) {
-				return []dataflow.Flow{sink(httpflow.InboundRequest, "the received request sent upstream by "+name, sinkSendReceived, -1, 0)}, true
+			if len(c.Args) == 2 && !r.removed(c.Args[1]) {
+				if replaced, wait := r.inbound(c, c.Args[1]); !replaced {
+					return waiting(wait, sink(httpflow.InboundRequest, "the received request sent upstream by "+name, sinkSendReceived, -1, 0)), true
+				}
 			}
 		}
 		return nil, true
 	case "maps":
-		if c.Callee.Name() == "Copy" && len(c.Args) == 2 && !r.removed(c.Args[0]) && !r.replacedInbound(c, c.Args[1]) {
-			return []dataflow.Flow{sink(httpflow.InboundHeader, "maps.Copy of the inbound header set into an outbound header", sinkMapsCopy, 0, httpflow.OutboundHeader)}, true
+		if c.Callee.Name() == "Copy" && len(c.Args) == 2 && !r.removed(c.Args[0]) {
+			if replaced, wait := r.inbound(c, c.Args[1]); !replaced {
+				return waiting(wait, sink(httpflow.InboundHeader, "maps.Copy of the inbound header set into an outbound header", sinkMapsCopy, 0, httpflow.OutboundHeader)), true
+			}
 		}
 		return nil, true
 	}
@@ -213,16 +299,20 @@ func (r *rules) Model(c *dataflow.Call) ([]dataflow.Flow, bool) {
 // name comes from iterating an inbound header set is a wholesale copy,
 // unless the loop skips the credential headers.
 func (r *rules) namedWrite(c *dataflow.Call, what string) []dataflow.Flow {
-	if len(c.Args) < 2 || r.covers(r.skipped(c, c.Args[1]), removedOn(c.Args[0], nil)) || r.replacedInbound(c, rangedSet(c.Args[1])) {
+	if len(c.Args) < 2 || r.covers(r.skipped(c, c.Args[1]), removedOn(c.Args[0], nil)) {
 		return nil
 	}
-	return []dataflow.Flow{
+	replaced, wait := r.inbound(c, rangedSet(c.Args[1]))
+	if replaced {
+		return nil
+	}
+	return waiting(wait,
 		sink(httpflow.InboundHeader, "a copy of every inbound header (by "+what+") into an outbound header", sinkCopyLoop, 0, httpflow.OutboundHeader),
 		// A header map the function made carries the copy to the request
 		// it is attached to.
-		{From: dataflow.Param, FromIndex: 1, FromKind: httpflow.InboundHeader, To: dataflow.Contents, ToIndex: 0,
+		dataflow.Flow{From: dataflow.Param, FromIndex: 1, FromKind: httpflow.InboundHeader, To: dataflow.Contents, ToIndex: 0,
 			ToKind: httpflow.InboundHeader, Require: &dataflow.Require{Param: 0, Kind: httpflow.FreshHeader}},
-	}
+	)
 }
 
 // sink is a flow from argument 1 (of kind k) to a sink; with require >= 0
@@ -290,11 +380,15 @@ func (r *rules) headerSink(c *dataflow.Call) ([]dataflow.Flow, bool) {
 	}
 	var out []dataflow.Flow
 	for _, i := range args {
-		if i >= len(c.Args) || r.filtered(c, c.Args[i]) || r.replacedInbound(c, c.Args[i]) {
+		if i >= len(c.Args) || r.filtered(c, c.Args[i]) {
+			continue
+		}
+		replaced, wait := r.inbound(c, c.Args[i])
+		if replaced {
 			continue
 		}
 		what := "a header set handed to " + httpflow.ShortFunc(httpflow.FullName(c.Callee))
-		out = append(out, dataflow.SinkFlow(i, httpflow.InboundHeader, dataflow.SinkInfo{What: what, Tag: sinkHeaderSet}, nil))
+		out = append(out, waiting(wait, dataflow.SinkFlow(i, httpflow.InboundHeader, dataflow.SinkInfo{What: what, Tag: sinkHeaderSet}, nil))...)
 	}
 	return out, true
 }

@@ -62,18 +62,18 @@
 // Not reported: a credential header the server replaced with its own
 // value before the read (in the function, in a helper called first, or in
 // a middleware in front of every registration of the handler: a gateway
-// that puts its upstream key in place of the client's). A read on a
-// request the function is given, which its package cannot decide (a
-// helper, an exported handler of a package that sees a replacing
-// middleware), waits on that request and is decided where the function
-// is called or registered: a registration without the replacement is
-// reported there, once per handler and package;
-// response headers, the inbound request's own header in
+// that puts its upstream key in place of the client's); response headers, the inbound request's own header in
 // middleware, the body of a token-exchange or introspection request,
 // logging, hashing or comparing the token, and credentials from
 // configuration, the environment or a token-exchange response. Validation
 // does not make forwarding safe: a validated token that is then forwarded
 // is still reported.
+//
+// A read on a request the function is given, which its package cannot
+// decide (in a helper, or in an exported handler of a package that sees
+// a replacing middleware), waits on that request and is decided where
+// the function is called or registered: a registration without the
+// replacement is reported there, once per handler and package.
 //
 // Wholesale copies of the inbound header set are the headerforward
 // analyzer's findings; tokenforward stays silent about them.

@@ -142,6 +142,8 @@ func (r *Result) decidedByCallers(fn *ssa.Function, name string) bool {
 	switch {
 	case r.called[fn]:
 		return true
+	case !obj.Exported() && !handlerShaped(fn):
+		return true // nothing calls it, and no router can: dead code
 	case !obj.Exported() || r.pass.Pkg.Name() == "main":
 		return false
 	case !handlerShaped(fn):

@@ -1,0 +1,27 @@
+// Package router is where the handlers and the middleware meet.
+package router
+
+import (
+	"net/http"
+
+	"example.com/copyjoin/fwd"
+	"example.com/copyjoin/keys"
+	"example.com/copyjoin/relay"
+)
+
+func Routes() http.Handler {
+	mux := http.NewServeMux()
+	mux.Handle("/chat", keys.OwnKey(http.HandlerFunc(relay.Chat)))
+	mux.Handle("/audio", keys.OwnKey(http.HandlerFunc(relay.Audio)))
+	mux.HandleFunc("/audio-bare", relay.Audio)                          // want `forwarded wholesale`
+	mux.Handle("/resend", keys.Logging(http.HandlerFunc(relay.Resend))) // want `forwarded wholesale`
+	mux.Handle("/speech", keys.OwnKey(http.HandlerFunc(relay.Speech)))
+	mux.HandleFunc("/copy", bare)
+	return mux
+}
+
+// bare is registered without the middleware: its call hands the
+// client's headers on.
+func bare(w http.ResponseWriter, r *http.Request) {
+	fwd.Copy(r) // want `forwarded wholesale`
+}
