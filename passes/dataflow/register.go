@@ -2,6 +2,7 @@ package dataflow
 
 import (
 	"go/token"
+	"strings"
 
 	"golang.org/x/tools/go/ssa"
 )
@@ -16,8 +17,14 @@ import (
 // reported where this package hands it on; one into a field or key is
 // held there (and meets the place's reads).
 func (f *funcState) registrations(instr ssa.Instruction) {
-	switch instr.(type) {
+	switch instr := instr.(type) {
 	case *ssa.Call, *ssa.Go, *ssa.Defer, *ssa.ChangeType, *ssa.MakeInterface, *ssa.Store:
+	case *ssa.MakeClosure:
+		// A method value (h.Chat): the method is what is registered.
+		if m := boundMethod(instr); m != nil && !f.isLocal(m) {
+			f.registered(instr, m)
+		}
+		return
 	default:
 		return
 	}
@@ -27,45 +34,70 @@ func (f *funcState) registrations(instr ssa.Instruction) {
 		if !ok || f.isLocal(fn) || isCalleeOperand(instr, op) {
 			continue
 		}
-		obj := funcObject(fn)
-		if obj == nil {
+		f.registered(instr, fn)
+	}
+}
+
+// registered applies, at instruction instr that uses fn as a value, the
+// flows of fn's summary that wait on a value guard.
+func (f *funcState) registered(instr ssa.Instruction, fn *ssa.Function) {
+	obj := funcObject(fn)
+	if obj == nil {
+		return
+	}
+	for _, fl := range f.factFlows(obj) {
+		if fl.From != Source || fl.Guard == nil || !fl.Guard.OnValue || fl.Require != nil {
 			continue
 		}
-		for _, fl := range f.factFlows(obj) {
-			if fl.From != Source || fl.Guard == nil || !fl.Guard.OnValue || fl.Require != nil {
-				continue
-			}
-			if fl.To == Sink && fl.Sink == nil || fl.To != Sink && fl.To != Field && fl.To != Key {
-				continue
-			}
-			pos := usePos(instr, fn)
-			if !pos.IsValid() {
-				pos = f.fn.Pos()
-			}
-			c := &Call{Fn: f.fn, Callee: obj, Pos: pos, Instr: instr, FuncValue: fn}
-			holds, _, note := f.rules.Holds(fl.Guard, c, nil)
-			if !holds {
-				continue
-			}
-			here := f.position(pos)
-			p := f.stepsAt(fl.Path, here, pos)
-			if note != "" {
-				p = p.noted(note)
-			}
-			p = p.then(here, pos, RoleCall, "handler "+fn.Name()+" registered here")
-			l := label{origin{port: Source}, fl.ToKind}
-			switch fl.To {
-			case Sink:
-				f.sinkEvent(l, p, *fl.Sink, nil, pos)
-			case Field:
-				// The handler stores the client's token in a field: the
-				// field holds it (and meets its reads here).
-				f.fieldStore(fl.ToPlace, true, nil, labels{l: p}, pos, true)
-			case Key:
-				f.placeStore(fl.ToPlace, labels{l: p}, pos, true)
+		if fl.To == Sink && fl.Sink == nil || fl.To != Sink && fl.To != Field && fl.To != Key {
+			continue
+		}
+		pos := usePos(instr, fn)
+		if !pos.IsValid() {
+			pos = f.fn.Pos()
+		}
+		c := &Call{Fn: f.fn, Callee: obj, Pos: pos, Instr: instr, FuncValue: fn}
+		holds, _, note := f.rules.Holds(fl.Guard, c, nil)
+		if !holds {
+			continue
+		}
+		here := f.position(pos)
+		p := f.stepsAt(fl.Path, here, pos)
+		if note != "" {
+			p = p.noted(note)
+		}
+		p = p.then(here, pos, RoleCall, "handler "+fn.Name()+" registered here")
+		l := label{origin{port: Source}, fl.ToKind}
+		switch fl.To {
+		case Sink:
+			f.sinkEvent(l, p, *fl.Sink, nil, pos)
+		case Field:
+			// The handler stores the client's token in a field: the
+			// field holds it (and meets its reads here).
+			f.fieldStore(fl.ToPlace, true, nil, labels{l: p}, pos, true)
+		case Key:
+			f.placeStore(fl.ToPlace, labels{l: p}, pos, true)
+		}
+	}
+}
+
+// boundMethod returns the method a method value stands for (the callee
+// of its bound wrapper).
+func boundMethod(mc *ssa.MakeClosure) *ssa.Function {
+	w, ok := mc.Fn.(*ssa.Function)
+	if !ok || !strings.HasPrefix(w.Synthetic, "bound method wrapper") {
+		return nil
+	}
+	for _, b := range w.Blocks {
+		for _, instr := range b.Instrs {
+			if c, ok := instr.(ssa.CallInstruction); ok {
+				if callee := c.Common().StaticCallee(); callee != nil {
+					return callee
+				}
 			}
 		}
 	}
+	return nil
 }
 
 func isCalleeOperand(instr ssa.Instruction, op *ssa.Value) bool {

@@ -78,7 +78,8 @@ func (r *Result) Read(fn *ssa.Function, at ssa.Instruction, v ssa.Value, name st
 func (r *Result) Registered(fn *ssa.Function, by ssa.Instruction, name string) (report bool, note string) {
 	name = strings.ToLower(name)
 	uses := r.handlerUses(fn)
-	if !slices.ContainsFunc(uses, func(u ssa.Value) bool { v, ok := u.(usedValue); return ok && v.by == by }) {
+	at := func(u ssa.Value) bool { return useInstr(u) == by }
+	if !slices.ContainsFunc(uses, at) {
 		// A use the index does not hold: judged alone.
 		_, covered := r.flowCoverage(usedValue{fn, by}, 0)[name]
 		return !covered, ""
@@ -87,13 +88,26 @@ func (r *Result) Registered(fn *ssa.Function, by ssa.Instruction, name string) (
 		if _, ok := r.flowCoverage(u, 0)[name]; ok {
 			continue
 		}
-		if u, ok := u.(usedValue); !ok || u.by != by {
+		if !at(u) {
 			return false, "" // reported at an earlier registration
 		}
 		_, note = r.coverage(fn, uses, name)
 		return true, note
 	}
 	return false, ""
+}
+
+// useInstr is the instruction a use of a function as a value is: the
+// instruction that has the function as an operand, or the method value
+// made of it.
+func useInstr(u ssa.Value) ssa.Instruction {
+	switch u := u.(type) {
+	case usedValue:
+		return u.by
+	case *ssa.MakeClosure:
+		return u
+	}
+	return nil
 }
 
 // coverage tells whether every use of the handler fn passes through a
@@ -131,9 +145,14 @@ func (r *Result) coverage(fn *ssa.Function, uses []ssa.Value, name string) (all 
 // analysis does not see, and a handler package that sees no replacing
 // middleware is judged without its routes (an exported handler that no
 // analyzed package registers must still be reported somewhere). A
-// method of the handler shape is not left to others either: a method
-// value registered elsewhere is not followed.
+// handler type's ServeHTTP is not left to others either: its values
+// registered elsewhere are not followed.
 func (r *Result) decidedByCallers(fn *ssa.Function, name string) bool {
+	if strings.HasPrefix(fn.Synthetic, "bound method wrapper") {
+		// The wrapper of a method value: the method itself is judged
+		// where the value is made (registered), not in the wrapper.
+		return true
+	}
 	obj, ok := fn.Object().(*types.Func)
 	if !ok || fn.Parent() != nil || obj.Pkg() != r.pass.Pkg {
 		return false
@@ -149,7 +168,9 @@ func (r *Result) decidedByCallers(fn *ssa.Function, name string) bool {
 	case !handlerShaped(fn):
 		return true
 	}
-	return fn.Signature.Recv() == nil && r.middlewareInSight(name)
+	// A handler type's ServeHTTP is registered as a value of its type,
+	// which the registrations of other packages do not follow.
+	return fn.Name() != "ServeHTTP" && r.middlewareInSight(name)
 }
 
 // carried reports whether a parameter of type t is a request whose

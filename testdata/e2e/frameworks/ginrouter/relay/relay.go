@@ -76,3 +76,21 @@ func unused(c *gin.Context) *http.Request {
 	out.Header.Set("Authorization", c.GetHeader("Authorization"))
 	return out
 }
+
+// Handlers is a handler type whose methods package routes registers as
+// method values.
+type Handlers struct{ Model string }
+
+// Models runs behind keys.Distribute.
+func (h *Handlers) Models(c *gin.Context) {
+	out := upstream(c)
+	out.Header.Set("Authorization", c.GetHeader("Authorization"))
+	send(c, out)
+}
+
+// Usage is registered bare.
+func (h *Handlers) Usage(c *gin.Context) {
+	out := upstream(c)
+	out.Header.Set("Authorization", c.Request.Header.Get("Authorization"))
+	send(c, out)
+}

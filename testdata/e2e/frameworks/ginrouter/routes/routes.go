@@ -19,6 +19,9 @@ func Register(r *gin.Engine) {
 	v1.POST("/blind", blind.Relay)
 	r.POST("/images", relay.Images)    // want tokenforward
 	r.POST("/v1/speech", relay.Speech) // want tokenforward
+	h := &relay.Handlers{Model: "gpt"}
+	v1.GET("/models", h.Models)
+	r.GET("/usage", h.Usage) // want tokenforward
 	v2 := r.Group("/v2", keys.Normalize())
 	v2.POST("/embeddings", relay.Embeddings) // want tokenforward
 }

@@ -80,3 +80,23 @@ func local(w http.ResponseWriter, r *http.Request) {
 func Local(mux *http.ServeMux) {
 	mux.HandleFunc("/local", local)
 }
+
+// API is a handler type whose methods other packages register as method
+// values.
+type API struct{ Tenant string }
+
+// Files is registered behind keys.OwnKey, and bare.
+func (a *API) Files(w http.ResponseWriter, r *http.Request) { // want Files:"source:cred->sink if authorization\\(param2\\)"
+	out := upstream()
+	log.Printf("%s for %s", r.URL.Path, a.Tenant)
+	out.Header.Set("Authorization", r.Header.Get("Authorization"))
+	http.DefaultClient.Do(out)
+}
+
+// Batches is registered behind keys.OwnKey only.
+func (a *API) Batches(w http.ResponseWriter, r *http.Request) { // want Batches:"source:cred->sink if authorization\\(param2\\)"
+	out := upstream()
+	log.Printf("%s for %s", r.URL.Path, a.Tenant)
+	out.Header.Set("Authorization", r.Header.Get("Authorization"))
+	http.DefaultClient.Do(out)
+}

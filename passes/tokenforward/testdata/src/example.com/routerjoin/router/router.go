@@ -28,6 +28,10 @@ func Routes() http.Handler {
 	mux.Handle("/blind", keys.OwnKey(http.HandlerFunc(blind.Relay)))
 	mux.Handle("/owned", keys.OwnKey(http.HandlerFunc(owned)))
 	mux.HandleFunc("/passed", passed)
+	api := &relay.API{Tenant: "acme"}
+	mux.Handle("/files", keys.OwnKey(http.HandlerFunc(api.Files)))
+	mux.HandleFunc("/files-bare", api.Files) // want `inbound credential from Header.Get\("Authorization"\) \(middleware OwnKey replaces it on other registrations of Files\)`
+	mux.Handle("/batches", keys.OwnKey(http.HandlerFunc(api.Batches)))
 	relay.Local(mux)
 	return mux
 }
