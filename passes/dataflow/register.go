@@ -2,7 +2,6 @@ package dataflow
 
 import (
 	"go/token"
-	"strings"
 
 	"golang.org/x/tools/go/ssa"
 )
@@ -21,7 +20,7 @@ func (f *funcState) registrations(instr ssa.Instruction) {
 	case *ssa.Call, *ssa.Go, *ssa.Defer, *ssa.ChangeType, *ssa.MakeInterface, *ssa.Store:
 	case *ssa.MakeClosure:
 		// A method value (h.Chat): the method is what is registered.
-		if m := boundMethod(instr); m != nil && !f.isLocal(m) {
+		if m := BoundMethod(instr); m != nil && !f.isLocal(m) {
 			f.registered(instr, m)
 		}
 		return
@@ -31,7 +30,7 @@ func (f *funcState) registrations(instr ssa.Instruction) {
 	var ops [8]*ssa.Value
 	for _, op := range instr.Operands(ops[:0]) {
 		fn, ok := (*op).(*ssa.Function)
-		if !ok || f.isLocal(fn) || isCalleeOperand(instr, op) {
+		if !ok || f.isLocal(fn) || IsCallee(instr, op) {
 			continue
 		}
 		f.registered(instr, fn)
@@ -46,6 +45,9 @@ func (f *funcState) registered(instr ssa.Instruction, fn *ssa.Function) {
 		return
 	}
 	for _, fl := range f.factFlows(obj) {
+		// A flow that also requires a parameter's kind (an outbound
+		// request) cannot hold where a router calls the handler with
+		// what it received.
 		if fl.From != Source || fl.Guard == nil || !fl.Guard.OnValue || fl.Require != nil {
 			continue
 		}
@@ -81,11 +83,12 @@ func (f *funcState) registered(instr ssa.Instruction, fn *ssa.Function) {
 	}
 }
 
-// boundMethod returns the method a method value stands for (the callee
-// of its bound wrapper).
-func boundMethod(mc *ssa.MakeClosure) *ssa.Function {
+// BoundMethod returns the method a method value stands for: the callee
+// of the synthetic wrapper a MakeClosure binds (h.Chat), or nil for a
+// function literal.
+func BoundMethod(mc *ssa.MakeClosure) *ssa.Function {
 	w, ok := mc.Fn.(*ssa.Function)
-	if !ok || !strings.HasPrefix(w.Synthetic, "bound method wrapper") {
+	if !ok || w.Synthetic == "" {
 		return nil
 	}
 	for _, b := range w.Blocks {
@@ -100,7 +103,9 @@ func boundMethod(mc *ssa.MakeClosure) *ssa.Function {
 	return nil
 }
 
-func isCalleeOperand(instr ssa.Instruction, op *ssa.Value) bool {
+// IsCallee reports whether operand op of instr is the function a call
+// calls (not a function passed as a value).
+func IsCallee(instr ssa.Instruction, op *ssa.Value) bool {
 	c, ok := instr.(ssa.CallInstruction)
 	return ok && &c.Common().Value == op
 }

@@ -292,7 +292,7 @@ func (r *Result) handlerUses(fn *ssa.Function) []ssa.Value {
 					}
 					var ops [8]*ssa.Value
 					for _, op := range instr.Operands(ops[:0]) {
-						if g, ok := (*op).(*ssa.Function); ok && !isCallee(instr, op) {
+						if g, ok := (*op).(*ssa.Function); ok && !dataflow.IsCallee(instr, op) {
 							r.uses[g] = append(r.uses[g], usedValue{g, instr})
 						}
 					}
@@ -306,28 +306,11 @@ func (r *Result) handlerUses(fn *ssa.Function) []ssa.Value {
 // closureTarget is the function a closure stands for: the literal, or
 // the method of a method value.
 func closureTarget(mc *ssa.MakeClosure) *ssa.Function {
-	fn, ok := mc.Fn.(*ssa.Function)
-	if !ok {
-		return nil
+	if m := dataflow.BoundMethod(mc); m != nil {
+		return m // s.handle as a value
 	}
-	if fn.Synthetic != "" && len(fn.Blocks) > 0 {
-		// s.handle as a value: a bound wrapper calling the method.
-		for _, b := range fn.Blocks {
-			for _, instr := range b.Instrs {
-				if c, ok := instr.(ssa.CallInstruction); ok {
-					if callee := c.Common().StaticCallee(); callee != nil {
-						return callee
-					}
-				}
-			}
-		}
-	}
+	fn, _ := mc.Fn.(*ssa.Function)
 	return fn
-}
-
-func isCallee(instr ssa.Instruction, op *ssa.Value) bool {
-	c, ok := instr.(ssa.CallInstruction)
-	return ok && &c.Common().Value == op
 }
 
 // usedValue is a function used as a value by one instruction: the
