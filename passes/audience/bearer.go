@@ -450,27 +450,13 @@ func handsOn(common *ssa.CallCommon, root ssa.Value) bool {
 	if name != "" && name != "ServeHTTP" {
 		return false
 	}
-	if name == "" && !isHandlerSignature(common.Signature()) {
+	if name == "" && !httpflow.IsHandlerSignature(common.Signature()) {
 		return false // a function value that is no handler (a token injector)
 	}
 	for _, a := range common.Args {
 		if httpflow.RequestRoot(a) == root {
 			return true
 		}
-	}
-	return false
-}
-
-// isHandlerSignature reports whether a function value is a handler:
-// func(http.ResponseWriter, *http.Request), or one taking only gin's or
-// echo's context.
-func isHandlerSignature(sig *types.Signature) bool {
-	params := sig.Params()
-	switch params.Len() {
-	case 1:
-		return httpflow.IsRequestish(params.At(0).Type()) && !httpflow.IsNamed(params.At(0).Type(), "net/http", "Request")
-	case 2:
-		return httpflow.IsNamed(params.At(0).Type(), "net/http", "ResponseWriter") && httpflow.IsNamed(params.At(1).Type(), "net/http", "Request")
 	}
 	return false
 }

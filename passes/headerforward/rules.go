@@ -32,25 +32,18 @@ type rules struct {
 // called first), or by a middleware in front of every registration of
 // the handler. The copy then sends the server's credentials. When the
 // answer lies with the function's callers (v is a request it is given:
-// see replaced.Read), wait is the value guard a copy of v waits on: the
+// see replaced.Decide), wait is the value guard a copy of v waits on: the
 // copy is decided where the function is called or registered.
 func (r *rules) inbound(c *dataflow.Call, v ssa.Value) (replaced bool, wait *dataflow.Guard) {
 	if r.replaced == nil || c.Instr == nil || v == nil {
 		return false, nil
 	}
-	waits := false
-	for _, name := range r.mustRemove {
-		ok, by, _ := r.replaced.Read(c.Fn, c.Instr, v, name)
-		switch {
-		case ok:
-		case by == nil:
-			return false, nil
-		default:
-			waits = true
-		}
-	}
-	if !waits {
+	clients, by, _ := r.replaced.Decide(c, v, r.mustRemove)
+	switch {
+	case !clients:
 		return true, nil
+	case by == nil:
+		return false, nil
 	}
 	arg := slices.Index(c.Args, v)
 	if arg < 0 {
@@ -85,33 +78,13 @@ const tagReplacedCopy dataflow.Tag = 1
 // copies (arg is the request passed), or where the function is
 // registered as a handler (c.FuncValue).
 func (r *rules) Holds(g *dataflow.Guard, c *dataflow.Call, arg ssa.Value) (bool, ssa.Value, string) {
-	if g.Class != tagReplacedCopy || r.replaced == nil || c.Instr == nil {
+	if g.Class != tagReplacedCopy || r.replaced == nil {
 		return true, nil, ""
 	}
-	var by ssa.Value
-	for _, name := range r.mustRemove {
-		if c.FuncValue != nil {
-			if report, _ := r.replaced.Registered(c.FuncValue, c.Instr, name); report {
-				return true, nil, ""
-			}
-			continue
-		}
-		if arg == nil {
-			return true, nil, ""
-		}
-		ok, param, _ := r.replaced.Read(c.Fn, c.Instr, arg, name)
-		switch {
-		case ok:
-		case param == nil:
-			return true, nil, ""
-		default:
-			by = param
-		}
-	}
-	if by != nil {
-		return true, by, ""
-	}
-	return false, nil, ""
+	// The note is tokenforward's (a read's source): a copy's message
+	// names the header set, not one header.
+	clients, by, _ := r.replaced.Decide(c, arg, r.mustRemove)
+	return clients, by, ""
 }
 
 // rangedSet returns the header set a loop ranges over, for a key taken

@@ -152,18 +152,10 @@ func (r *rules) readReplaced(c *dataflow.Call, name string, skip int) (replaced 
 // credential unless the request was replaced before the call, or every
 // middleware of this registration replaces it.
 func (r *rules) Holds(g *dataflow.Guard, c *dataflow.Call, arg ssa.Value) (bool, ssa.Value, string) {
-	if g.Class != tagReplacedRead || r.replaced == nil || c.Instr == nil {
+	if g.Class != tagReplacedRead || r.replaced == nil {
 		return true, nil, ""
 	}
-	if c.FuncValue != nil {
-		report, elsewhere := r.replaced.Registered(c.FuncValue, c.Instr, g.Name)
-		return report, nil, elsewhere
-	}
-	if arg == nil {
-		return true, nil, ""
-	}
-	replaced, by, elsewhere := r.replaced.Read(c.Fn, c.Instr, arg, g.Name)
-	return !replaced, by, elsewhere
+	return r.replaced.Decide(c, arg, []string{g.Name})
 }
 
 // headerGuard makes a header flow conditional on argument i naming a

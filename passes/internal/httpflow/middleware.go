@@ -150,3 +150,17 @@ func IsRequestish(t types.Type) bool {
 		IsNamed(t, "github.com/labstack/echo/v4", "Context") ||
 		IsNamed(t, "github.com/labstack/echo", "Context")
 }
+
+// IsHandlerSignature reports whether a function of signature sig takes
+// what a router passes a handler: (http.ResponseWriter, *http.Request),
+// or only gin's or echo's context.
+func IsHandlerSignature(sig *types.Signature) bool {
+	params := sig.Params()
+	switch params.Len() {
+	case 1:
+		return IsRequestish(params.At(0).Type()) && !IsNamed(params.At(0).Type(), "net/http", "Request")
+	case 2:
+		return IsNamed(params.At(0).Type(), "net/http", "ResponseWriter") && IsNamed(params.At(1).Type(), "net/http", "Request")
+	}
+	return false
+}

@@ -36,10 +36,11 @@ func (r *Result) Before(fn *ssa.Function, at ssa.Instruction, v ssa.Value, name 
 
 // Read decides a read, in fn at instruction at, of header name of the
 // request (or header set, or framework context) v: replaced means the
-// read gets the server's value. When fn's package neither registers fn
-// nor can be the last to see it called, and v is fn's parameter, the
-// answer lies with fn's callers and registrations in other packages:
-// by is that parameter. elsewhere, when set, says that some
+// read gets the server's value. When v is a parameter of fn that its
+// package does not register and leaves to its callers
+// (decidedByCallers), or a request a closure captures, the answer lies
+// with fn's callers and registrations, in this package or others: by is
+// that parameter or captured variable. elsewhere, when set, says that some
 // registrations replace the header (for the message).
 func (r *Result) Read(fn *ssa.Function, at ssa.Instruction, v ssa.Value, name string) (replaced bool, by ssa.Value, elsewhere string) {
 	if r.Before(fn, at, v, name) {
@@ -66,6 +67,42 @@ func (r *Result) Read(fn *ssa.Function, at ssa.Instruction, v ssa.Value, name st
 	}
 	replaced, elsewhere = r.coverage(fn, uses, name)
 	return replaced, nil, elsewhere
+}
+
+// Decide is Read and Registered for a flow that waits on the request v
+// (a value guard, dataflow.Rules.Holds), over the headers names: at a
+// call c (v the request passed), clients is set unless every name is
+// replaced, and by is the parameter of c.Fn the answer waits on when
+// each name not replaced waits on it; where c uses the handler
+// c.FuncValue as a value (v nil), clients is set when Registered
+// reports this registration for some name. note says that other
+// registrations replace a header (for the message).
+func (r *Result) Decide(c *dataflow.Call, v ssa.Value, names []string) (clients bool, by ssa.Value, note string) {
+	if c.Instr == nil {
+		return true, nil, ""
+	}
+	if c.FuncValue != nil {
+		for _, n := range names {
+			if report, other := r.Registered(c.FuncValue, c.Instr, n); report {
+				return true, nil, other
+			}
+		}
+		return false, nil, ""
+	}
+	if v == nil {
+		return true, nil, ""
+	}
+	for _, n := range names {
+		replaced, param, other := r.Read(c.Fn, c.Instr, v, n)
+		switch {
+		case replaced:
+		case param == nil:
+			return true, nil, other
+		default:
+			by = param
+		}
+	}
+	return by != nil, by, ""
 }
 
 // Registered decides a read, in the handler fn of another package, of
@@ -133,20 +170,25 @@ func (r *Result) coverage(fn *ssa.Function, uses []ssa.Value, name string) (all 
 // decidedByCallers reports whether a read of header name on a
 // parameter of fn, which its package does not register, is left to fn's
 // callers and to where other packages register it:
+//   - the bound wrapper of a method value: the method is decided where
+//     the value is made;
 //   - a function or method its package calls: the callers decide;
+//   - an unexported function of another shape than a handler's that
+//     nothing calls: dead code, as no router can call it either;
 //   - an exported helper (not of the handler shape) outside a main
 //     package: its facts reach the packages that call it;
-//   - an exported function of the handler shape, when a middleware that
-//     replaces the header is in sight (declared in the package or in
-//     one it imports): the packages that register it decide.
+//   - an exported function or method of the handler shape, other than
+//     ServeHTTP, when a middleware that replaces the header is in sight
+//     (declared in the package or in one it imports): the packages that
+//     register it (the method value, for a method) decide.
 //
 // Otherwise the read is judged in the package, as a handler nothing
-// registers: an unexported function may be registered by code the
+// registers: an unexported handler may be registered by code the
 // analysis does not see, and a handler package that sees no replacing
 // middleware is judged without its routes (an exported handler that no
 // analyzed package registers must still be reported somewhere). A
-// handler type's ServeHTTP is not left to others either: its values
-// registered elsewhere are not followed.
+// handler type's ServeHTTP is judged there too: its values registered
+// elsewhere are not followed.
 func (r *Result) decidedByCallers(fn *ssa.Function, name string) bool {
 	if strings.HasPrefix(fn.Synthetic, "bound method wrapper") {
 		// The wrapper of a method value: the method itself is judged
@@ -180,6 +222,9 @@ func carried(t types.Type) bool {
 	return httpflow.IsRequestish(t) || httpflow.IsNamed(t, "net/http", "Header")
 }
 
+// deref is the type a captured variable holds: a closure captures a
+// spilled variable by its address (**gin.Context), but a pointer that is
+// itself the request (*http.Request) stays as it is.
 func deref(t types.Type) types.Type {
 	if p, ok := t.Underlying().(*types.Pointer); ok && !httpflow.IsRequestish(t) {
 		return p.Elem()
@@ -188,8 +233,8 @@ func deref(t types.Type) types.Type {
 }
 
 // handlerShaped reports whether fn has the shape of a handler a router
-// calls: (http.ResponseWriter, *http.Request), or one framework context
-// (gin, echo, fiber, fasthttp), returning nothing or an error.
+// calls (httpflow.IsHandlerSignature, or one fasthttp or fiber context),
+// returning nothing or an error.
 func handlerShaped(fn *ssa.Function) bool {
 	sig := fn.Signature
 	switch {
@@ -197,18 +242,14 @@ func handlerShaped(fn *ssa.Function) bool {
 		return false
 	case sig.Results().Len() == 1 && !types.Identical(sig.Results().At(0).Type(), types.Universe.Lookup("error").Type()):
 		return false
+	case httpflow.IsHandlerSignature(sig):
+		return true
 	}
-	params := sig.Params()
-	switch params.Len() {
-	case 1:
-		t := params.At(0).Type()
-		return httpflow.IsRequestish(t) && !httpflow.IsNamed(t, "net/http", "Request") ||
-			httpflow.IsNamed(t, "github.com/valyala/fasthttp", "RequestCtx") ||
-			httpflow.IsNamed(t, "github.com/gofiber/fiber/v2", "Ctx")
-	case 2:
-		return httpflow.IsNamed(params.At(0).Type(), "net/http", "ResponseWriter") && httpflow.IsNamed(params.At(1).Type(), "net/http", "Request")
+	if sig.Params().Len() != 1 {
+		return false
 	}
-	return false
+	t := sig.Params().At(0).Type()
+	return httpflow.IsNamed(t, "github.com/valyala/fasthttp", "RequestCtx") || httpflow.IsNamed(t, "github.com/gofiber/fiber/v2", "Ctx")
 }
 
 // middlewareInSight reports whether the package, or one it imports,
