@@ -30,6 +30,7 @@ type finding struct {
 	pkgID    string
 	posn     token.Position
 	end      token.Position
+	at       token.Position // posn not adjusted by //line directives, as facts hold it
 	diag     analysis.Diagnostic
 	related  []relatedStep
 }
@@ -261,6 +262,7 @@ func analyze(analyzers []*analysis.Analyzer, o *options) (*result, error) {
 			c.add(p, a.Name, diags)
 		}
 	}
+	settle(res, analyzers, graph, replayed, cache)
 	sort.Slice(res.findings, func(i, j int) bool {
 		a, b := res.findings[i], res.findings[j]
 		if a.posn.Filename != b.posn.Filename {
@@ -300,7 +302,7 @@ func (c *collector) add(p *packages.Package, analyzer string, diags []analysis.D
 		}
 	}
 	for _, d := range diags {
-		f := finding{analyzer: analyzer, pkgID: p.ID, posn: fset.Position(d.Pos), end: fset.Position(d.End), diag: d}
+		f := finding{analyzer: analyzer, pkgID: p.ID, posn: fset.Position(d.Pos), at: fset.PositionFor(d.Pos, false), end: fset.Position(d.End), diag: d}
 		if generated[f.posn.Filename] && !c.generated {
 			// As golangci-lint does: nobody edits generated code by
 			// hand (-generated reports it).

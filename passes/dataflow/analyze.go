@@ -25,18 +25,39 @@ type origin struct {
 // guardOn is a Guard on a parameter of the function being analyzed, as a
 // comparable label part; the zero value is no guard.
 type guardOn struct {
-	param1  int // parameter index + 1
-	class   Tag
-	unknown bool
-	onValue bool
-	name    string
+	param1   int // parameter index + 1
+	class    Tag
+	unknown  bool
+	onValue  bool
+	name     string
+	reported string
 }
 
 func (g guardOn) flowGuard() *Guard {
 	if g.param1 == 0 {
 		return nil
 	}
-	return &Guard{Arg: g.param1 - 1, Class: g.class, Unknown: g.unknown, OnValue: g.onValue, Name: g.name}
+	return &Guard{Arg: g.param1 - 1, Class: g.class, Unknown: g.unknown, OnValue: g.onValue, Name: g.name, Reported: g.reported}
+}
+
+// provisionally reports, for a flow from a source that waits on guard g
+// (a value guard on a request this function is given), whether the
+// function is a handler whose registrations no code in sight holds
+// (Rules.Provisional): the flow is then reported here, marked, and kept
+// in the summary marked as reported, for the packages that register the
+// handler to record whether they replace the header. The marked guard
+// and path are returned.
+func (f *funcState) provisionally(g *Guard, p *path) (*Guard, *path, bool) {
+	if g == nil || !g.OnValue || g.Reported != "" || !f.rules.Provisional(f.fn, g) {
+		return g, p, false
+	}
+	obj := funcObject(f.fn)
+	if obj == nil {
+		return g, p, false
+	}
+	marked := *g
+	marked.Reported = obj.FullName()
+	return &marked, p.provisionalOn(marked.Reported), true
 }
 
 type label struct {
@@ -616,9 +637,16 @@ func (f *funcState) place(l label, p *path, to Flow) {
 			if to.Guard != nil {
 				if to.Guard.OnValue {
 					// The place holds it if the callers' request is the
-					// client's: they decide, and make the holding.
+					// client's: they decide, and make the holding (a
+					// handler nothing in sight registers holds it here,
+					// provisionally).
+					g, marked, now := f.provisionally(to.Guard, p)
+					to.Guard = g
 					to.From, to.FromKind, to.Path = Source, l.kind, p.steps()
 					f.sum.add(f.pkgState, to)
+					if now {
+						f.addHolding(to.ToPlace, l.kind, marked)
+					}
 				}
 				return // a holding cannot depend on a caller's name
 			}
@@ -647,8 +675,17 @@ func (f *funcState) sinkEvent(l label, p *path, sink SinkInfo, cond *Require, he
 	switch l.port {
 	case Source:
 		if cond != nil || guard != nil {
+			marked, now := p, false
+			if cond == nil {
+				// A handler nothing in sight registers: reported here,
+				// provisionally, as well as summarized.
+				guard, marked, now = f.provisionally(guard, p)
+			}
 			f.sum.add(f.pkgState, Flow{From: Source, FromKind: l.kind, To: Sink, ToKind: l.kind, Sink: &sink, Require: cond, Guard: guard, Path: p.steps()})
-			return
+			if !now {
+				return
+			}
+			p = marked
 		}
 		pos := here
 		if sink.Pkg == f.pass.Pkg.Path() {

@@ -223,11 +223,18 @@ func (f *funcState) guard(c *Call, g *Guard) (on guardOn, name, note string, ok 
 			arg = c.Args[g.Arg]
 		}
 		holds, by, note := f.rules.Holds(g, c, arg)
+		k := f.inputIndex(by)
+		if g.Reported != "" && (!holds || by == nil || k < 0) {
+			// A flow the handler's package reported provisionally: this
+			// use only says whether it replaces the header.
+			f.used(g.Reported, !holds)
+			return guardOn{}, "", "", false
+		}
 		if !holds {
 			return guardOn{}, "", "", false
 		}
-		if k := f.inputIndex(by); by != nil && k >= 0 {
-			return guardOn{param1: k + 1, class: g.Class, onValue: true, name: g.Name}, "", note, true
+		if by != nil && k >= 0 {
+			return guardOn{param1: k + 1, class: g.Class, onValue: true, name: g.Name, reported: g.Reported}, "", note, true
 		}
 		return guardOn{}, "", note, true
 	}

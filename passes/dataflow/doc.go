@@ -54,6 +54,18 @@
 // or context key is a summary flow into the place, so the place holds it
 // only where the condition is met.
 //
+// When the rule says that no code in sight will decide such a flow (a
+// handler its package neither calls nor registers, Rules.Provisional),
+// the engine reports it in the handler's package, provisionally: the
+// finding, or the holding of a place, is marked with the handler
+// (Finding.Provisional), and the summary keeps the flow with
+// Guard.Reported set. A package that registers or calls the handler then
+// records whether that use replaces the header (Places.Uses) rather than
+// report the flow again, and the handler's package lists its provisional
+// findings (Places.Pending); a driver that sees every package drops those
+// that every use covers (Settle). An explanation that needs no such
+// settling is always preferred to one that does.
+//
 // A function's Summary is a list of Flows: parameter → result, parameter →
 // sink (possibly conditional on the kind of another parameter, e.g. the
 // request whose header is set must be outbound), source → result (the

@@ -118,6 +118,11 @@ type Step struct {
 	What   string
 	Role   Role `json:",omitempty"`
 	Origin bool `json:",omitempty"` // the value took its kind here: the step a message calls the source
+	// Provisional, when set, names the handler (types.Func.FullName)
+	// whose package reported this flow before its registrations were
+	// known (Guard.Reported): a finding whose path has such a step is
+	// one a driver that sees every package may drop (Places.Uses).
+	Provisional string `json:",omitempty"`
 }
 
 // A Tag classifies sinks and sources for the rule that wrote them (an
@@ -158,12 +163,18 @@ type Require struct {
 // whose header Name a read takes): the rule decides it at each call with
 // the value passed (Rules.Holds), and may hand it on to the caller's own
 // parameter, or to where a function is registered as a handler.
+//
+// Reported, on a value guard, names the handler whose package already
+// reported the flow, provisionally (Rules.Provisional): where another
+// package uses the handler, the flow is not reported again; the package
+// records whether the use replaces the header (Places.Uses).
 type Guard struct {
-	Arg     int
-	Class   Tag
-	Unknown bool
-	OnValue bool
-	Name    string
+	Arg      int
+	Class    Tag
+	Unknown  bool
+	OnValue  bool
+	Name     string
+	Reported string
 }
 
 // A Place is a package-wide location the engine tracks flow-insensitively:
@@ -257,7 +268,7 @@ func (f *Flow) key() string {
 		fmt.Fprintf(&b, "?%d:%s", f.Require.Param, f.Require.Kind)
 	}
 	if f.Guard != nil {
-		fmt.Fprintf(&b, "!%d#%d%v%v%q", f.Guard.Arg, f.Guard.Class, f.Guard.Unknown, f.Guard.OnValue, f.Guard.Name)
+		fmt.Fprintf(&b, "!%d#%d%v%v%q%q", f.Guard.Arg, f.Guard.Class, f.Guard.Unknown, f.Guard.OnValue, f.Guard.Name, f.Guard.Reported)
 	}
 	return b.String()
 }
@@ -298,6 +309,9 @@ func (f *Flow) String() string {
 			name = "credentials"
 		}
 		fmt.Fprintf(&b, " if %s(param%d)", name, f.Guard.Arg)
+		if f.Guard.Reported != "" {
+			b.WriteString(", reported")
+		}
 	case f.Guard != nil:
 		fmt.Fprintf(&b, " if name(param%d)", f.Guard.Arg)
 	}
@@ -362,6 +376,57 @@ type Places struct {
 	// Met lists the holdings and leaks this package saw together for the
 	// first time: a package that imports it need not report them again.
 	Met []Meeting
+	// Uses lists the handlers of other packages whose provisional flows
+	// (Guard.Reported) this package uses, and whether every such use
+	// replaces the header; Pending lists the findings this package
+	// reported provisionally. See Settle.
+	Uses    []HandlerUse
+	Pending []PendingFinding
+}
+
+// A HandlerUse is a handler of another package used (registered or
+// called) in a package: Covered when every use passes the request
+// through a replacement of the header its provisional flows read.
+type HandlerUse struct {
+	Handler string
+	Covered bool
+}
+
+// A PendingFinding is a diagnostic a package reported provisionally: at
+// At, for the flows of the handlers named (all of its findings there
+// were provisional).
+type PendingFinding struct {
+	At       Position
+	Handlers []string
+}
+
+// Settle returns, from the facts of every package a driver analyzed and
+// reports on, the positions of the provisional findings it can drop:
+// those whose handlers are each used somewhere among them, and covered
+// on every use. A handler no package uses keeps its findings: its routes
+// are out of sight, and the analysis errs toward reporting.
+func Settle(facts []*Places) map[Position]bool {
+	covered := map[string]bool{}
+	for _, f := range facts {
+		for _, u := range f.Uses {
+			if c, seen := covered[u.Handler]; !seen || c {
+				covered[u.Handler] = u.Covered
+			}
+		}
+	}
+	drop := map[Position]bool{}
+	for _, f := range facts {
+		for _, p := range f.Pending {
+			all := len(p.Handlers) > 0
+			for _, h := range p.Handlers {
+				all = all && covered[h]
+			}
+			if all {
+				drop[p.At] = true
+			}
+		}
+	}
+	return drop
 }
 
 // A Meeting is a place that holds a kind and leaks it into a sink, both
@@ -374,6 +439,10 @@ type Meeting struct {
 
 func (p *Places) places() *Places { return p }
 
+// Links returns the package fact's knowledge of provisional findings
+// (Uses and Pending), for a driver that settles them (Settle).
+func (p *Places) Links() *Places { return p }
+
 func (p *Places) String() string {
 	var parts []string
 	for _, h := range p.Holdings {
@@ -384,6 +453,12 @@ func (p *Places) String() string {
 	}
 	for _, m := range p.Met {
 		parts = append(parts, fmt.Sprintf("%s met %s", m.Place.id(), m.Kind))
+	}
+	for _, u := range p.Uses {
+		parts = append(parts, fmt.Sprintf("uses %s covered=%v", u.Handler, u.Covered))
+	}
+	for _, pf := range p.Pending {
+		parts = append(parts, fmt.Sprintf("pending at %d:%d on %s", pf.At.Line, pf.At.Col, strings.Join(pf.Handlers, ",")))
 	}
 	sort.Strings(parts)
 	return strings.Join(dedupStrings(parts), "; ")

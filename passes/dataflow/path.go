@@ -1,6 +1,9 @@
 package dataflow
 
-import "go/token"
+import (
+	"go/token"
+	"slices"
+)
 
 // A path is the explanation of how a value got where it is: an immutable
 // linked list of steps, newest last, shared between the labels that extend it.
@@ -11,8 +14,13 @@ type path struct {
 	role   Role
 	origin bool // the value took its kind here
 	cut    bool // steps were dropped at maxPathLen (on this node or before)
-	prev   *path
-	n      int
+	// provisional names the handler whose package reported the flow
+	// before its registrations were known (Step.Provisional); prov is
+	// set when this node or one before it has one.
+	provisional string
+	prov        bool
+	prev        *path
+	n           int
 }
 
 // maxPathLen bounds explanations (and the work of building them). A path
@@ -38,7 +46,36 @@ func (p *path) add(st Step, pos token.Pos) *path {
 		q.cut = true
 		return &q
 	}
-	return &path{at: st.At, pos: pos, what: st.What, role: st.Role, origin: st.Origin, cut: p.wasCut(), prev: p, n: p.len() + 1}
+	return &path{at: st.At, pos: pos, what: st.What, role: st.Role, origin: st.Origin, cut: p.wasCut(), provisional: st.Provisional,
+		prov: p.isProvisional() || st.Provisional != "", prev: p, n: p.len() + 1}
+}
+
+// isProvisional reports whether a step of p was reported before the
+// handler's registrations were known.
+func (p *path) isProvisional() bool { return p != nil && p.prov }
+
+// provisionalOn returns p with its newest step marked as reported
+// provisionally for handler.
+func (p *path) provisionalOn(handler string) *path {
+	if p == nil || p.provisional == handler {
+		return p
+	}
+	q := *p
+	q.provisional, q.prov = handler, true
+	return &q
+}
+
+// handlers returns the handlers p's steps were reported provisionally
+// for, sorted.
+func (p *path) handlers() []string {
+	var out []string
+	for q := p; q != nil && q.prov; q = q.prev {
+		if q.provisional != "" && !slices.Contains(out, q.provisional) {
+			out = append(out, q.provisional)
+		}
+	}
+	slices.Sort(out)
+	return out
 }
 
 // then adds a step of role r.
@@ -81,7 +118,7 @@ func (p *path) noted(note string) *path {
 func (p *path) steps() []Step {
 	out := make([]Step, p.len())
 	for q := p; q != nil; q = q.prev {
-		out[q.n-1] = Step{At: q.at, What: q.what, Role: q.role, Origin: q.origin}
+		out[q.n-1] = Step{At: q.at, What: q.what, Role: q.role, Origin: q.origin, Provisional: q.provisional}
 	}
 	return out
 }
@@ -96,15 +133,19 @@ type PathStep struct {
 func (p *path) pathSteps() []PathStep {
 	out := make([]PathStep, p.len())
 	for q := p; q != nil; q = q.prev {
-		out[q.n-1] = PathStep{Step: Step{At: q.at, What: q.what, Role: q.role, Origin: q.origin}, Pos: q.pos}
+		out[q.n-1] = PathStep{Step: Step{At: q.at, What: q.what, Role: q.role, Origin: q.origin, Provisional: q.provisional}, Pos: q.pos}
 	}
 	return out
 }
 
-// better reports whether p is a better explanation than q: shorter, or as
-// long and first in a fixed order, so that results do not depend on the
-// order in which paths were found.
+// better reports whether p is a better explanation than q: one that
+// holds without waiting on a handler's registrations (not provisional),
+// shorter, or as long and first in a fixed order, so that results do
+// not depend on the order in which paths were found.
 func (p *path) better(q *path) bool {
+	if p.isProvisional() != q.isProvisional() {
+		return q.isProvisional()
+	}
 	if p.len() != q.len() {
 		return p.len() < q.len()
 	}

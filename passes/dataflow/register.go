@@ -60,6 +60,12 @@ func (f *funcState) registered(instr ssa.Instruction, fn *ssa.Function) {
 		}
 		c := &Call{Fn: f.fn, Callee: obj, Pos: pos, Instr: instr, FuncValue: fn}
 		holds, _, note := f.rules.Holds(fl.Guard, c, nil)
+		if fl.Guard.Reported != "" {
+			// Reported, provisionally, in the handler's package: this
+			// registration only says whether it replaces the header.
+			f.used(fl.Guard.Reported, !holds)
+			continue
+		}
 		if !holds {
 			continue
 		}

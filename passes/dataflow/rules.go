@@ -68,6 +68,16 @@ type Rules interface {
 	// instead (a parameter: the guard then moves to c.Fn's callers), and
 	// a note for the source's description.
 	Holds(g *Guard, c *Call, arg ssa.Value) (ok bool, by ssa.Value, note string)
+
+	// Provisional reports whether a flow of fn that waits on value guard
+	// g (on a request fn is given) is to be reported in fn's package
+	// before its registrations are known: fn is a handler that no code
+	// in sight registers or calls, and its package sees nothing that
+	// would decide it. The engine then reports it there, marked
+	// (Finding.Provisional), and the packages that register fn record
+	// whether they replace the header (Places.Uses), so that a driver
+	// seeing every package can drop it (Settle).
+	Provisional(fn *ssa.Function, g *Guard) bool
 }
 
 // NoRules implements every method of Rules as "nothing known". A rule
@@ -92,6 +102,7 @@ func (NoRules) Value(ssa.Value) (Kind, string)                           { retur
 func (NoRules) Model(*Call) ([]Flow, bool)                               { return nil, false }
 func (NoRules) Accepts(Tag, string, *Call) (bool, *Guard, string)        { return false, nil, "" }
 func (NoRules) Holds(*Guard, *Call, ssa.Value) (bool, ssa.Value, string) { return true, nil, "" }
+func (NoRules) Provisional(*ssa.Function, *Guard) bool                   { return false }
 
 // Events receives what the engine observes while it analyzes a package,
 // for a rule that needs more than its findings (Config.Events).

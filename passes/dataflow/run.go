@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/token"
 	"go/types"
+	"maps"
 	"reflect"
 	"runtime/debug"
 	"slices"
@@ -34,6 +35,10 @@ type Config struct {
 	// Events, when set, receives the sources the models produced and
 	// every finding for each of its sources.
 	Events Events
+	// ReportPos, when set, is where the analyzer reports a finding at
+	// pos (the diagnostic's start): the package fact lists its
+	// provisional findings there (Places.Pending).
+	ReportPos func(pos token.Pos) token.Pos
 }
 
 // A Finding is a tracked value reaching a sink unconditionally.
@@ -46,6 +51,10 @@ type Finding struct {
 	// PathCut is set when the path was longer than the engine keeps
 	// (maxPathLen steps): its first steps are shown, the rest is not.
 	PathCut bool
+	// Provisional names the handlers whose registrations the finding
+	// waits on: it was reported because none is in sight, and a driver
+	// that sees every package may drop it (Settle).
+	Provisional []string
 	// Also lists the other sinks the values handed over here reach (a
 	// client field and the header it ends in, a live and an unused
 	// transport): one diagnostic per position names them all.
@@ -120,8 +129,8 @@ func Run(pass *analysis.Pass, cfg *Config) (res *Outcome) {
 	s := newPkgState(pass, cfg)
 	s.solve()
 	s.meet()
-	s.exportFacts()
 	res.Findings = s.sortedFindings()
+	s.exportFacts(s.pendingFindings(res.Findings))
 	res.Problems = s.problems
 	return res
 }
@@ -182,6 +191,10 @@ type pkgState struct {
 	readers       map[Place]map[*ssa.Function]bool
 	globalReaders map[*ssa.Function]bool
 
+	// handlerUses are the handlers of other packages whose provisional
+	// flows this package uses, and whether every use replaces the header.
+	handlerUses map[string]bool
+
 	findings     map[findingKey]*Finding
 	findingPaths map[findingKey]*path
 	localFiles   map[string]*token.File // this package's files by name
@@ -219,6 +232,7 @@ func newPkgState(pass *analysis.Pass, cfg *Config) *pkgState {
 		readers:       make(map[Place]map[*ssa.Function]bool),
 		globalReaders: make(map[*ssa.Function]bool),
 
+		handlerUses:  make(map[string]bool),
 		findings:     make(map[findingKey]*Finding),
 		findingPaths: make(map[findingKey]*path),
 	}
@@ -401,7 +415,7 @@ func (s *pkgState) factFlows(obj *types.Func) []Flow {
 	return sum.Flows
 }
 
-func (s *pkgState) exportFacts() {
+func (s *pkgState) exportFacts(pending []PendingFinding) {
 	for fn, sb := range s.summaries {
 		obj, ok := fn.Object().(*types.Func)
 		// Only exported functions (and methods with exported names, which
@@ -431,7 +445,11 @@ func (s *pkgState) exportFacts() {
 		}
 	}
 	places.Met = s.newMet
-	if len(places.Holdings)+len(places.Leaks)+len(places.Met) == 0 {
+	for _, h := range slices.Sorted(maps.Keys(s.handlerUses)) {
+		places.Uses = append(places.Uses, HandlerUse{Handler: h, Covered: s.handlerUses[h]})
+	}
+	places.Pending = pending
+	if len(places.Holdings)+len(places.Leaks)+len(places.Met)+len(places.Uses)+len(places.Pending) == 0 {
 		return
 	}
 	slices.SortFunc(places.Holdings, func(a, b Holding) int {
@@ -460,7 +478,44 @@ func (s *pkgState) addFinding(pos token.Pos, k Kind, sink SinkInfo, p *path) {
 			steps[i].Pos = s.resolve(steps[i].At)
 		}
 	}
-	s.findings[key] = &Finding{Pos: pos, Sink: sink, SinkPos: s.resolve(sink.At), Kind: k, Path: steps, PathCut: p.wasCut()}
+	s.findings[key] = &Finding{Pos: pos, Sink: sink, SinkPos: s.resolve(sink.At), Kind: k, Path: steps, PathCut: p.wasCut(), Provisional: p.handlers()}
+}
+
+// pendingFindings lists where the analyzer reports findings that are
+// all provisional (Config.ReportPos), with their handlers.
+func (s *pkgState) pendingFindings(findings []Finding) []PendingFinding {
+	if s.cfg.ReportPos == nil {
+		return nil
+	}
+	handlers := map[Position][]string{}
+	firm := map[Position]bool{}
+	for _, f := range findings {
+		at := s.position(s.cfg.ReportPos(f.Pos))
+		if len(f.Provisional) == 0 {
+			firm[at] = true
+			continue
+		}
+		handlers[at] = append(handlers[at], f.Provisional...)
+	}
+	var out []PendingFinding
+	for at, hs := range handlers {
+		if firm[at] {
+			continue
+		}
+		slices.Sort(hs)
+		out = append(out, PendingFinding{At: at, Handlers: slices.Compact(hs)})
+	}
+	slices.SortFunc(out, func(a, b PendingFinding) int { return a.At.compare(b.At) })
+	return out
+}
+
+// used records that this package uses handler, whose package reported
+// flows of it provisionally (Guard.Reported): covered when this use
+// replaces the header. A handler is covered when every use is.
+func (s *pkgState) used(handler string, covered bool) {
+	if c, seen := s.handlerUses[handler]; !seen || c {
+		s.handlerUses[handler] = covered
+	}
 }
 
 // findingKey identifies a finding: its position, its sink (a hand-over

@@ -36,7 +36,8 @@
 // (in the function, a helper called first, or a middleware in front of
 // every registration of the handler; a copy of a request the function is
 // given waits on it and is decided where the function is called or
-// registered, as tokenforward's reads are); copies into the
+// registered, or is reported provisionally, as tokenforward's reads
+// are); copies into the
 // response (w.Header()); copies that are only logged. Removal is judged per header name (Authorization and each
 // configured credential header must each be removed) and checked anywhere
 // in the function that copies (not path by path), which errs toward

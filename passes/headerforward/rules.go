@@ -87,6 +87,12 @@ func (r *rules) Holds(g *dataflow.Guard, c *dataflow.Call, arg ssa.Value) (bool,
 	return clients, by, ""
 }
 
+// Provisional: a copy in a handler whose registrations are out of sight
+// is reported in its package (replaced.Provisional).
+func (r *rules) Provisional(fn *ssa.Function, g *dataflow.Guard) bool {
+	return g.Class == tagReplacedCopy && r.replaced != nil && r.replaced.Provisional(fn, r.mustRemove)
+}
+
 // rangedSet returns the header set a loop ranges over, for a key taken
 // from it.
 func rangedSet(key ssa.Value) ssa.Value {

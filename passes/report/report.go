@@ -37,6 +37,15 @@ func Span(pass *analysis.Pass, pos token.Pos) (token.Pos, token.Pos) {
 	return pos, token.NoPos
 }
 
+// Start returns where Flow reports a finding at pos, for the engine's
+// list of provisional findings (dataflow.Config.ReportPos).
+func Start(pass *analysis.Pass) func(token.Pos) token.Pos {
+	return func(pos token.Pos) token.Pos {
+		start, _ := Span(pass, pos)
+		return start
+	}
+}
+
 // Flow makes the diagnostic of a finding: the message at the finding's
 // span, and the path from source to sink as related information, one step
 // each, labeled with its role ("source", "call", "field", "key", "sink"...).

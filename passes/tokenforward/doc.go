@@ -70,10 +70,14 @@
 // is still reported.
 //
 // A read on a request the function is given, which its package cannot
-// decide (in a helper, or in an exported handler of a package that sees
-// a replacing middleware), waits on that request and is decided where
-// the function is called or registered: a registration without the
-// replacement is reported there, once per handler and package.
+// decide (in a helper, or in an exported handler its package does not
+// register), waits on that request and is decided where the function is
+// called or registered: a registration without the replacement is
+// reported there, once per handler and package. In an exported handler
+// whose package sees no replacing middleware, the read is also reported
+// at once, provisionally: the passthrough command, which sees every
+// package, drops it when every registration replaces the header; go vet
+// and golangci-lint, one package at a time, keep it.
 //
 // Wholesale copies of the inbound header set are the headerforward
 // analyzer's findings; tokenforward stays silent about them.

@@ -158,6 +158,12 @@ func (r *rules) Holds(g *dataflow.Guard, c *dataflow.Call, arg ssa.Value) (bool,
 	return r.replaced.Decide(c, arg, []string{g.Name})
 }
 
+// Provisional: a read in a handler whose registrations are out of sight
+// is reported in its package (replaced.Provisional).
+func (r *rules) Provisional(fn *ssa.Function, g *dataflow.Guard) bool {
+	return g.Class == tagReplacedRead && r.replaced != nil && r.replaced.Provisional(fn, []string{g.Name})
+}
+
 // headerGuard makes a header flow conditional on argument i naming a
 // credential header (of the class of a read or a write), when the name
 // is not a constant here.

@@ -70,6 +70,7 @@ func run(pass *analysis.Pass, compiled *rules) (any, error) {
 		Rules:          &r,
 		NewFuncFact:    func() dataflow.FuncFact { return new(funcFact) },
 		NewPackageFact: func() dataflow.PackageFact { return new(packageFact) },
+		ReportPos:      report.Start(pass),
 		SSA:            ssapkg.Of(pass),
 		Modelled:       modelled,
 	})

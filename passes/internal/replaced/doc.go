@@ -18,10 +18,13 @@
 // (before the handler, in a list of handlers).
 //
 // When the package cannot decide (the request is a parameter of a
-// helper, or of an exported handler the package does not register while
-// a replacing middleware is in sight), Read returns that parameter: the
-// read waits on it, and is decided by Read at each call and by
-// Registered where another package registers the handler.
+// helper, or of an exported handler the package does not register),
+// Read returns that parameter: the read waits on it, and is decided by
+// Read at each call and by Registered where another package registers
+// the handler. When, besides, no replacing middleware is in sight (in
+// the package or its imports), Provisional says so: the engine reports
+// the read in the handler's package too, and a driver that sees every
+// package drops it if every registration replaces the header.
 //
 // A value computed from a header of the request (re-formatting the
 // client's token) replaces nothing; neither does a replacement on a clone

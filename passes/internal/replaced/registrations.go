@@ -60,7 +60,7 @@ func (r *Result) Read(fn *ssa.Function, at ssa.Instruction, v ssa.Value, name st
 		uses = append(uses, r.handlerValues(fn.Signature.Recv().Type())...)
 	}
 	if len(uses) == 0 {
-		if carried(root.Type()) && r.decidedByCallers(fn, name) {
+		if carried(root.Type()) && r.decidedByCallers(fn) {
 			return false, root, ""
 		}
 		return false, nil, ""
@@ -167,7 +167,7 @@ func (r *Result) coverage(fn *ssa.Function, uses []ssa.Value, name string) (all 
 	return false, fmt.Sprintf("middleware %s replaces it on other registrations of %s", by, fn.Name())
 }
 
-// decidedByCallers reports whether a read of header name on a
+// decidedByCallers reports whether a read of a credential header on a
 // parameter of fn, which its package does not register, is left to fn's
 // callers and to where other packages register it:
 //   - the bound wrapper of a method value: the method is decided where
@@ -178,18 +178,18 @@ func (r *Result) coverage(fn *ssa.Function, uses []ssa.Value, name string) (all 
 //   - an exported helper (not of the handler shape) outside a main
 //     package: its facts reach the packages that call it;
 //   - an exported function or method of the handler shape, other than
-//     ServeHTTP, when a middleware that replaces the header is in sight
-//     (declared in the package or in one it imports): the packages that
-//     register it (the method value, for a method) decide.
+//     ServeHTTP: the packages that register it (the method value, for a
+//     method) decide. When no middleware that replaces the header is in
+//     sight (declared in the package or in one it imports), the read is
+//     also reported in its package, provisionally (Provisional): an
+//     exported handler that no analyzed package registers must still be
+//     reported somewhere.
 //
 // Otherwise the read is judged in the package, as a handler nothing
 // registers: an unexported handler may be registered by code the
-// analysis does not see, and a handler package that sees no replacing
-// middleware is judged without its routes (an exported handler that no
-// analyzed package registers must still be reported somewhere). A
-// handler type's ServeHTTP is judged there too: its values registered
-// elsewhere are not followed.
-func (r *Result) decidedByCallers(fn *ssa.Function, name string) bool {
+// analysis does not see. A handler type's ServeHTTP is judged there
+// too: its values registered elsewhere are not followed.
+func (r *Result) decidedByCallers(fn *ssa.Function) bool {
 	if strings.HasPrefix(fn.Synthetic, "bound method wrapper") {
 		// The wrapper of a method value: the method itself is judged
 		// where the value is made (registered), not in the wrapper.
@@ -212,7 +212,34 @@ func (r *Result) decidedByCallers(fn *ssa.Function, name string) bool {
 	}
 	// A handler type's ServeHTTP is registered as a value of its type,
 	// which the registrations of other packages do not follow.
-	return fn.Name() != "ServeHTTP" && r.middlewareInSight(name)
+	return fn.Name() != "ServeHTTP"
+}
+
+// Provisional reports whether a read of one of the headers names, on a
+// request the exported handler fn is given, is to be reported in fn's
+// package before the packages that register fn are analyzed: nothing in
+// the package calls or registers fn, and no middleware that replaces
+// the header is in sight, so nothing the package and its imports see
+// can clear the read. (With such a middleware in sight, the read waits
+// for the registrations alone, and a driver analyzing one package at a
+// time, go vet's, still decides it.)
+func (r *Result) Provisional(fn *ssa.Function, names []string) bool {
+	if fn == nil || fn.Parent() != nil || fn.Name() == "ServeHTTP" || !handlerShaped(fn) || r.pass == nil {
+		return false
+	}
+	obj, ok := fn.Object().(*types.Func)
+	if !ok || !obj.Exported() || obj.Pkg() != r.pass.Pkg || r.pass.Pkg.Name() == "main" {
+		return false
+	}
+	if len(r.handlerUses(fn)) > 0 || r.called[fn] {
+		return false
+	}
+	for _, n := range names {
+		if !r.middlewareInSight(n) {
+			return true
+		}
+	}
+	return false
 }
 
 // carried reports whether a parameter of type t is a request whose

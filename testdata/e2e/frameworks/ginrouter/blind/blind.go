@@ -1,8 +1,10 @@
 // Package blind is a handler package that sees no middleware replacing
-// Authorization: its handler is judged here, without the routes (a
-// handler no analyzed package registers must still be reported), so the
-// route behind keys.Distribute does not clear it. A known limit, which
-// errs toward reporting.
+// Authorization. Its reads are reported here provisionally, and the
+// packages that register its handlers record whether every registration
+// replaces the header: the command, which sees them all, drops the
+// finding of Relay (routes registers it behind keys.Distribute only) and
+// keeps that of Unrouted (nothing registers it). go vet, one package at
+// a time, reports both.
 package blind
 
 import (
@@ -13,6 +15,13 @@ import (
 
 // Relay forwards what the request's Authorization holds.
 func Relay(c *gin.Context) {
+	out, _ := http.NewRequestWithContext(c.Request.Context(), http.MethodPost, "https://llm.example.com/v1/chat", nil)
+	out.Header.Set("Authorization", c.GetHeader("Authorization"))
+	_, _ = http.DefaultClient.Do(out)
+}
+
+// Unrouted is registered by no analyzed package.
+func Unrouted(c *gin.Context) {
 	out, _ := http.NewRequestWithContext(c.Request.Context(), http.MethodPost, "https://llm.example.com/v1/chat", nil)
 	out.Header.Set("Authorization", c.GetHeader("Authorization")) // want tokenforward
 	_, _ = http.DefaultClient.Do(out)

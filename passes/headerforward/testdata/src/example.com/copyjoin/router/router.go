@@ -1,9 +1,12 @@
+// want package:"uses example.com/copyjoin/blind.Clone covered=true; uses example.com/copyjoin/blind.Mirror covered=false"
+
 // Package router is where the handlers and the middleware meet.
 package router
 
 import (
 	"net/http"
 
+	"example.com/copyjoin/blind"
 	"example.com/copyjoin/fwd"
 	"example.com/copyjoin/keys"
 	"example.com/copyjoin/relay"
@@ -17,6 +20,9 @@ func Routes() http.Handler {
 	mux.Handle("/resend", keys.Logging(http.HandlerFunc(relay.Resend))) // want `forwarded wholesale`
 	mux.Handle("/speech", keys.OwnKey(http.HandlerFunc(relay.Speech)))
 	mux.HandleFunc("/copy", bare)
+	mux.Handle("/clone", keys.OwnKey(http.HandlerFunc(blind.Clone)))
+	mux.Handle("/mirror", keys.OwnKey(http.HandlerFunc(blind.Mirror)))
+	mux.HandleFunc("/mirror-bare", blind.Mirror) // recorded as not covered; reported where blind copies
 	return mux
 }
 

@@ -1,3 +1,5 @@
+// want package:"uses example.com/routerjoin/blind.Bare covered=false; uses example.com/routerjoin/blind.Open covered=true; uses example.com/routerjoin/blind.Relay covered=true"
+
 // Package router is where the handlers of package relay and the
 // middleware of package keys meet: a handler every registration of which
 // passes through keys.OwnKey sends the server's key; one registered
@@ -26,6 +28,9 @@ func Routes() http.Handler {
 	mux.HandleFunc("/speech-bare", relay.Speech)  // want `inbound credential from Header.Get\("Authorization"\) \(middleware OwnKey replaces it on other registrations of Speech\)`
 	mux.HandleFunc("/speech-again", relay.Speech) // the same handler and flow: reported once, above
 	mux.Handle("/blind", keys.OwnKey(http.HandlerFunc(blind.Relay)))
+	mux.Handle("/blind-open", keys.OwnKey(http.HandlerFunc(blind.Open)))
+	mux.Handle("/blind-bare", keys.OwnKey(http.HandlerFunc(blind.Bare)))
+	mux.HandleFunc("/blind-bare-too", blind.Bare) // recorded as not covered; reported where blind reads it
 	mux.Handle("/owned", keys.OwnKey(http.HandlerFunc(owned)))
 	mux.HandleFunc("/passed", passed)
 	api := &relay.API{Tenant: "acme"}
