@@ -53,16 +53,29 @@ func settle(res *result, analyzers []*analysis.Analyzer, graph *checker.Graph, r
 			}
 		}
 	}
-	drop := map[string]map[dataflow.Position]bool{}
+	settled := map[string]map[dataflow.Position]dataflow.Settlement{}
 	for name, fs := range facts {
-		if d := dataflow.Settle(fs); len(d) > 0 {
-			drop[name] = d
+		if s := dataflow.Settle(fs); len(s) > 0 {
+			settled[name] = s
 		}
 	}
-	if len(drop) == 0 {
+	if len(settled) == 0 {
 		return
 	}
 	res.findings = slices.DeleteFunc(res.findings, func(f finding) bool {
-		return drop[f.analyzer][dataflow.Position{File: f.at.Filename, Line: f.at.Line, Col: f.at.Column}]
+		return settled[f.analyzer][position(&f)].Drop
 	})
+	for i := range res.findings {
+		f := &res.findings[i]
+		// An allowed finding's message ends with its directive's
+		// reason, which the outputs take apart: it is left as it is.
+		if note := settled[f.analyzer][position(f)].Note; note != "" && !f.suppressed() {
+			f.diag.Message += " (" + note + ")"
+		}
+	}
+}
+
+// position is where a finding is, as facts record it.
+func position(f *finding) dataflow.Position {
+	return dataflow.Position{File: f.at.Filename, Line: f.at.Line, Col: f.at.Column}
 }

@@ -227,7 +227,7 @@ func (f *funcState) guard(c *Call, g *Guard) (on guardOn, name, note string, ok 
 		if g.Reported != "" && (!holds || by == nil || k < 0) {
 			// A flow the handler's package reported provisionally: this
 			// use only says whether it replaces the header.
-			f.used(g.Reported, !holds)
+			f.used(g.Reported, !holds, note)
 			return guardOn{}, "", "", false
 		}
 		if !holds {

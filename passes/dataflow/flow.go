@@ -386,10 +386,12 @@ type Places struct {
 
 // A HandlerUse is a handler of another package used (registered or
 // called) in a package: Covered when every use passes the request
-// through a replacement of the header its provisional flows read.
+// through a replacement of the header its provisional flows read; By
+// names a middleware that replaces it on some use, when one does.
 type HandlerUse struct {
 	Handler string
 	Covered bool
+	By      string `json:",omitempty"`
 }
 
 // A PendingFinding is a diagnostic a package reported provisionally: at
@@ -400,33 +402,55 @@ type PendingFinding struct {
 	Handlers []string
 }
 
+// A Settlement is what becomes of a provisional finding (Settle):
+// dropped, or kept with a note saying that some registrations replace
+// the header (the handler is registered both with and without the
+// replacement).
+type Settlement struct {
+	Drop bool
+	Note string
+}
+
 // Settle returns, from the facts of every package a driver analyzed and
-// reports on, the positions of the provisional findings it can drop:
+// reports on, what becomes of their provisional findings, by position:
 // those whose handlers are each used somewhere among them, and covered
-// on every use. A handler no package uses keeps its findings: its routes
-// are out of sight, and the analysis errs toward reporting.
-func Settle(facts []*Places) map[Position]bool {
-	covered := map[string]bool{}
+// on every use, are dropped; those with a handler covered on some uses
+// only are kept with a note. A handler no package uses keeps its
+// findings as they are: its routes are out of sight, and the analysis
+// errs toward reporting.
+func Settle(facts []*Places) map[Position]Settlement {
+	uses := map[string]HandlerUse{}
 	for _, f := range facts {
 		for _, u := range f.Uses {
-			if c, seen := covered[u.Handler]; !seen || c {
-				covered[u.Handler] = u.Covered
+			if old, seen := uses[u.Handler]; seen {
+				u.Covered = u.Covered && old.Covered
+				u.By = cmp.Or(old.By, u.By)
 			}
+			uses[u.Handler] = u
 		}
 	}
-	drop := map[Position]bool{}
+	out := map[Position]Settlement{}
 	for _, f := range facts {
 		for _, p := range f.Pending {
 			all := len(p.Handlers) > 0
+			note := ""
 			for _, h := range p.Handlers {
-				all = all && covered[h]
+				u, used := uses[h]
+				all = all && used && u.Covered
+				if used && !u.Covered && u.By != "" && note == "" {
+					name := h[strings.LastIndex(h, ".")+1:]
+					note = fmt.Sprintf("middleware %s replaces it on other registrations of %s", u.By, name)
+				}
 			}
-			if all {
-				drop[p.At] = true
+			switch {
+			case all:
+				out[p.At] = Settlement{Drop: true}
+			case note != "":
+				out[p.At] = Settlement{Note: note}
 			}
 		}
 	}
-	return drop
+	return out
 }
 
 // A Meeting is a place that holds a kind and leaks it into a sink, both
@@ -455,7 +479,11 @@ func (p *Places) String() string {
 		parts = append(parts, fmt.Sprintf("%s met %s", m.Place.id(), m.Kind))
 	}
 	for _, u := range p.Uses {
-		parts = append(parts, fmt.Sprintf("uses %s covered=%v", u.Handler, u.Covered))
+		use := fmt.Sprintf("uses %s covered=%v", u.Handler, u.Covered)
+		if u.By != "" {
+			use += " by " + u.By
+		}
+		parts = append(parts, use)
 	}
 	for _, pf := range p.Pending {
 		parts = append(parts, fmt.Sprintf("pending at %d:%d on %s", pf.At.Line, pf.At.Col, strings.Join(pf.Handlers, ",")))

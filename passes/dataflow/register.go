@@ -63,7 +63,7 @@ func (f *funcState) registered(instr ssa.Instruction, fn *ssa.Function) {
 		if fl.Guard.Reported != "" {
 			// Reported, provisionally, in the handler's package: this
 			// registration only says whether it replaces the header.
-			f.used(fl.Guard.Reported, !holds)
+			f.used(fl.Guard.Reported, !holds, note)
 			continue
 		}
 		if !holds {

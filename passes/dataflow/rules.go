@@ -66,7 +66,9 @@ type Rules interface {
 	// (c.FuncValue set: a handler registered), arg is nil. It returns
 	// whether the flow applies, the value of c.Fn the answer depends on
 	// instead (a parameter: the guard then moves to c.Fn's callers), and
-	// a note for the source's description.
+	// a note for the source's description (where the flow does not hold
+	// at a registration, what replaced the header there: a middleware's
+	// name, for Places.Uses).
 	Holds(g *Guard, c *Call, arg ssa.Value) (ok bool, by ssa.Value, note string)
 
 	// Provisional reports whether a flow of fn that waits on value guard

@@ -193,7 +193,7 @@ type pkgState struct {
 
 	// handlerUses are the handlers of other packages whose provisional
 	// flows this package uses, and whether every use replaces the header.
-	handlerUses map[string]bool
+	handlerUses map[string]*HandlerUse
 
 	findings     map[findingKey]*Finding
 	findingPaths map[findingKey]*path
@@ -232,7 +232,7 @@ func newPkgState(pass *analysis.Pass, cfg *Config) *pkgState {
 		readers:       make(map[Place]map[*ssa.Function]bool),
 		globalReaders: make(map[*ssa.Function]bool),
 
-		handlerUses:  make(map[string]bool),
+		handlerUses:  make(map[string]*HandlerUse),
 		findings:     make(map[findingKey]*Finding),
 		findingPaths: make(map[findingKey]*path),
 	}
@@ -446,7 +446,7 @@ func (s *pkgState) exportFacts(pending []PendingFinding) {
 	}
 	places.Met = s.newMet
 	for _, h := range slices.Sorted(maps.Keys(s.handlerUses)) {
-		places.Uses = append(places.Uses, HandlerUse{Handler: h, Covered: s.handlerUses[h]})
+		places.Uses = append(places.Uses, *s.handlerUses[h])
 	}
 	places.Pending = pending
 	if len(places.Holdings)+len(places.Leaks)+len(places.Met)+len(places.Uses)+len(places.Pending) == 0 {
@@ -511,10 +511,17 @@ func (s *pkgState) pendingFindings(findings []Finding) []PendingFinding {
 
 // used records that this package uses handler, whose package reported
 // flows of it provisionally (Guard.Reported): covered when this use
-// replaces the header. A handler is covered when every use is.
-func (s *pkgState) used(handler string, covered bool) {
-	if c, seen := s.handlerUses[handler]; !seen || c {
-		s.handlerUses[handler] = covered
+// replaces the header, by the middleware named by when known. A handler
+// is covered when every use is.
+func (s *pkgState) used(handler string, covered bool, by string) {
+	u := s.handlerUses[handler]
+	if u == nil {
+		u = &HandlerUse{Handler: handler, Covered: true}
+		s.handlerUses[handler] = u
+	}
+	u.Covered = u.Covered && covered
+	if covered && u.By == "" {
+		u.By = by
 	}
 }
 

@@ -81,9 +81,13 @@ func (r *rules) Holds(g *dataflow.Guard, c *dataflow.Call, arg ssa.Value) (bool,
 	if g.Class != tagReplacedCopy || r.replaced == nil {
 		return true, nil, ""
 	}
-	// The note is tokenforward's (a read's source): a copy's message
-	// names the header set, not one header.
-	clients, by, _ := r.replaced.Decide(c, arg, r.mustRemove)
+	// The note for a source is tokenforward's (a read's): a copy's
+	// message names the header set, not one header. That of a
+	// registration that replaces the headers names its middleware.
+	clients, by, note := r.replaced.Decide(c, arg, r.mustRemove)
+	if !clients {
+		return false, nil, note
+	}
 	return clients, by, ""
 }
 

@@ -76,7 +76,9 @@ func (r *Result) Read(fn *ssa.Function, at ssa.Instruction, v ssa.Value, name st
 // each name not replaced waits on it; where c uses the handler
 // c.FuncValue as a value (v nil), clients is set when Registered
 // reports this registration for some name. note says that other
-// registrations replace a header (for the message).
+// registrations replace a header (for the message); where this
+// registration replaces the header, it names the middleware that does
+// (for dataflow.HandlerUse).
 func (r *Result) Decide(c *dataflow.Call, v ssa.Value, names []string) (clients bool, by ssa.Value, note string) {
 	if c.Instr == nil {
 		return true, nil, ""
@@ -87,7 +89,7 @@ func (r *Result) Decide(c *dataflow.Call, v ssa.Value, names []string) (clients 
 				return true, nil, other
 			}
 		}
-		return false, nil, ""
+		return false, nil, r.replacer(c.FuncValue, c.Instr, names)
 	}
 	if v == nil {
 		return true, nil, ""
@@ -132,6 +134,23 @@ func (r *Result) Registered(fn *ssa.Function, by ssa.Instruction, name string) (
 		return true, note
 	}
 	return false, ""
+}
+
+// replacer names a middleware that replaces one of names on the
+// registration of fn at instruction by, or returns "".
+func (r *Result) replacer(fn *ssa.Function, by ssa.Instruction, names []string) string {
+	var u ssa.Value = usedValue{fn, by}
+	uses := r.handlerUses(fn)
+	if i := slices.IndexFunc(uses, func(u ssa.Value) bool { return useInstr(u) == by }); i >= 0 {
+		u = uses[i]
+	}
+	covered := r.flowCoverage(u, 0)
+	for _, n := range names {
+		if m := covered[strings.ToLower(n)]; m != "" {
+			return m
+		}
+	}
+	return ""
 }
 
 // useInstr is the instruction a use of a function as a value is: the

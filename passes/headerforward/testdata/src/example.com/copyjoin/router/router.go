@@ -1,4 +1,4 @@
-// want package:"uses example.com/copyjoin/blind.Clone covered=true; uses example.com/copyjoin/blind.Mirror covered=false"
+// want package:"uses example.com/copyjoin/blind.Clone covered=true by OwnKey; uses example.com/copyjoin/blind.Mirror covered=false by OwnKey"
 
 // Package router is where the handlers and the middleware meet.
 package router

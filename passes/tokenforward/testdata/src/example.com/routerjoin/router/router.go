@@ -1,4 +1,4 @@
-// want package:"uses example.com/routerjoin/blind.Bare covered=false; uses example.com/routerjoin/blind.Open covered=true; uses example.com/routerjoin/blind.Relay covered=true"
+// want package:"uses example.com/routerjoin/blind.Bare covered=false by OwnKey; uses example.com/routerjoin/blind.Open covered=true by OwnKey; uses example.com/routerjoin/blind.Relay covered=true by OwnKey"
 
 // Package router is where the handlers of package relay and the
 // middleware of package keys meet: a handler every registration of which
