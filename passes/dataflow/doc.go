@@ -48,9 +48,11 @@
 // by the server, which the function's callers or the package that
 // registers it as a handler may decide. The rule decides it at each call
 // (Rules.Holds), or hands it on to the caller's parameter or captured
-// variable; where a function of another package is used as a value, the
-// engine asks the rule about the flows of its summary that still wait,
-// and reports those that hold there. A waiting source stored in a field
+// variable; where a function of another package is used as a value (or
+// a value of another package's type is made into an interface value whose
+// methods include one with such flows: a handler type made into an
+// http.Handler), the engine asks the rule about the flows of its summary
+// that still wait, and reports those that hold there. A waiting source stored in a field
 // or context key is a summary flow into the place, so the place holds it
 // only where the condition is met.
 //

@@ -2,12 +2,16 @@ package dataflow
 
 import (
 	"go/token"
+	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/ssa"
 )
 
 // registrations decides, where a function of another package is used as
-// a value (a handler registered: mux.HandleFunc(p, relay.Audio)), the
+// a value (a handler registered: mux.HandleFunc(p, relay.Audio)), or a
+// value of another package's type is made into an interface value whose
+// methods include one of its own (mux.Handle(p, &relay.Proxy{})), the
 // flows of its summary that wait on a value guard: a source that reaches
 // a sink, or a field or context key, unless whoever calls the function
 // replaced the request's header. The rule decides at the use
@@ -26,6 +30,15 @@ func (f *funcState) registrations(instr ssa.Instruction) {
 		return
 	default:
 		return
+	}
+	if mi, ok := instr.(*ssa.MakeInterface); ok {
+		// A value of another package's type made into an interface
+		// value whose methods whoever receives it calls (a handler type
+		// made into an http.Handler): those of its methods are
+		// registered.
+		for _, m := range f.interfaceMethods(mi) {
+			f.registered(instr, m)
+		}
 	}
 	var ops [8]*ssa.Value
 	for _, op := range instr.Operands(ops[:0]) {
@@ -87,6 +100,54 @@ func (f *funcState) registered(instr ssa.Instruction, fn *ssa.Function) {
 			f.placeStore(fl.ToPlace, labels{l: p}, pos, true)
 		}
 	}
+}
+
+// interfaceMethods returns the method, declared in another package, that
+// the interface value mi makes is a callback for: the value's method
+// that an interface of one method has (http.Handler's ServeHTTP), when
+// its summary has flows that wait on a value guard (only those can be
+// decided at a registration). A value made into an interface of several
+// methods is not registered: it is an implementation, whose methods the
+// calls through the interface meet where they are made (an adaptor
+// chosen per request); nor is one made into an interface without
+// methods (any, for logging).
+func (f *funcState) interfaceMethods(mi *ssa.MakeInterface) []*ssa.Function {
+	iface, ok := mi.Type().Underlying().(*types.Interface)
+	if !ok || iface.NumMethods() != 1 {
+		return nil
+	}
+	t := mi.X.Type()
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	named, ok := types.Unalias(t).(*types.Named)
+	if !ok || named.Obj().Pkg() == nil || named.Obj().Pkg() == f.pass.Pkg {
+		return nil
+	}
+	// (Not the program's method set cache: the analyzers of a package
+	// share its program, and run at once.)
+	mset := types.NewMethodSet(mi.X.Type())
+	var out []*ssa.Function
+	for i := 0; i < iface.NumMethods(); i++ {
+		m := iface.Method(i)
+		sel := mset.Lookup(m.Pkg(), m.Name())
+		if sel == nil {
+			continue
+		}
+		obj, ok := sel.Obj().(*types.Func)
+		if !ok || !waits(f.factFlows(obj)) {
+			continue
+		}
+		if fn := f.fn.Prog.MethodValue(sel); fn != nil && !f.isLocal(fn) {
+			out = append(out, fn)
+		}
+	}
+	return out
+}
+
+// waits reports whether a summary has a flow on a value guard.
+func waits(flows []Flow) bool {
+	return slices.ContainsFunc(flows, func(fl Flow) bool { return fl.Guard != nil && fl.Guard.OnValue })
 }
 
 // BoundMethod returns the method a method value stands for: the callee

@@ -196,9 +196,11 @@ func (r *Result) coverage(fn *ssa.Function, uses []ssa.Value, name string) (all 
 //     nothing calls: dead code, as no router can call it either;
 //   - an exported helper (not of the handler shape) outside a main
 //     package: its facts reach the packages that call it;
-//   - an exported function or method of the handler shape, other than
-//     ServeHTTP: the packages that register it (the method value, for a
-//     method) decide. When no middleware that replaces the header is in
+//   - an exported function or method of the handler shape: the packages
+//     that register it decide (the method value, for a method; a value
+//     of its type made into an http.Handler, for ServeHTTP, when the
+//     type is exported: other packages make values of it). When no
+//     middleware that replaces the header is in
 //     sight (declared in the package or in one it imports), the read is
 //     also reported in its package, provisionally (Provisional): an
 //     exported handler that no analyzed package registers must still be
@@ -206,8 +208,7 @@ func (r *Result) coverage(fn *ssa.Function, uses []ssa.Value, name string) (all 
 //
 // Otherwise the read is judged in the package, as a handler nothing
 // registers: an unexported handler may be registered by code the
-// analysis does not see. A handler type's ServeHTTP is judged there
-// too: its values registered elsewhere are not followed.
+// analysis does not see.
 func (r *Result) decidedByCallers(fn *ssa.Function) bool {
 	if strings.HasPrefix(fn.Synthetic, "bound method wrapper") {
 		// The wrapper of a method value: the method itself is judged
@@ -228,10 +229,10 @@ func (r *Result) decidedByCallers(fn *ssa.Function) bool {
 		return false
 	case !handlerShaped(fn):
 		return true
+	case fn.Name() == "ServeHTTP" && !exportedReceiver(fn):
+		return false
 	}
-	// A handler type's ServeHTTP is registered as a value of its type,
-	// which the registrations of other packages do not follow.
-	return fn.Name() != "ServeHTTP"
+	return true
 }
 
 // Provisional reports whether a read of one of the headers names, on a
@@ -243,7 +244,7 @@ func (r *Result) decidedByCallers(fn *ssa.Function) bool {
 // for the registrations alone, and a driver analyzing one package at a
 // time, go vet's, still decides it.)
 func (r *Result) Provisional(fn *ssa.Function, names []string) bool {
-	if fn == nil || fn.Parent() != nil || fn.Name() == "ServeHTTP" || !handlerShaped(fn) || r.pass == nil {
+	if fn == nil || fn.Parent() != nil || !handlerShaped(fn) || r.pass == nil || fn.Name() == "ServeHTTP" && !exportedReceiver(fn) {
 		return false
 	}
 	obj, ok := fn.Object().(*types.Func)
@@ -259,6 +260,21 @@ func (r *Result) Provisional(fn *ssa.Function, names []string) bool {
 		}
 	}
 	return false
+}
+
+// exportedReceiver reports whether method fn's receiver is of an
+// exported type.
+func exportedReceiver(fn *ssa.Function) bool {
+	recv := fn.Signature.Recv()
+	if recv == nil {
+		return false
+	}
+	t := recv.Type()
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	named, ok := types.Unalias(t).(*types.Named)
+	return ok && named.Obj().Exported()
 }
 
 // carried reports whether a parameter of type t is a request whose

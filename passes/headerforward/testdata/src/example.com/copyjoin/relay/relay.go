@@ -46,3 +46,13 @@ func Resend(w http.ResponseWriter, r *http.Request) { // want Resend:"source:inr
 func Speech(w http.ResponseWriter, r *http.Request) { // want Speech:"source:inhdr->sink if credentials\\(param1\\)"
 	fwd.Copy(r)
 }
+
+// Gateway is a handler type that package router registers behind
+// keys.OwnKey, and bare.
+type Gateway struct{ Tenant string }
+
+func (g *Gateway) ServeHTTP(w http.ResponseWriter, r *http.Request) { // want ServeHTTP:"source:inhdr->sink if credentials\\(param2\\)"
+	out := upstream()
+	out.Header = r.Header.Clone()
+	http.DefaultClient.Do(out)
+}

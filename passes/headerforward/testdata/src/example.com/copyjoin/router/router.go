@@ -19,6 +19,9 @@ func Routes() http.Handler {
 	mux.HandleFunc("/audio-bare", relay.Audio)                          // want `forwarded wholesale`
 	mux.Handle("/resend", keys.Logging(http.HandlerFunc(relay.Resend))) // want `forwarded wholesale`
 	mux.Handle("/speech", keys.OwnKey(http.HandlerFunc(relay.Speech)))
+	gw := &relay.Gateway{Tenant: "acme"}
+	mux.Handle("/gateway", keys.OwnKey(gw))
+	mux.Handle("/gateway-bare", gw) // want `forwarded wholesale`
 	mux.HandleFunc("/copy", bare)
 	mux.Handle("/clone", keys.OwnKey(http.HandlerFunc(blind.Clone)))
 	mux.Handle("/mirror", keys.OwnKey(http.HandlerFunc(blind.Mirror)))

@@ -1,4 +1,4 @@
-// want package:"pending at 18:2 on example.com/routerjoin/blind.Relay; pending at 26:2 on example.com/routerjoin/blind.Bare; pending at 33:2 on example.com/routerjoin/blind.Unrouted; pending at 53:2 on example.com/routerjoin/blind.Open"
+// want package:"pending at 18:2 on example.com/routerjoin/blind.Relay; pending at 26:2 on example.com/routerjoin/blind.Bare; pending at 33:2 on example.com/routerjoin/blind.Unrouted; pending at 53:2 on example.com/routerjoin/blind.Open; pending at 62:2 on \\(example.com/routerjoin/blind.Gate\\).ServeHTTP"
 
 // Package blind is a handler package that sees no middleware that
 // replaces Authorization. Its exported handlers are registered by
@@ -51,5 +51,14 @@ func Open(w http.ResponseWriter, r *http.Request) { // want Open:"source:cred->f
 func Send(s *Session) {
 	out, _ := http.NewRequest("GET", "https://api.example.com", nil)
 	out.Header.Set("Authorization", s.Key) // want `inbound credential from Header.Get\("Authorization"\)`
+	http.DefaultClient.Do(out)
+}
+
+// Gate is a handler type that router registers behind keys.OwnKey only.
+type Gate struct{}
+
+func (Gate) ServeHTTP(w http.ResponseWriter, r *http.Request) { // want ServeHTTP:"source:cred->sink if authorization\\(param2\\), reported"
+	out, _ := http.NewRequest("GET", "https://api.example.com", nil)
+	out.Header.Set("Authorization", r.Header.Get("Authorization")) // want `inbound credential from Header.Get\("Authorization"\)`
 	http.DefaultClient.Do(out)
 }

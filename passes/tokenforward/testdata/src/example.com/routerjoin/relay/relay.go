@@ -100,3 +100,36 @@ func (a *API) Batches(w http.ResponseWriter, r *http.Request) { // want Batches:
 	out.Header.Set("Authorization", r.Header.Get("Authorization"))
 	http.DefaultClient.Do(out)
 }
+
+// Proxy is a handler type that package router registers behind
+// keys.OwnKey: its ServeHTTP is decided where a Proxy is made into an
+// http.Handler.
+type Proxy struct{ Tenant string }
+
+func (p *Proxy) ServeHTTP(w http.ResponseWriter, r *http.Request) { // want ServeHTTP:"source:cred->sink if authorization\\(param2\\)"
+	out := upstream()
+	out.Header.Set("Authorization", r.Header.Get("Authorization"))
+	http.DefaultClient.Do(out)
+}
+
+// Mirror is a handler type that package router registers bare.
+type Mirror struct{ Tenant string }
+
+func (m Mirror) ServeHTTP(w http.ResponseWriter, r *http.Request) { // want ServeHTTP:"source:cred->sink if authorization\\(param2\\)"
+	out := upstream()
+	out.Header.Set("Authorization", r.Header.Get("Authorization"))
+	http.DefaultClient.Do(out)
+}
+
+// Backend is one implementation of router's Backends, chosen per
+// request: a value of it made into that interface (of two methods) is
+// not a registration; the calls through the interface decide.
+type Backend struct{}
+
+func (Backend) Name() string { return "backend" }
+
+func (Backend) Serve(w http.ResponseWriter, r *http.Request) { // want Serve:"source:cred->sink if authorization\\(param2\\)"
+	out := upstream()
+	out.Header.Set("Authorization", r.Header.Get("Authorization"))
+	http.DefaultClient.Do(out)
+}

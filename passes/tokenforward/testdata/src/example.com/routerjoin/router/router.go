@@ -1,4 +1,4 @@
-// want package:"uses example.com/routerjoin/blind.Bare covered=false by OwnKey; uses example.com/routerjoin/blind.Open covered=true by OwnKey; uses example.com/routerjoin/blind.Relay covered=true by OwnKey"
+// want package:"uses \\(example.com/routerjoin/blind.Gate\\).ServeHTTP covered=true by OwnKey; uses example.com/routerjoin/blind.Bare covered=false by OwnKey; uses example.com/routerjoin/blind.Open covered=true by OwnKey; uses example.com/routerjoin/blind.Relay covered=true by OwnKey"
 
 // Package router is where the handlers of package relay and the
 // middleware of package keys meet: a handler every registration of which
@@ -8,6 +8,7 @@
 package router
 
 import (
+	"log"
 	"net/http"
 
 	"example.com/routerjoin/blind"
@@ -30,6 +31,7 @@ func Routes() http.Handler {
 	mux.Handle("/blind", keys.OwnKey(http.HandlerFunc(blind.Relay)))
 	mux.Handle("/blind-open", keys.OwnKey(http.HandlerFunc(blind.Open)))
 	mux.Handle("/blind-bare", keys.OwnKey(http.HandlerFunc(blind.Bare)))
+	mux.Handle("/gate", keys.OwnKey(blind.Gate{}))
 	mux.HandleFunc("/blind-bare-too", blind.Bare) // recorded as not covered; reported where blind reads it
 	mux.Handle("/owned", keys.OwnKey(http.HandlerFunc(owned)))
 	mux.HandleFunc("/passed", passed)
@@ -37,6 +39,11 @@ func Routes() http.Handler {
 	mux.Handle("/files", keys.OwnKey(http.HandlerFunc(api.Files)))
 	mux.HandleFunc("/files-bare", api.Files) // want `inbound credential from Header.Get\("Authorization"\) \(middleware OwnKey replaces it on other registrations of Files\)`
 	mux.Handle("/batches", keys.OwnKey(http.HandlerFunc(api.Batches)))
+	proxy := &relay.Proxy{Tenant: "acme"}
+	log.Printf("proxy %v", proxy) // made into an any: not a registration
+	mux.Handle("/proxy", keys.OwnKey(proxy))
+	mux.Handle("/mirror", relay.Mirror{Tenant: "acme"}) // want `inbound credential from Header.Get\("Authorization"\)`
+	backends["default"] = relay.Backend{}               // an implementation, not a registration
 	relay.Local(mux)
 	return mux
 }
@@ -51,3 +58,11 @@ func owned(w http.ResponseWriter, r *http.Request) {
 func passed(w http.ResponseWriter, r *http.Request) {
 	fwd.Forward(r) // want `inbound credential from Header.Get\("Authorization"\)`
 }
+
+// A Backends implementation serves the requests routed to it.
+type Backends interface {
+	Name() string
+	Serve(w http.ResponseWriter, r *http.Request)
+}
+
+var backends = map[string]Backends{}
