@@ -12,11 +12,15 @@ import (
 // the function, or a symbolic input (a parameter, a field, a context key)
 // whose kind is assumed so that the function can be summarized once for
 // all callers.
+//
+// Labels are map keys, and most label sets hold one or two: the place and
+// the guard's names are interned (pkgState.intern), so that a label is
+// small and a map of them allocates little.
 type origin struct {
-	port    Port  // Source, Param, Field or Key
-	index   int   // parameter index
-	place   Place // the field or key
+	port    Port // Source, Param, Field or Key
 	assumed Kind
+	index   int    // parameter index
+	place   *Place // the field or key (interned)
 	// guard, when set, makes the value what its kind says only if the
 	// caller passes an accepted name for a parameter (see Guard).
 	guard guardOn
@@ -25,19 +29,51 @@ type origin struct {
 // guardOn is a Guard on a parameter of the function being analyzed, as a
 // comparable label part; the zero value is no guard.
 type guardOn struct {
-	param1   int // parameter index + 1
-	class    Tag
-	unknown  bool
-	onValue  bool
-	name     string
-	reported string
+	param1  int // parameter index + 1
+	class   Tag
+	unknown bool
+	onValue bool
+	names   *guardNames // interned; nil for none
 }
+
+// guardNames are the names a guard carries (Guard.Name, Guard.Reported).
+type guardNames struct{ name, reported string }
 
 func (g guardOn) flowGuard() *Guard {
 	if g.param1 == 0 {
 		return nil
 	}
-	return &Guard{Arg: g.param1 - 1, Class: g.class, Unknown: g.unknown, OnValue: g.onValue, Name: g.name, Reported: g.reported}
+	out := &Guard{Arg: g.param1 - 1, Class: g.class, Unknown: g.unknown, OnValue: g.onValue}
+	if g.names != nil {
+		out.Name, out.Reported = g.names.name, g.names.reported
+	}
+	return out
+}
+
+// internPlace returns the package's one pointer to a place equal to pl,
+// for labels.
+func (s *pkgState) internPlace(pl Place) *Place {
+	if p, ok := s.places[pl]; ok {
+		return p
+	}
+	p := &pl
+	s.places[pl] = p
+	return p
+}
+
+// internNames returns the package's one pointer to the guard names
+// given, for labels (nil when both are empty).
+func (s *pkgState) internNames(name, reported string) *guardNames {
+	if name == "" && reported == "" {
+		return nil
+	}
+	key := guardNames{name, reported}
+	if p, ok := s.guardNames[key]; ok {
+		return p
+	}
+	p := &key
+	s.guardNames[key] = p
+	return p
 }
 
 // provisionally reports, for a flow from a source that waits on guard g
@@ -502,7 +538,7 @@ func (f *funcState) fieldLoad(v ssa.Value, structType types.Type, index int, bas
 		// Seed the field's own symbolic value, to discover whether what it
 		// holds leaks; fields the rules already know are sources need not.
 		for _, k := range f.assumable(field.Type()) {
-			f.set(v, label{origin{port: Field, place: pl, assumed: k}, k}, (*path)(nil).then(here, v.Pos(), RoleField, what))
+			f.set(v, label{origin{port: Field, place: f.internPlace(pl), assumed: k}, k}, (*path)(nil).then(here, v.Pos(), RoleField, what))
 		}
 	}
 }
@@ -622,7 +658,7 @@ func (f *funcState) keyLoad(v ssa.Value, pl Place) {
 		f.set(v, label{origin{port: Source}, k}, p.then(here, v.Pos(), RoleKey, what))
 	}
 	for _, k := range f.rules.Assumable(types.Universe.Lookup("any").Type()) {
-		f.set(v, label{origin{port: Key, place: pl, assumed: k}, k}, (*path)(nil).then(here, v.Pos(), RoleKey, what))
+		f.set(v, label{origin{port: Key, place: f.internPlace(pl), assumed: k}, k}, (*path)(nil).then(here, v.Pos(), RoleKey, what))
 	}
 }
 
@@ -662,7 +698,7 @@ func (f *funcState) place(l label, p *path, to Flow) {
 		// A function returning what a field or context key holds (an
 		// accessor): callers resolve it against what they know holds it.
 		if to.To == Result {
-			to.From, to.FromPlace, to.FromKind, to.Path = l.port, l.place, l.assumed, p.steps()
+			to.From, to.FromPlace, to.FromKind, to.Path = l.port, *l.place, l.assumed, p.steps()
 			f.sum.add(f.pkgState, to)
 		}
 	}
@@ -703,7 +739,7 @@ func (f *funcState) sinkEvent(l label, p *path, sink SinkInfo, cond *Require, he
 		// Library code that writes a field's credential onto a request it
 		// was handed: the request is outbound in practice, so the condition
 		// is taken as met.
-		f.addLeak(l.place, l.assumed, sink, p)
+		f.addLeak(*l.place, l.assumed, sink, p)
 	}
 }
 

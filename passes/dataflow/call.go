@@ -234,7 +234,7 @@ func (f *funcState) guard(c *Call, g *Guard) (on guardOn, name, note string, ok 
 			return guardOn{}, "", "", false
 		}
 		if by != nil && k >= 0 {
-			return guardOn{param1: k + 1, class: g.Class, onValue: true, name: g.Name, reported: g.Reported}, "", note, true
+			return guardOn{param1: k + 1, class: g.Class, onValue: true, names: f.internNames(g.Name, g.Reported)}, "", note, true
 		}
 		return guardOn{}, "", note, true
 	}
@@ -546,7 +546,7 @@ func (f *funcState) require(c *Call, req *Require) (*Require, bool) {
 		case Field, Key:
 			// A place known to hold other kinds only does not meet it
 			// (gin.Context.Request holds the received request).
-			if hs := f.holdsOf(l.place); len(hs) > 0 && hs[l.assumed] == nil {
+			if hs := f.holdsOf(*l.place); len(hs) > 0 && hs[l.assumed] == nil {
 				continue
 			}
 			return nil, true

@@ -195,6 +195,10 @@ type pkgState struct {
 	// flows this package uses, and whether every use replaces the header.
 	handlerUses map[string]*HandlerUse
 
+	// The interned parts of labels (internPlace, internNames).
+	places     map[Place]*Place
+	guardNames map[guardNames]*guardNames
+
 	findings     map[findingKey]*Finding
 	findingPaths map[findingKey]*path
 	localFiles   map[string]*token.File // this package's files by name
@@ -233,6 +237,8 @@ func newPkgState(pass *analysis.Pass, cfg *Config) *pkgState {
 		globalReaders: make(map[*ssa.Function]bool),
 
 		handlerUses:  make(map[string]*HandlerUse),
+		places:       make(map[Place]*Place),
+		guardNames:   make(map[guardNames]*guardNames),
 		findings:     make(map[findingKey]*Finding),
 		findingPaths: make(map[findingKey]*path),
 	}
