@@ -13,9 +13,9 @@ import (
 // whose kind is assumed so that the function can be summarized once for
 // all callers.
 //
-// Labels are map keys, and most label sets hold one or two: the place and
-// the guard's names are interned (pkgState.intern), so that a label is
-// small and a map of them allocates little.
+// Labels are map keys, and most label sets hold one or two: the place
+// and the guard's names are interned (internPlace, internNames), so that
+// a label is small and a map of them allocates little.
 type origin struct {
 	port    Port // Source, Param, Field or Key
 	assumed Kind
