@@ -116,12 +116,7 @@ func (f *funcState) interfaceMethods(mi *ssa.MakeInterface) []*ssa.Function {
 	if !ok || iface.NumMethods() != 1 {
 		return nil
 	}
-	t := mi.X.Type()
-	if p, ok := t.Underlying().(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	named, ok := types.Unalias(t).(*types.Named)
-	if !ok || named.Obj().Pkg() == nil || named.Obj().Pkg() == f.pass.Pkg {
+	if pkg, _ := NamedType(mi.X.Type()); pkg == "" || pkg == f.pass.Pkg.Path() {
 		return nil
 	}
 	// (Not the program's method set cache: the analyzers of a package

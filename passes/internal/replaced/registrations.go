@@ -2,6 +2,7 @@ package replaced
 
 import (
 	"fmt"
+	"go/token"
 	"go/types"
 	"maps"
 	"slices"
@@ -269,12 +270,8 @@ func exportedReceiver(fn *ssa.Function) bool {
 	if recv == nil {
 		return false
 	}
-	t := recv.Type()
-	if p, ok := t.(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	named, ok := types.Unalias(t).(*types.Named)
-	return ok && named.Obj().Exported()
+	_, name := dataflow.NamedType(recv.Type())
+	return token.IsExported(name)
 }
 
 // carried reports whether a parameter of type t is a request whose
