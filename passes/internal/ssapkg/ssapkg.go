@@ -174,9 +174,7 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	out := &SSA{build: func() (*ssa.Package, []*ssa.Function) {
 		prog := ssa.NewProgram(pass.Fset, ssa.BuilderMode(0))
-		for _, p := range pass.Pkg.Imports() {
-			prog.CreatePackage(p, nil, nil, true)
-		}
+		createImports(prog, pass.Pkg, pass.TypesInfo)
 		pkg := prog.CreatePackage(pass.Pkg, pass.Files, pass.TypesInfo, false)
 		pkg.Build()
 		return pkg, srcFuncs(pass, pkg)
