@@ -31,18 +31,16 @@ var Analyzer = New(new(config.Config))
 // The analyzer's flags write into cfg, which is read when it runs.
 func New(cfg *config.Config) *analysis.Analyzer {
 	same := func(c *config.Config) *config.Config { return c }
-	a := kit.NewConfigured("audience", doc, cfg, same, run, new(funcFact), new(packageFact), new(tokenAwareFact), new(bearerFact))
+	a := kit.NewConfigured("audience", doc, cfg, same, run, new(packageFact), new(tokenAwareFact), new(bearerFact))
 	a.Flags.Var(config.ValidatorsFlag(&cfg.AudienceValidators), "validators", "functions that check a token's audience, comma-separated (`pkg/path.Func`)")
 	return a
 }
 
-type funcFact struct{ dataflow.Summary }
-
-func (*funcFact) AFact() {}
-
 type packageFact struct{ dataflow.Places }
 
 func (*packageFact) AFact() {}
+
+func newPackageFact() dataflow.PackageFact { return new(packageFact) }
 
 // tokenAwareFact marks a package that was analyzed: it imports a token
 // library, or calls a function of an analyzed package that moves or
@@ -101,8 +99,7 @@ func run(pass *analysis.Pass, cfg *config.Config) (any, error) {
 	res := dataflow.Run(pass, &dataflow.Config{
 		Rules:          r,
 		SSA:            ssaPkg,
-		NewFuncFact:    func() dataflow.FuncFact { return new(funcFact) },
-		NewPackageFact: func() dataflow.PackageFact { return new(packageFact) },
+		NewPackageFact: newPackageFact,
 		Modelled:       []string{jwtV5, jwtV4, oidc, jwxV2, jwxV3, jose},
 		Events:         ev,
 	})
@@ -334,8 +331,7 @@ func usesTokenFunctions(pass *analysis.Pass, pkg *ssapkg.SSA) bool {
 				continue
 			}
 			seen[obj] = true
-			var f funcFact
-			if pass.ImportObjectFact(obj, &f) && slices.ContainsFunc(f.Flows, func(fl dataflow.Flow) bool { return fl.From == dataflow.Source }) {
+			if f := dataflow.ImportedSummary(pass, newPackageFact, obj); f != nil && slices.ContainsFunc(f.Flows, func(fl dataflow.Flow) bool { return fl.From == dataflow.Source }) {
 				return true
 			}
 		}

@@ -362,6 +362,16 @@ func refersToMemory(v ssa.Value) bool {
 	return false
 }
 
+// setDerived adds to v the labels of ls whose kind survives a string
+// transformation.
+func (f *funcState) setDerived(v ssa.Value, ls labels) {
+	for l, p := range ls {
+		if f.rules.Derivable(l.kind) {
+			f.set(v, l, p)
+		}
+	}
+}
+
 // derived keeps the labels whose kind survives a string transformation.
 func (f *funcState) derived(ls labels) labels {
 	var out labels
@@ -395,8 +405,8 @@ func (f *funcState) visit(instr ssa.Instruction) {
 	case *ssa.BinOp:
 		switch v.Op {
 		case token.ADD:
-			f.setAll(v, f.derived(f.vals[v.X]))
-			f.setAll(v, f.derived(f.vals[v.Y]))
+			f.setDerived(v, f.vals[v.X])
+			f.setDerived(v, f.vals[v.Y])
 		case token.EQL, token.NEQ:
 			c := &Call{Op: OpCompare, Fn: f.fn, Args: []ssa.Value{v.X, v.Y}, Pos: v.Pos()}
 			f.applyModel(c, nil)
@@ -410,11 +420,11 @@ func (f *funcState) visit(instr ssa.Instruction) {
 	case *ssa.TypeAssert:
 		f.setAll(v, f.vals[v.X])
 	case *ssa.Convert:
-		f.setAll(v, f.derived(f.vals[v.X]))
+		f.setDerived(v, f.vals[v.X])
 	case *ssa.Slice:
-		f.setAll(v, f.derived(f.labelsOf(v.X)))
+		f.setDerived(v, f.labelsOf(v.X))
 	case *ssa.Index:
-		f.setAll(v, f.derived(f.vals[v.X]))
+		f.setDerived(v, f.vals[v.X])
 	case *ssa.Field:
 		base := f.vals[v.X]
 		if load, ok := v.X.(*ssa.UnOp); ok && load.Op == token.MUL {
@@ -426,11 +436,11 @@ func (f *funcState) visit(instr ssa.Instruction) {
 			// An entry: what was stored in the map, and what a map that
 			// came in as a whole carries (a parameter, a field).
 			f.setAll(v, f.contents(f.loc(v.X)))
-			f.setAll(v, f.derived(f.vals[v.X]))
+			f.setDerived(v, f.vals[v.X])
 			c := &Call{Op: OpLookup, Fn: f.fn, Args: []ssa.Value{v.X, v.Index}, Pos: v.Pos()}
 			f.applyModel(c, v)
 		} else {
-			f.setAll(v, f.derived(f.vals[v.X]))
+			f.setDerived(v, f.vals[v.X])
 		}
 	case *ssa.Extract:
 		if ts := f.tuples[v.Tuple]; v.Index < len(ts) {
@@ -439,7 +449,7 @@ func (f *funcState) visit(instr ssa.Instruction) {
 			f.setAll(v, f.vals[v.Tuple])
 		}
 	case *ssa.Range:
-		f.setAll(v, f.derived(f.labelsOf(v.X)))
+		f.setDerived(v, f.labelsOf(v.X))
 	case *ssa.Next:
 		f.setAll(v, f.vals[v.Iter])
 	case *ssa.MakeMap, *ssa.Alloc, *ssa.MakeSlice:
@@ -506,7 +516,7 @@ func (f *funcState) load(v ssa.Value, addr ssa.Value) {
 	case *ssa.IndexAddr:
 		// An element of a slice carries what the slice as a whole carries
 		// (strings.Fields(token)[1]).
-		f.setAll(v, f.derived(f.vals[a.X]))
+		f.setDerived(v, f.vals[a.X])
 	}
 }
 

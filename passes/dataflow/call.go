@@ -272,7 +272,13 @@ func (f *funcState) guard(c *Call, g *Guard) (on guardOn, name, note string, ok 
 
 func (f *funcState) unguardedInputs(c *Call, fl *Flow, model bool) labels {
 	here := f.position(c.Pos)
-	in := make(labels)
+	var in labels
+	add := func(l label, p *path) {
+		if in == nil {
+			in = make(labels, 1)
+		}
+		in.add(l, p)
+	}
 	switch fl.From {
 	case Source:
 		p := f.stepsAt(fl.Path, here, c.Pos)
@@ -285,12 +291,12 @@ func (f *funcState) unguardedInputs(c *Call, fl *Flow, model bool) labels {
 		default:
 			p = p.then(here, c.Pos, RoleReturn, "returned by "+c.calleeName())
 		}
-		in.add(label{origin{port: Source}, fl.ToKind}, p)
+		add(label{origin{port: Source}, fl.ToKind}, p)
 	case Field, Key:
 		for k, p := range f.holdsOf(fl.FromPlace) {
 			if k == fl.FromKind {
 				p = concat(p, f.stepsAt(fl.Path, here, c.Pos)).then(here, c.Pos, RoleReturn, "returned by "+c.calleeName())
-				in.add(label{origin{port: Source}, fl.ToKind}, p)
+				add(label{origin{port: Source}, fl.ToKind}, p)
 			}
 		}
 	case Param:
@@ -301,7 +307,7 @@ func (f *funcState) unguardedInputs(c *Call, fl *Flow, model bool) labels {
 			if !model {
 				p = p.then(here, c.Pos, RoleCall, "passed to "+c.calleeName())
 			}
-			in.add(label{l.origin, fl.ToKind}, concat(p, f.stepsAt(fl.Path, here, c.Pos)))
+			add(label{l.origin, fl.ToKind}, concat(p, f.stepsAt(fl.Path, here, c.Pos)))
 		}
 	}
 	return in
@@ -840,7 +846,7 @@ func (f *funcState) builtin(b *ssa.Builtin, args []ssa.Value, result ssa.Value) 
 		}
 		f.setAll(result, f.labelsOf(args[0]))
 		for _, a := range args[1:] {
-			f.setAll(result, f.derived(f.labelsOf(a)))
+			f.setDerived(result, f.labelsOf(a))
 		}
 	case "copy":
 		if len(args) == 2 {

@@ -51,10 +51,6 @@ func (toyRules) Model(c *dataflow.Call) ([]dataflow.Flow, bool) {
 	return nil, false
 }
 
-type funcFact struct{ dataflow.Summary }
-
-func (*funcFact) AFact() {}
-
 type packageFact struct{ dataflow.Places }
 
 func (*packageFact) AFact() {}
@@ -82,14 +78,13 @@ func newToy(name, doc string, report func(*analysis.Pass, *dataflow.Outcome, []d
 	return &analysis.Analyzer{
 		Name:      name,
 		Doc:       doc,
-		FactTypes: []analysis.Fact{new(funcFact), new(packageFact)},
+		FactTypes: []analysis.Fact{new(packageFact)},
 		Requires:  []*analysis.Analyzer{ssapkg.Analyzer},
 		Run: func(pass *analysis.Pass) (any, error) {
 			var found foundEvents
 			res := dataflow.Run(pass, &dataflow.Config{
 				Rules:          toyRules{},
 				SSA:            ssapkg.Of(pass),
-				NewFuncFact:    func() dataflow.FuncFact { return new(funcFact) },
 				NewPackageFact: func() dataflow.PackageFact { return new(packageFact) },
 				Events:         &found,
 			})

@@ -2,7 +2,7 @@ package dataflow
 
 import (
 	"go/types"
-	"reflect"
+	"strings"
 
 	"golang.org/x/tools/go/ssa"
 )
@@ -88,10 +88,13 @@ func (s *pkgState) indexMethods() map[string][]method {
 			add(obj, fn)
 		}
 	}
-	want := reflect.TypeOf(s.cfg.NewFuncFact())
-	for _, of := range s.pass.AllObjectFacts() {
-		if obj, ok := of.Object.(*types.Func); ok && invoked[obj.Name()] && reflect.TypeOf(of.Fact) == want && obj.Pkg() != s.pass.Pkg {
-			add(obj, nil)
+	for pkg, funcs := range s.importedFuncs {
+		for _, f := range funcs {
+			if _, name, isMethod := strings.Cut(f.Func, "."); isMethod && invoked[name] {
+				if obj := funcOf(pkg, f.Func); obj != nil {
+					add(obj, nil)
+				}
+			}
 		}
 	}
 	return index

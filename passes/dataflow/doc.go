@@ -76,8 +76,10 @@
 // through a map, slice or pointer), and field or key → result (accessors). Within a package, summaries are
 // recomputed until nothing changes, re-analyzing only the functions whose
 // inputs (callee summaries, field and key knowledge, package variables)
-// changed; for exported functions they are exported as object facts.
-// Fields and context keys are flow-insensitive
+// changed; those of exported functions and methods go into the package
+// fact (Places.Funcs, by name: one fact per package rather than one per
+// function, because drivers hand every fact of every dependency to each
+// package). Fields and context keys are flow-insensitive
 // package-wide places: Places records which of them hold a kind and which
 // of them leak a kind into a sink, and is exported as a package fact and
 // merged from all dependencies. A field of a client library that ends up in

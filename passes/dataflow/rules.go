@@ -291,16 +291,6 @@ func fieldPlace(structType types.Type, index int) (pl Place, field *types.Var, o
 		Exported: n.Obj().Exported() && f.Exported()}, f, true
 }
 
-// FuncFact is implemented by an analyzer's function fact type, which embeds
-// Summary:
-//
-//	type funcFact struct{ dataflow.Summary }
-//	func (*funcFact) AFact() {}
-type FuncFact interface {
-	analysis.Fact
-	summary() *Summary
-}
-
 // PackageFact is implemented by an analyzer's package fact type, which
 // embeds Places.
 type PackageFact interface {
@@ -310,8 +300,7 @@ type PackageFact interface {
 
 // The fact wrappers of analyzers satisfy these through embedding.
 var (
-	_ interface{ summary() *Summary } = (*Summary)(nil)
-	_ interface{ places() *Places }   = (*Places)(nil)
+	_ interface{ places() *Places } = (*Places)(nil)
 )
 
 // StoreFlows are the flows of m[k] = v that put what v carries, of each

@@ -22,9 +22,8 @@ type Config struct {
 	// SSA is the package to analyze, built once for all analyzers (nil:
 	// nothing to analyze, as for a package that cannot matter).
 	SSA *ssapkg.SSA
-	// NewFuncFact and NewPackageFact make empty values of the analyzer's
-	// own fact types (each analyzer needs distinct fact types).
-	NewFuncFact    func() FuncFact
+	// NewPackageFact makes an empty value of the analyzer's own package
+	// fact type (each analyzer needs distinct fact types).
 	NewPackageFact func() PackageFact
 	// Modelled lists packages the rules describe by hand, like the
 	// standard library: they are not analyzed and their fields are not
@@ -165,6 +164,9 @@ type pkgState struct {
 	funcs     []*ssa.Function // the work list, in source order; grows with synthetic wrappers
 	summaries map[*ssa.Function]*summaryBuilder
 	imported  map[*types.Func]*Summary
+	// importedFuncs are the function summaries of the dependencies, by
+	// package (Places.Funcs).
+	importedFuncs map[*types.Package][]FuncSummary
 
 	holds map[Place]map[Kind]*path // how a field or key came to hold a kind
 	leaks map[Place]map[Kind][]*leak
@@ -215,21 +217,22 @@ type leak struct {
 
 func newPkgState(pass *analysis.Pass, cfg *Config) *pkgState {
 	s := &pkgState{
-		pass:      pass,
-		cfg:       cfg,
-		rules:     cfg.Rules,
-		pkg:       cfg.SSA.Pkg,
-		funcs:     slices.Clone(cfg.SSA.SrcFuncs),
-		summaries: make(map[*ssa.Function]*summaryBuilder),
-		imported:  make(map[*types.Func]*Summary),
-		holds:     make(map[Place]map[Kind]*path),
-		leaks:     make(map[Place]map[Kind][]*leak),
-		local:     make(map[Place]bool),
-		holdPkg:   make(map[Place]map[Kind]*types.Package),
-		met:       make(map[Meeting]bool),
-		metHere:   make(map[Meeting]bool),
-		globals:   make(map[*ssa.Global]labels),
-		failed:    make(map[*ssa.Function]bool),
+		pass:          pass,
+		cfg:           cfg,
+		rules:         cfg.Rules,
+		pkg:           cfg.SSA.Pkg,
+		funcs:         slices.Clone(cfg.SSA.SrcFuncs),
+		summaries:     make(map[*ssa.Function]*summaryBuilder),
+		imported:      make(map[*types.Func]*Summary),
+		importedFuncs: make(map[*types.Package][]FuncSummary),
+		holds:         make(map[Place]map[Kind]*path),
+		leaks:         make(map[Place]map[Kind][]*leak),
+		local:         make(map[Place]bool),
+		holdPkg:       make(map[Place]map[Kind]*types.Package),
+		met:           make(map[Meeting]bool),
+		metHere:       make(map[Meeting]bool),
+		globals:       make(map[*ssa.Global]labels),
+		failed:        make(map[*ssa.Function]bool),
 
 		pending:       make(map[*ssa.Function]bool),
 		callers:       make(map[*ssa.Function]map[*ssa.Function]bool),
@@ -259,6 +262,9 @@ func (s *pkgState) importPlaces() {
 	s.importing = true
 	for _, pf := range all {
 		p := pf.Fact.(PackageFact).places()
+		if len(p.Funcs) > 0 {
+			s.importedFuncs[pf.Package] = p.Funcs
+		}
 		for _, h := range p.Holdings {
 			if s.addHolding(h.Place, h.Kind, pathOf(h.Path)) {
 				if s.holdPkg[h.Place] == nil {
@@ -411,30 +417,32 @@ func (s *pkgState) factFlows(obj *types.Func) []Flow {
 		}
 		return sum.Flows
 	}
-	fact := s.cfg.NewFuncFact()
-	if obj.Pkg() == nil || obj.Pkg() == s.pass.Pkg || !s.pass.ImportObjectFact(obj, fact) {
-		s.imported[obj] = nil
+	var sum *Summary
+	if obj.Pkg() != nil && obj.Pkg() != s.pass.Pkg {
+		sum = summaryIn(s.importedFuncs[obj.Pkg()], obj)
+	}
+	s.imported[obj] = sum
+	if sum == nil {
 		return nil
 	}
-	sum := fact.summary()
-	s.imported[obj] = sum
 	return sum.Flows
 }
 
 func (s *pkgState) exportFacts(pending []PendingFinding) {
+	var places Places
 	for fn, sb := range s.summaries {
 		obj, ok := fn.Object().(*types.Func)
 		// Only exported functions (and methods with exported names, which
 		// calls through interfaces reach) can be called from other
-		// packages, so only they get facts.
+		// packages, so only they are summarized for them.
 		if !ok || !obj.Exported() || len(sb.flows) == 0 || fn.Parent() != nil || fn.Synthetic != "" || obj.Pkg() != s.pass.Pkg {
 			continue
 		}
-		fact := s.cfg.NewFuncFact()
-		*fact.summary() = sb.sorted()
-		s.pass.ExportObjectFact(obj, fact)
+		if name := funcName(obj); name != "" {
+			places.Funcs = append(places.Funcs, FuncSummary{Func: name, Summary: sb.sorted()})
+		}
 	}
-	var places Places
+	slices.SortFunc(places.Funcs, func(a, b FuncSummary) int { return strings.Compare(a.Func, b.Func) })
 	for pl := range s.local {
 		// What a place of this package that no other package can name
 		// holds or leaks is already part of its function summaries.
@@ -455,7 +463,7 @@ func (s *pkgState) exportFacts(pending []PendingFinding) {
 		places.Uses = append(places.Uses, *s.handlerUses[h])
 	}
 	places.Pending = pending
-	if len(places.Holdings)+len(places.Leaks)+len(places.Met)+len(places.Uses)+len(places.Pending) == 0 {
+	if len(places.Holdings)+len(places.Leaks)+len(places.Met)+len(places.Uses)+len(places.Pending)+len(places.Funcs) == 0 {
 		return
 	}
 	slices.SortFunc(places.Holdings, func(a, b Holding) int {

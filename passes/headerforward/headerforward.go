@@ -28,15 +28,11 @@ var Analyzer = New(new(config.Config))
 // analyzer's flags write into cfg, which is read when it runs.
 func New(cfg *config.Config) *analysis.Analyzer {
 	compile := func(c *config.Config) *rules { return newRules(models.With(c)) }
-	a := kit.NewConfigured("headerforward", doc, cfg, compile, run, new(funcFact), new(packageFact))
+	a := kit.NewConfigured("headerforward", doc, cfg, compile, run, new(packageFact))
 	a.Requires = append(a.Requires, replaced.Analyzer)
 	a.Flags.Var(config.HeadersFlag(&cfg.Headers), "headers", "extra credential header `names`, comma-separated (e.g. X-Tenant-Secret), added to Authorization, Proxy-Authorization and the default list")
 	return a
 }
-
-type funcFact struct{ dataflow.Summary }
-
-func (*funcFact) AFact() {}
 
 type packageFact struct{ dataflow.Places }
 
@@ -58,7 +54,6 @@ func run(pass *analysis.Pass, compiled *rules) (any, error) {
 	ssaPkg := ssapkg.Of(pass)
 	res := dataflow.Run(pass, &dataflow.Config{
 		Rules:          &r,
-		NewFuncFact:    func() dataflow.FuncFact { return new(funcFact) },
 		NewPackageFact: func() dataflow.PackageFact { return new(packageFact) },
 		ReportPos:      report.Start(pass),
 		SSA:            ssaPkg,

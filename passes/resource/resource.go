@@ -30,7 +30,7 @@ var Analyzer = New(new(config.Config))
 // MCP client transports.
 func New(cfg *config.Config) *analysis.Analyzer {
 	compile := func(c *config.Config) *rules { return newRules(models.With(c)) }
-	return kit.NewConfigured("resource", doc, cfg, compile, run, new(funcFact), new(packageFact))
+	return kit.NewConfigured("resource", doc, cfg, compile, run, new(packageFact))
 }
 
 func init() {
@@ -41,11 +41,6 @@ func init() {
 		Severity: "6.5",
 	})
 }
-
-// funcFact summarizes how a function moves unbound tokens.
-type funcFact struct{ dataflow.Summary }
-
-func (*funcFact) AFact() {}
 
 // packageFact records the fields and context keys that hold unbound
 // tokens or hand them to a transport.
@@ -70,7 +65,6 @@ func run(pass *analysis.Pass, compiled *rules) (any, error) {
 	ev := &events{}
 	res := dataflow.Run(pass, &dataflow.Config{
 		Rules:          r,
-		NewFuncFact:    func() dataflow.FuncFact { return new(funcFact) },
 		NewPackageFact: func() dataflow.PackageFact { return new(packageFact) },
 		SSA:            ssaPkg,
 		Modelled:       modelled,
@@ -111,10 +105,11 @@ func (r *rules) mayMatter(pass *analysis.Pass) bool {
 			return true
 		}
 	}
-	for _, f := range pass.AllObjectFacts() {
-		if ff, ok := f.Fact.(*funcFact); ok && slices.ContainsFunc(ff.Flows, func(fl dataflow.Flow) bool {
-			return fl.From == dataflow.Source || fl.To == dataflow.Sink
-		}) {
+	moves := func(f dataflow.FuncSummary) bool {
+		return slices.ContainsFunc(f.Flows, func(fl dataflow.Flow) bool { return fl.From == dataflow.Source || fl.To == dataflow.Sink })
+	}
+	for _, f := range pass.AllPackageFacts() {
+		if pf, ok := f.Fact.(*packageFact); ok && slices.ContainsFunc(pf.Funcs, moves) {
 			return true
 		}
 	}

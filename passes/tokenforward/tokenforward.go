@@ -27,7 +27,7 @@ var Analyzer = New(new(config.Config))
 // is read when the analyzer runs.
 func New(cfg *config.Config) *analysis.Analyzer {
 	compile := func(c *config.Config) *rules { return newRules(models.With(c)) }
-	a := kit.NewConfigured("tokenforward", doc, cfg, compile, run, new(funcFact), new(packageFact))
+	a := kit.NewConfigured("tokenforward", doc, cfg, compile, run, new(packageFact))
 	a.Requires = append(a.Requires, replaced.Analyzer)
 	a.Flags.Var(config.HeadersFlag(&cfg.Headers), "headers", "extra credential header `names`, comma-separated (e.g. X-Tenant-Secret), added to Authorization, Proxy-Authorization and the default list")
 	a.Flags.Var(config.SourcesFlag(&cfg.Sources), "sources", "extra sources: `pkg/path.Func:result`, comma-separated; the result (0-based) is an inbound credential")
@@ -43,11 +43,6 @@ func init() {
 		Severity: "8.1",
 	})
 }
-
-// funcFact summarizes how a function moves credentials.
-type funcFact struct{ dataflow.Summary }
-
-func (*funcFact) AFact() {}
 
 // packageFact records the fields and context keys that hold or leak
 // credentials.
@@ -68,7 +63,6 @@ func run(pass *analysis.Pass, compiled *rules) (any, error) {
 	r.replaced = pass.ResultOf[replaced.Analyzer].(*replaced.Result)
 	res := dataflow.Run(pass, &dataflow.Config{
 		Rules:          &r,
-		NewFuncFact:    func() dataflow.FuncFact { return new(funcFact) },
 		NewPackageFact: func() dataflow.PackageFact { return new(packageFact) },
 		ReportPos:      report.Start(pass),
 		SSA:            ssapkg.Of(pass),

@@ -1,4 +1,4 @@
-// Package audcheck holds audience checks other packages call.
+// Package audcheck holds audience checks other packages call. // want package:`func Check: [^;]*param0:jwt->sink`
 package audcheck
 
 import (
@@ -11,7 +11,7 @@ import (
 const Resource = "https://mcp.example.com"
 
 // Check reports whether the claims were issued for this server.
-func Check(c jwt.Claims) bool { // want Check:`param0:jwt->sink`
+func Check(c jwt.Claims) bool {
 	aud, err := c.GetAudience()
 	return err == nil && slices.Contains(aud, Resource)
 }

@@ -1,4 +1,4 @@
-// Package callbacks hands a secret to callbacks: a function that calls its
+// Package callbacks hands a secret to callbacks: a function that calls its // want package:`func Map: [^;]*param0:secret->callof1.arg0 param1:secret->result0`
 // function parameter with the secret, a decorator that passes a map it
 // filled, and a range-over-func iterator that yields it.
 package callbacks
@@ -65,7 +65,7 @@ func useNames() {
 
 // A generic map helper: what the callback returns from its argument comes
 // back from the helper.
-func Map[T, U any](xs []T, fn func(T) U) []U { // want Map:`param0:secret->callof1.arg0 param1:secret->result0`
+func Map[T, U any](xs []T, fn func(T) U) []U {
 	var out []U
 	for _, x := range xs {
 		out = append(out, fn(x))

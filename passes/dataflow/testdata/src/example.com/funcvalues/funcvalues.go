@@ -1,4 +1,4 @@
-// Package funcvalues calls function values: a provider held in a field, a
+// Package funcvalues calls function values: a provider held in a field, a // want package:`func holder\.Token: [^;]*field\(field:example.com/funcvalues.holder.tok\):secret->result0 source:secret->result0`
 // method value, and a function passed as a parameter. A function value
 // carries what it returns.
 package funcvalues
@@ -19,7 +19,7 @@ func newClient() *client {
 
 type holder struct{ tok string }
 
-func (h *holder) Token() string { return h.tok } // want Token:`field\(field:example.com/funcvalues.holder.tok\):secret->result0 source:secret->result0`
+func (h *holder) Token() string { return h.tok }
 
 func methodValue() {
 	h := &holder{tok: secret()}

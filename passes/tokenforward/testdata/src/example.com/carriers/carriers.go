@@ -1,4 +1,4 @@
-// Package carriers follows a credential through the ways Go code moves a
+// Package carriers follows a credential through the ways Go code moves a // want package:`func roundTripperFunc\.RoundTrip: [^;]*source:outreq->callof0.arg0`
 // value inside one package: variables and phis, string operations, helper
 // functions, struct fields, closures, method values, generics and maps.
 package carriers
@@ -188,7 +188,7 @@ func headerLiteral(w http.ResponseWriter, r *http.Request) {
 
 type roundTripperFunc func(*http.Request) (*http.Response, error)
 
-func (f roundTripperFunc) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) } // want RoundTrip:`source:outreq->callof0.arg0`
+func (f roundTripperFunc) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }
 
 func withToken(token string) http.RoundTripper {
 	return roundTripperFunc(func(req *http.Request) (*http.Response, error) {

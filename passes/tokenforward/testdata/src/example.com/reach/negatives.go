@@ -1,4 +1,4 @@
-package reach
+package reach // want package:`func apiClient\.Call: [^;]*param2:cred->sink`
 
 import (
 	"context"

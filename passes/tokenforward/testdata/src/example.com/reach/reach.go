@@ -16,7 +16,7 @@ type Upstream interface {
 
 type apiClient struct{}
 
-func (apiClient) Call(ctx context.Context, token string) error { // want Call:"param2:cred->sink"
+func (apiClient) Call(ctx context.Context, token string) error {
 	req, _ := http.NewRequestWithContext(ctx, "GET", "https://api.example.com", nil)
 	req.Header.Set("Authorization", "Bearer "+token) // want `inbound credential from Header.Get\("Authorization"\) \(reach.go:32\)`
 	_, err := http.DefaultClient.Do(req)

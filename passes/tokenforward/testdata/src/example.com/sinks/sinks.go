@@ -1,4 +1,4 @@
-// Package sinks has one function per kind of outbound credential.
+// Package sinks has one function per kind of outbound credential. // want package:`func perRPC\.GetRequestMetadata: [^;]*field\(field:example.com/sinks.perRPC.tok\):cred->result0`
 package sinks
 
 import (
@@ -94,7 +94,7 @@ func grpcSet(w http.ResponseWriter, r *http.Request) {
 
 type perRPC struct{ tok string }
 
-func (c perRPC) GetRequestMetadata(ctx context.Context, uri ...string) (map[string]string, error) { // want GetRequestMetadata:`field\(field:example.com/sinks.perRPC.tok\):cred->result0`
+func (c perRPC) GetRequestMetadata(ctx context.Context, uri ...string) (map[string]string, error) {
 	return map[string]string{"authorization": "Bearer " + c.tok}, nil // want `forwarded to gRPC per-RPC credentials`
 }
 

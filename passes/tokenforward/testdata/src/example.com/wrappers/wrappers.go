@@ -1,4 +1,4 @@
-// Package wrappers reads and writes headers through functions that take
+// Package wrappers reads and writes headers through functions that take // want package:`func ctx\.GetHeader: [^;]*source:cred->result0 if name\(param1\)`
 // the header name from their caller, as frameworks do (gin's
 // c.GetHeader(key)): each call is judged by the name it passes.
 package wrappers
@@ -22,7 +22,7 @@ type ctx struct{ req *http.Request }
 func (c *ctx) requestHeader(key string) string { return c.req.Header.Get(key) }
 
 // GetHeader reaches the header through another method.
-func (c *ctx) GetHeader(key string) string { return c.requestHeader(key) } // want GetHeader:"source:cred->result0 if name\\(param1\\)"
+func (c *ctx) GetHeader(key string) string { return c.requestHeader(key) }
 
 type server struct{}
 

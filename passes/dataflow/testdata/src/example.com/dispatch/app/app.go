@@ -1,4 +1,4 @@
-// Package app calls through interfaces: the implementations declared in
+// Package app calls through interfaces: the implementations declared in // want package:`func loud\.Send: [^;]*param1:secret->sink.*func printer\.Send: [^;]*param1:secret->sink`
 // the package and its dependencies are what a call may reach.
 package app
 
@@ -17,7 +17,7 @@ type Upstream interface{ Send(token string) }
 
 type loud struct{}
 
-func (loud) Send(token string) { // want Send:"param1:secret->sink"
+func (loud) Send(token string) {
 	leak(token) // want `secret\(\) reaches leak\(\)`
 }
 
@@ -31,6 +31,6 @@ func viaLocal(u Upstream) { u.Send(secret()) }
 // interface called (Upstream) is not a target of u.Send.
 type printer struct{}
 
-func (printer) Send(token string, level int) { leak(token + "x") } // want Send:"param1:secret->sink"
+func (printer) Send(token string, level int) { leak(token + "x") }
 
 var _ = lib.Quiet{}

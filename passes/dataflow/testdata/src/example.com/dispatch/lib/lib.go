@@ -1,4 +1,4 @@
-// Package lib implements an interface its users declare.
+// Package lib implements an interface its users declare. // want package:`func Leak: [^;]*param0:secret->sink`
 package lib
 
 func leak(string) {}
@@ -14,4 +14,4 @@ type Quiet struct{}
 func (Quiet) Fetch(token string) {}
 
 // Leak sends its argument upstream.
-func Leak(token string) { leak(token) } // want Leak:"param0:secret->sink"
+func Leak(token string) { leak(token) }

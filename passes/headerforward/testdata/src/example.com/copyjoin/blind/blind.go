@@ -1,4 +1,4 @@
-// want package:"pending at 20:2 on example.com/copyjoin/blind.Clone; pending at 27:2 on example.com/copyjoin/blind.Mirror"
+// want package:`pending at 20:2 on example.com/copyjoin/blind.Clone; pending at 27:2 on example.com/copyjoin/blind.Mirror.*func Clone: [^;]*source:inhdr->sink if credentials\(param1\), reported.*func Mirror: [^;]*source:inhdr->sink if credentials\(param1\), reported`
 
 // Package blind copies inbound headers in handlers that package router
 // registers, but sees no middleware that replaces Authorization: the
@@ -15,14 +15,14 @@ func upstream() *http.Request {
 }
 
 // Clone is registered behind keys.OwnKey only.
-func Clone(w http.ResponseWriter, r *http.Request) { // want Clone:"source:inhdr->sink if credentials\\(param1\\), reported"
+func Clone(w http.ResponseWriter, r *http.Request) {
 	out := upstream()
 	out.Header = r.Header.Clone() // want `forwarded wholesale`
 	http.DefaultClient.Do(out)
 }
 
 // Mirror is registered behind keys.OwnKey and bare.
-func Mirror(w http.ResponseWriter, r *http.Request) { // want Mirror:"source:inhdr->sink if credentials\\(param1\\), reported"
+func Mirror(w http.ResponseWriter, r *http.Request) {
 	out := upstream()
 	out.Header = r.Header.Clone() // want `forwarded wholesale`
 	http.DefaultClient.Do(out)

@@ -1,4 +1,4 @@
-// Package relay holds handlers that copy the inbound headers upstream;
+// Package relay holds handlers that copy the inbound headers upstream; // want package:`func Audio: [^;]*source:inhdr->sink if credentials\(param1\).*func Chat: [^;]*source:inhdr->sink if credentials\(param1\).*func Gateway\.ServeHTTP: [^;]*source:inhdr->sink if credentials\(param2\).*func Resend: [^;]*source:inreq->sink if credentials\(param1\).*func Speech: [^;]*source:inhdr->sink if credentials\(param1\)`
 // package router registers them behind the middleware of package keys
 // (which this package sees). Whether a copy forwards the client's
 // token is decided where a handler is registered.
@@ -18,7 +18,7 @@ func upstream() *http.Request {
 }
 
 // Chat is registered behind keys.OwnKey on every route.
-func Chat(w http.ResponseWriter, r *http.Request) { // want Chat:"source:inhdr->sink if credentials\\(param1\\)"
+func Chat(w http.ResponseWriter, r *http.Request) {
 	log.Printf("chat for %s", keys.Tenant(r))
 	out := upstream()
 	out.Header = r.Header.Clone()
@@ -26,7 +26,7 @@ func Chat(w http.ResponseWriter, r *http.Request) { // want Chat:"source:inhdr->
 }
 
 // Audio is registered behind keys.OwnKey, and bare.
-func Audio(w http.ResponseWriter, r *http.Request) { // want Audio:"source:inhdr->sink if credentials\\(param1\\)"
+func Audio(w http.ResponseWriter, r *http.Request) {
 	out := upstream()
 	for k, vs := range r.Header {
 		for _, v := range vs {
@@ -37,13 +37,13 @@ func Audio(w http.ResponseWriter, r *http.Request) { // want Audio:"source:inhdr
 }
 
 // Resend sends the received request itself, behind keys.Logging only.
-func Resend(w http.ResponseWriter, r *http.Request) { // want Resend:"source:inreq->sink if credentials\\(param1\\)"
+func Resend(w http.ResponseWriter, r *http.Request) {
 	http.DefaultClient.Do(r.WithContext(r.Context()))
 }
 
 // Speech copies through a helper of another package; it runs behind
 // keys.OwnKey.
-func Speech(w http.ResponseWriter, r *http.Request) { // want Speech:"source:inhdr->sink if credentials\\(param1\\)"
+func Speech(w http.ResponseWriter, r *http.Request) {
 	fwd.Copy(r)
 }
 
@@ -51,7 +51,7 @@ func Speech(w http.ResponseWriter, r *http.Request) { // want Speech:"source:inh
 // keys.OwnKey, and bare.
 type Gateway struct{ Tenant string }
 
-func (g *Gateway) ServeHTTP(w http.ResponseWriter, r *http.Request) { // want ServeHTTP:"source:inhdr->sink if credentials\\(param2\\)"
+func (g *Gateway) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	out := upstream()
 	out.Header = r.Header.Clone()
 	http.DefaultClient.Do(out)

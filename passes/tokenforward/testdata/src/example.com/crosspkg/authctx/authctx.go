@@ -1,4 +1,4 @@
-// Package authctx keeps the inbound token in the request context, the way
+// Package authctx keeps the inbound token in the request context, the way // want package:`func Token: [^;]*key\(key:example.com/crosspkg/authctx.ctxKey\(0\)\):cred->result0`
 // many MCP servers pass it from middleware to tool handlers.
 package authctx
 
@@ -20,7 +20,7 @@ func Middleware(next http.Handler) http.Handler {
 }
 
 // Token returns what Middleware stored: an accessor of a context key.
-func Token(ctx context.Context) string { // want Token:`key\(key:example.com/crosspkg/authctx.ctxKey\(0\)\):cred->result0`
+func Token(ctx context.Context) string {
 	s, _ := ctx.Value(tokenKey).(string)
 	return s
 }

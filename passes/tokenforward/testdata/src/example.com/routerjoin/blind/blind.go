@@ -1,4 +1,4 @@
-// want package:"pending at 18:2 on example.com/routerjoin/blind.Relay; pending at 26:2 on example.com/routerjoin/blind.Bare; pending at 33:2 on example.com/routerjoin/blind.Unrouted; pending at 53:2 on example.com/routerjoin/blind.Open; pending at 62:2 on \\(example.com/routerjoin/blind.Gate\\).ServeHTTP"
+// want package:`pending at 18:2 on example.com/routerjoin/blind.Relay; pending at 26:2 on example.com/routerjoin/blind.Bare; pending at 33:2 on example.com/routerjoin/blind.Unrouted; pending at 53:2 on example.com/routerjoin/blind.Open; pending at 62:2 on \(example.com/routerjoin/blind.Gate\).ServeHTTP.*func Bare: [^;]*source:cred->sink if authorization\(param1\), reported.*func Gate\.ServeHTTP: [^;]*source:cred->sink if authorization\(param2\), reported.*func Open: [^;]*source:cred->field\(field:example.com/routerjoin/blind.Session.Key\) if authorization\(param1\), reported.*func Relay: [^;]*source:cred->sink if authorization\(param1\), reported.*func Unrouted: [^;]*source:cred->sink if authorization\(param1\), reported`
 
 // Package blind is a handler package that sees no middleware that
 // replaces Authorization. Its exported handlers are registered by
@@ -13,7 +13,7 @@ package blind
 import "net/http"
 
 // Relay is registered behind keys.OwnKey on every route.
-func Relay(w http.ResponseWriter, r *http.Request) { // want Relay:"source:cred->sink if authorization\\(param1\\), reported"
+func Relay(w http.ResponseWriter, r *http.Request) {
 	out, _ := http.NewRequest("GET", "https://api.example.com", nil)
 	out.Header.Set("Authorization", r.Header.Get("Authorization")) // want `inbound credential from Header.Get\("Authorization"\)`
 	http.DefaultClient.Do(out)
@@ -21,14 +21,14 @@ func Relay(w http.ResponseWriter, r *http.Request) { // want Relay:"source:cred-
 
 // Bare is registered behind keys.OwnKey on one route and bare on
 // another: not covered.
-func Bare(w http.ResponseWriter, r *http.Request) { // want Bare:"source:cred->sink if authorization\\(param1\\), reported"
+func Bare(w http.ResponseWriter, r *http.Request) {
 	out, _ := http.NewRequest("GET", "https://api.example.com", nil)
 	out.Header.Set("Authorization", r.Header.Get("Authorization")) // want `inbound credential from Header.Get\("Authorization"\)`
 	http.DefaultClient.Do(out)
 }
 
 // Unrouted is registered by no package: its finding stays.
-func Unrouted(w http.ResponseWriter, r *http.Request) { // want Unrouted:"source:cred->sink if authorization\\(param1\\), reported"
+func Unrouted(w http.ResponseWriter, r *http.Request) {
 	out, _ := http.NewRequest("GET", "https://api.example.com", nil)
 	out.Header.Set("Authorization", r.Header.Get("Authorization")) // want `inbound credential from Header.Get\("Authorization"\)`
 	http.DefaultClient.Do(out)
@@ -43,7 +43,7 @@ var Sessions = map[string]*Session{}
 // Open keeps the request's Authorization in a session that Send
 // forwards later: the field holds it provisionally, and the finding
 // where it is sent waits on Open's registrations.
-func Open(w http.ResponseWriter, r *http.Request) { // want Open:"source:cred->field\\(field:example.com/routerjoin/blind.Session.Key\\) if authorization\\(param1\\), reported"
+func Open(w http.ResponseWriter, r *http.Request) {
 	Sessions[r.URL.Path] = &Session{Key: r.Header.Get("Authorization")}
 }
 
@@ -57,7 +57,7 @@ func Send(s *Session) {
 // Gate is a handler type that router registers behind keys.OwnKey only.
 type Gate struct{}
 
-func (Gate) ServeHTTP(w http.ResponseWriter, r *http.Request) { // want ServeHTTP:"source:cred->sink if authorization\\(param2\\), reported"
+func (Gate) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	out, _ := http.NewRequest("GET", "https://api.example.com", nil)
 	out.Header.Set("Authorization", r.Header.Get("Authorization")) // want `inbound credential from Header.Get\("Authorization"\)`
 	http.DefaultClient.Do(out)

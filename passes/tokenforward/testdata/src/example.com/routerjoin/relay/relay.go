@@ -1,4 +1,4 @@
-// Package relay holds relay handlers that another package registers,
+// Package relay holds relay handlers that another package registers, // want package:`func API\.Batches: [^;]*source:cred->sink if authorization\(param2\).*func API\.Files: [^;]*source:cred->sink if authorization\(param2\).*func Audio: [^;]*source:cred->sink if authorization\(param1\).*func Backend\.Serve: [^;]*source:cred->sink if authorization\(param2\).*func Chat: [^;]*source:cred->sink if authorization\(param1\).*func Embeddings: [^;]*source:cred->sink if authorization\(param1\).*func Images: [^;]*source:cred->sink if authorization\(param1\).*func Mirror\.ServeHTTP: [^;]*source:cred->sink if authorization\(param2\).*func Proxy\.ServeHTTP: [^;]*source:cred->sink if authorization\(param2\).*func Speech: [^;]*source:cred->sink if authorization\(param1\)`
 // behind middleware of a third (which this one sees: it uses its Tenant
 // helper). Whether a read gets the client's credential is decided where
 // the handlers are registered, or called.
@@ -19,7 +19,7 @@ func upstream() *http.Request {
 }
 
 // Chat is registered behind keys.OwnKey on every route.
-func Chat(w http.ResponseWriter, r *http.Request) { // want Chat:"source:cred->sink if authorization\\(param1\\)"
+func Chat(w http.ResponseWriter, r *http.Request) {
 	log.Printf("chat for %s", keys.Tenant(r))
 	out := upstream()
 	out.Header.Set("Authorization", r.Header.Get("Authorization"))
@@ -27,7 +27,7 @@ func Chat(w http.ResponseWriter, r *http.Request) { // want Chat:"source:cred->s
 }
 
 // Audio is registered behind keys.OwnKey on one route, bare on another.
-func Audio(w http.ResponseWriter, r *http.Request) { // want Audio:"source:cred->sink if authorization\\(param1\\)"
+func Audio(w http.ResponseWriter, r *http.Request) {
 	out := upstream()
 	out.Header.Set("Authorization", r.Header.Get("Authorization"))
 	http.DefaultClient.Do(out)
@@ -35,7 +35,7 @@ func Audio(w http.ResponseWriter, r *http.Request) { // want Audio:"source:cred-
 
 // Images reads in a helper of this package: the helper's request is
 // the handler's.
-func Images(w http.ResponseWriter, r *http.Request) { // want Images:"source:cred->sink if authorization\\(param1\\)"
+func Images(w http.ResponseWriter, r *http.Request) {
 	forward(r)
 }
 
@@ -47,7 +47,7 @@ func forward(r *http.Request) {
 
 // Embeddings is registered behind keys.Reformat, which keeps the
 // client's token.
-func Embeddings(w http.ResponseWriter, r *http.Request) { // want Embeddings:"source:cred->sink if authorization\\(param1\\)"
+func Embeddings(w http.ResponseWriter, r *http.Request) {
 	out := upstream()
 	out.Header.Set("Authorization", r.Header.Get("Authorization"))
 	http.DefaultClient.Do(out)
@@ -56,7 +56,7 @@ func Embeddings(w http.ResponseWriter, r *http.Request) { // want Embeddings:"so
 // Speech hands the request to a helper of a package that sees no
 // middleware: the helper's read is decided here, then where Speech is
 // registered.
-func Speech(w http.ResponseWriter, r *http.Request) { // want Speech:"source:cred->sink if authorization\\(param1\\)"
+func Speech(w http.ResponseWriter, r *http.Request) {
 	fwd.Forward(r)
 }
 
@@ -86,7 +86,7 @@ func Local(mux *http.ServeMux) {
 type API struct{ Tenant string }
 
 // Files is registered behind keys.OwnKey, and bare.
-func (a *API) Files(w http.ResponseWriter, r *http.Request) { // want Files:"source:cred->sink if authorization\\(param2\\)"
+func (a *API) Files(w http.ResponseWriter, r *http.Request) {
 	out := upstream()
 	log.Printf("%s for %s", r.URL.Path, a.Tenant)
 	out.Header.Set("Authorization", r.Header.Get("Authorization"))
@@ -94,7 +94,7 @@ func (a *API) Files(w http.ResponseWriter, r *http.Request) { // want Files:"sou
 }
 
 // Batches is registered behind keys.OwnKey only.
-func (a *API) Batches(w http.ResponseWriter, r *http.Request) { // want Batches:"source:cred->sink if authorization\\(param2\\)"
+func (a *API) Batches(w http.ResponseWriter, r *http.Request) {
 	out := upstream()
 	log.Printf("%s for %s", r.URL.Path, a.Tenant)
 	out.Header.Set("Authorization", r.Header.Get("Authorization"))
@@ -106,7 +106,7 @@ func (a *API) Batches(w http.ResponseWriter, r *http.Request) { // want Batches:
 // http.Handler.
 type Proxy struct{ Tenant string }
 
-func (p *Proxy) ServeHTTP(w http.ResponseWriter, r *http.Request) { // want ServeHTTP:"source:cred->sink if authorization\\(param2\\)"
+func (p *Proxy) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	out := upstream()
 	out.Header.Set("Authorization", r.Header.Get("Authorization"))
 	http.DefaultClient.Do(out)
@@ -115,7 +115,7 @@ func (p *Proxy) ServeHTTP(w http.ResponseWriter, r *http.Request) { // want Serv
 // Mirror is a handler type that package router registers bare.
 type Mirror struct{ Tenant string }
 
-func (m Mirror) ServeHTTP(w http.ResponseWriter, r *http.Request) { // want ServeHTTP:"source:cred->sink if authorization\\(param2\\)"
+func (m Mirror) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	out := upstream()
 	out.Header.Set("Authorization", r.Header.Get("Authorization"))
 	http.DefaultClient.Do(out)
@@ -128,7 +128,7 @@ type Backend struct{}
 
 func (Backend) Name() string { return "backend" }
 
-func (Backend) Serve(w http.ResponseWriter, r *http.Request) { // want Serve:"source:cred->sink if authorization\\(param2\\)"
+func (Backend) Serve(w http.ResponseWriter, r *http.Request) {
 	out := upstream()
 	out.Header.Set("Authorization", r.Header.Get("Authorization"))
 	http.DefaultClient.Do(out)
