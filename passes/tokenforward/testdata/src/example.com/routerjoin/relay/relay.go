@@ -1,4 +1,4 @@
-// Package relay holds relay handlers that another package registers, // want package:`func API\.Batches: [^;]*source:cred->sink if authorization\(param2\).*func API\.Files: [^;]*source:cred->sink if authorization\(param2\).*func Audio: [^;]*source:cred->sink if authorization\(param1\).*func Backend\.Serve: [^;]*source:cred->sink if authorization\(param2\).*func Chat: [^;]*source:cred->sink if authorization\(param1\).*func Embeddings: [^;]*source:cred->sink if authorization\(param1\).*func Images: [^;]*source:cred->sink if authorization\(param1\).*func Mirror\.ServeHTTP: [^;]*source:cred->sink if authorization\(param2\).*func Proxy\.ServeHTTP: [^;]*source:cred->sink if authorization\(param2\).*func Speech: [^;]*source:cred->sink if authorization\(param1\)`
+// Package relay holds relay handlers that another package registers, // want package:`func API\.Batches: [^;]*source:cred->sink if authorization\(param2\).*func API\.Files: [^;]*source:cred->sink if authorization\(param2\).*func Audio: [^;]*source:cred->sink if authorization\(param1\).*func Backend\.Serve: [^;]*source:cred->sink if authorization\(param2\).*func Chat: [^;]*source:cred->sink if authorization\(param1\).*func Embeddings: [^;]*source:cred->sink if authorization\(param1\).*func Images: [^;]*source:cred->sink if authorization\(param1\).*func Mirror\.ServeHTTP: [^;]*source:cred->sink if authorization\(param2\).*func Proxy\.ServeHTTP: [^;]*source:cred->sink if authorization\(param2\).*func Speech: [^;]*source:cred->sink if authorization\(param1\).*func Typed\.ServeHTTP: [^;]*source:cred->sink if authorization\(param2\)`
 // behind middleware of a third (which this one sees: it uses its Tenant
 // helper). Whether a read gets the client's credential is decided where
 // the handlers are registered, or called.
@@ -116,6 +116,17 @@ func (p *Proxy) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 type Mirror struct{ Tenant string }
 
 func (m Mirror) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	out := upstream()
+	out.Header.Set("Authorization", r.Header.Get("Authorization"))
+	http.DefaultClient.Do(out)
+}
+
+// Typed is a generic handler type: package router registers Typed[int]
+// behind keys.OwnKey and Typed[string] bare. Each instance's ServeHTTP is
+// its summary, decided where the instance is made into an http.Handler.
+type Typed[T any] struct{ Tenant T }
+
+func (t Typed[T]) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	out := upstream()
 	out.Header.Set("Authorization", r.Header.Get("Authorization"))
 	http.DefaultClient.Do(out)

@@ -44,6 +44,8 @@ func Routes() http.Handler {
 	mux.Handle("/proxy", keys.OwnKey(proxy))
 	mux.Handle("/mirror", relay.Mirror{Tenant: "acme"}) // want `inbound credential from Header.Get\("Authorization"\)`
 	backends["default"] = relay.Backend{}               // an implementation, not a registration
+	mux.Handle("/typed", keys.OwnKey(relay.Typed[int]{Tenant: 1}))
+	mux.Handle("/typed-bare", relay.Typed[string]{Tenant: "acme"}) // want `inbound credential from Header.Get\("Authorization"\)`
 	relay.Local(mux)
 	return mux
 }
