@@ -233,17 +233,13 @@ func analyze(analyzers []*analysis.Analyzer, o *options) (*result, error) {
 	if graph != nil {
 		for act := range graph.All() {
 			if act.Err != nil && act.IsRoot {
-				// A package with errors, or one whose dependency has
-				// them, was reported above; the checker's "analysis
-				// skipped due to errors" and "failed prerequisites"
-				// (naming its internal analyzers) would only repeat it.
-				text := act.Err.Error()
-				if _, known := res.notAnalyzed[act.Package.ID]; !known && !strings.Contains(text, "analysis skipped due to errors") && !strings.Contains(text, "failed prerequisites") {
-					msg := fmt.Sprintf("%s: %s: %v", act.Package.PkgPath, act.Analyzer.Name, firstLine(text))
-					res.notAnalyzed[act.Package.ID] = msg
-					if !seenErr[msg] {
-						seenErr[msg] = true
-						res.errors = append(res.errors, msg)
+				if _, known := res.notAnalyzed[act.Package.ID]; !known {
+					if msg, ok := actionError(act); ok {
+						res.notAnalyzed[act.Package.ID] = msg
+						if !seenErr[msg] {
+							seenErr[msg] = true
+							res.errors = append(res.errors, msg)
+						}
 					}
 				}
 			}
@@ -363,6 +359,39 @@ func dedupLimits(findings []finding) []finding {
 		seen[key] = true
 		return dup
 	})
+}
+
+// actionError returns the line that says why a root action failed, or
+// false when that was reported before the analysis: a package with
+// errors, or one whose dependency has them (the checker's "analysis
+// skipped due to errors"). When the action failed because a prerequisite
+// did ("failed prerequisites", naming internal analyzers), the line is
+// the error of the action that failed first, on whichever package: an
+// analyzer's error on a dependency fails the analysis of every package
+// that imports it.
+func actionError(act *checker.Action) (string, bool) {
+	seen := map[*checker.Action]bool{}
+	var cause func(a *checker.Action) *checker.Action
+	cause = func(a *checker.Action) *checker.Action {
+		if seen[a] || a.Err == nil {
+			return nil
+		}
+		seen[a] = true
+		if !strings.Contains(a.Err.Error(), "failed prerequisites") {
+			return a
+		}
+		for _, d := range a.Deps {
+			if c := cause(d); c != nil {
+				return c
+			}
+		}
+		return nil
+	}
+	c := cause(act)
+	if c == nil || strings.Contains(c.Err.Error(), "analysis skipped due to errors") {
+		return "", false
+	}
+	return fmt.Sprintf("%s: %s: %v", c.Package.PkgPath, c.Analyzer.Name, firstLine(c.Err.Error())), true
 }
 
 func firstLine(s string) string {

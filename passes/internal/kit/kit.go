@@ -3,7 +3,10 @@
 package kit
 
 import (
+	"fmt"
+	"runtime"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/passthroughlint/passthrough/passes/config"
@@ -16,15 +19,55 @@ import (
 // "# Analyzer name" section of its doc.go, its URL its package's
 // documentation, it requires the SSA that ssapkg builds once for all (the
 // suite says when it is done with it, ssapkg.Done, after the directives
-// are applied), and it exports facts of the given types.
+// are applied), and it exports facts of the given types. A package whose
+// SSA could not be built, or on which run panics, is an error of the
+// analyzer for that package (Safely), not a crash of the driver.
 func New(name, docGo string, run func(*analysis.Pass) (any, error), facts ...analysis.Fact) *analysis.Analyzer {
 	return &analysis.Analyzer{
-		Name:      name,
-		Doc:       ruledoc.Extract(docGo, name),
-		URL:       "https://pkg.go.dev/github.com/passthroughlint/passthrough/passes/" + name,
-		Run:       run,
+		Name: name,
+		Doc:  ruledoc.Extract(docGo, name),
+		URL:  "https://pkg.go.dev/github.com/passthroughlint/passthrough/passes/" + name,
+		Run: Safely(func(pass *analysis.Pass) (any, error) {
+			res, err := run(pass)
+			if err == nil {
+				err = ssapkg.Err(pass)
+			}
+			return res, err
+		}),
 		Requires:  []*analysis.Analyzer{ssapkg.Analyzer},
 		FactTypes: facts,
+	}
+}
+
+// Safely returns run, with a panic turned into its error: the drivers
+// (the x/tools checker, go vet's unitchecker) do not recover, so a bug
+// met on one package of the user's code would otherwise end the whole
+// run with a stack trace. The error names the panic and where it was
+// raised, on one line.
+func Safely(run func(*analysis.Pass) (any, error)) func(*analysis.Pass) (any, error) {
+	return func(pass *analysis.Pass) (res any, err error) {
+		defer func() {
+			if r := recover(); r != nil {
+				res, err = nil, fmt.Errorf("internal error (please report it): %v%s", r, panicSite())
+			}
+		}()
+		return run(pass)
+	}
+}
+
+// panicSite returns " at file:line" of the function that panicked, from
+// within a deferred recover: the first frame below the runtime's.
+func panicSite() string {
+	pcs := make([]uintptr, 32)
+	frames := runtime.CallersFrames(pcs[:runtime.Callers(3, pcs)])
+	for {
+		f, more := frames.Next()
+		if !strings.HasPrefix(f.Function, "runtime.") {
+			return fmt.Sprintf(" at %s:%d", f.File, f.Line)
+		}
+		if !more {
+			return ""
+		}
 	}
 }
 

@@ -11,6 +11,7 @@ import (
 
 	"github.com/passthroughlint/passthrough/passes/dataflow"
 	"github.com/passthroughlint/passthrough/passes/internal/httpflow"
+	"github.com/passthroughlint/passthrough/passes/internal/kit"
 	"github.com/passthroughlint/passthrough/passes/internal/ssapkg"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
@@ -21,7 +22,7 @@ import (
 var Analyzer = &analysis.Analyzer{
 	Name:       "passthroughreplaced",
 	Doc:        "find credential headers of received requests that the program replaces with its own before they are read",
-	Run:        run,
+	Run:        kit.Safely(run),
 	Requires:   []*analysis.Analyzer{ssapkg.Analyzer},
 	FactTypes:  []analysis.Fact{new(funcFact)},
 	ResultType: reflect.TypeOf((*Result)(nil)),

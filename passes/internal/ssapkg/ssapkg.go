@@ -6,6 +6,7 @@
 package ssapkg
 
 import (
+	"fmt"
 	"go/ast"
 	"go/build"
 	"go/types"
@@ -43,8 +44,9 @@ type SSA struct {
 	SrcFuncs []*ssa.Function
 
 	build    func() (*ssa.Package, []*ssa.Function)
+	err      error        // why build failed
 	users    atomic.Int32 // analyzers of the run that have not released it yet
-	mu       sync.Mutex   // guards Pkg, SrcFuncs, build, passes and released
+	mu       sync.Mutex   // guards Pkg, SrcFuncs, build, err, passes and released
 	released []func()     // what to drop with it (results that point into it)
 	// passes are the passes on the package of ssapkg and of the analyzers
 	// done with it: with the SSA form, their syntax may go too (SetUsers).
@@ -66,12 +68,40 @@ func Of(pass *analysis.Pass) *SSA {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.Pkg == nil {
-		if s.build == nil {
-			return nil // released (were a count wrong): nothing left to see
+		if s.build == nil || s.err != nil {
+			return nil // released (were a count wrong), or failed: nothing to see
 		}
-		s.Pkg, s.SrcFuncs = s.build()
+		s.Pkg, s.SrcFuncs, s.err = buildSafely(s.build)
+		if s.err != nil {
+			return nil
+		}
 	}
 	return s
+}
+
+// Err returns why the SSA form of the pass's package could not be built,
+// once Of has tried: the analyzers that saw nothing (Of returned nil)
+// report it as their error for the package.
+func Err(pass *analysis.Pass) error {
+	s, _ := pass.ResultOf[Analyzer].(*SSA)
+	if s == nil {
+		return nil
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.err
+}
+
+// buildSafely runs build, with a panic of the SSA builder (on code the
+// type checker accepted) turned into an error.
+func buildSafely(build func() (*ssa.Package, []*ssa.Function)) (pkg *ssa.Package, funcs []*ssa.Function, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			pkg, funcs, err = nil, nil, fmt.Errorf("building SSA: %v", r)
+		}
+	}()
+	pkg, funcs = build()
+	return pkg, funcs, nil
 }
 
 // users is the number of analyzers of a run that use a package's SSA and

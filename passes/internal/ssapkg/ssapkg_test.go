@@ -168,3 +168,32 @@ func TestDropSyntax(t *testing.T) {
 		}
 	}
 }
+
+// TestBuildFailure: a panic of the SSA builder is the package's error
+// (Err), Of returns nil for it, and the build is not tried again by the
+// next analyzer.
+func TestBuildFailure(t *testing.T) {
+	builds := 0
+	s := &SSA{build: func() (*ssa.Package, []*ssa.Function) {
+		builds++
+		panic("no concrete method")
+	}}
+	pass := &analysis.Pass{ResultOf: map[*analysis.Analyzer]any{Analyzer: s}}
+	if Err(pass) != nil {
+		t.Fatal("an error before any build")
+	}
+	for range 2 { // the second analyzer to ask
+		if Of(pass) != nil {
+			t.Fatal("Of returned the SSA of a package whose build panicked")
+		}
+	}
+	if err := Err(pass); err == nil || err.Error() != "building SSA: no concrete method" {
+		t.Errorf("Err = %v, want the builder's panic", err)
+	}
+	if builds != 1 {
+		t.Errorf("built %d times, want once", builds)
+	}
+	if Err(&analysis.Pass{ResultOf: map[*analysis.Analyzer]any{Analyzer: (*SSA)(nil)}}) != nil {
+		t.Error("a package that cannot matter has no error")
+	}
+}
