@@ -16,12 +16,8 @@ func funcName(obj *types.Func) string {
 	if recv == nil {
 		return obj.Name()
 	}
-	t := recv.Type()
-	if p, ok := t.(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	if n, ok := types.Unalias(t).(*types.Named); ok {
-		return n.Obj().Name() + "." + obj.Name()
+	if _, typeName := NamedType(recv.Type()); typeName != "" {
+		return typeName + "." + obj.Name()
 	}
 	return ""
 }
