@@ -55,7 +55,8 @@ type SSA struct {
 
 // Of returns the SSA form of the pass's package, built on the first call
 // (by the first analyzer that needs it), or nil for a package that cannot
-// matter. Building it when it is first needed, rather than when ssapkg's
+// matter, and for one whose build failed (Err says why; kit's analyzers
+// return that as their error rather than report nothing). Building it when it is first needed, rather than when ssapkg's
 // own action runs, matters for memory: the checker runs ssapkg's actions
 // for every package at once (they depend on nothing), long before the
 // analyzers of most packages can run (they wait for their dependencies'
